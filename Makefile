@@ -1,0 +1,68 @@
+# Ballot Desk: `make run` serves the site on http://127.0.0.1:8000/, `make test` runs every check.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ballotdesk
+PYTEST_ARGS ?=
+
+.PHONY: help run test lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(VENV)/bin/python:
+	@PYTHON=$$(scripts/find-python.sh) || exit 1; \
+	echo "Creating $(VENV) with $$PYTHON"; \
+	"$$PYTHON" -m venv $(VENV)
+
+$(VENV)/.run-deps: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.test-deps: requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@ $(VENV)/.run-deps
+
+run: $(VENV)/.run-deps ## Install, migrate SQLite, load the seed newsroom, serve on :8000
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_newsroom
+	$(MANAGE) ensure_admin
+	$(MANAGE) runserver 127.0.0.1:8000
+
+seed: $(VENV)/.run-deps ## Load the seed newsroom (idempotent)
+	$(MANAGE) seed_newsroom
+
+test: $(VENV)/.test-deps lint check migrations-check ## Lint, checks, pytest on SQLite and PostgreSQL
+	@scripts/ensure-chromium.sh
+	@$(MAKE) --no-print-directory pytest-sqlite
+	@$(MAKE) --no-print-directory pytest-postgres
+
+lint: $(VENV)/.test-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: $(VENV)/.test-deps
+	$(MANAGE) check --fail-level WARNING
+
+migrations-check: $(VENV)/.test-deps
+	$(MANAGE) makemigrations --check --dry-run
+
+pytest-sqlite: $(VENV)/.test-deps
+	@echo "== pytest on SQLite"
+	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS)
+
+pytest-postgres: $(VENV)/.test-deps
+	@echo "== pytest on PostgreSQL ($(PG_TEST_URL))"
+	@scripts/ensure-postgres.sh
+	DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+lock: $(VENV)/.test-deps ## Re-pin dependencies from pyproject.toml
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml -q --python-version 3.12 --no-header -o requirements.txt
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test -q --python-version 3.12 --no-header -o requirements-dev.txt
+
+clean: ## Remove the virtualenv and the SQLite database
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

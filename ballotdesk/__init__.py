@@ -1,0 +1,1 @@
+"""Ballot Desk: project settings, root URLs and WSGI/ASGI entry points."""

@@ -1,0 +1,17 @@
+"""Root URLs: the admin, and the public site of each app."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+admin.site.site_header = "Ballot Desk"
+admin.site.site_title = "Ballot Desk admin"
+admin.site.index_title = "Newsroom"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", TemplateView.as_view(template_name="home.html"), name="home"),
+    path("", include("candidates.urls")),
+    path("", include("results.urls")),
+    path("", include("newsroom.urls")),
+]

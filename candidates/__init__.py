@@ -1,0 +1,1 @@
+"""Candidates: profiles, careers, platforms, verbatim quotes and other sourced facts."""

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "candidates"
+
+urlpatterns = [
+    path("candidates/", views.CandidateListView.as_view(), name="candidate_list"),
+    path("candidates/<slug:slug>/", views.CandidateDetailView.as_view(), name="candidate_detail"),
+    path("quotes/<int:pk>/", views.QuoteDetailView.as_view(), name="quote_detail"),
+    path("facts/<int:pk>/", views.FactDetailView.as_view(), name="fact_detail"),
+]

@@ -1,0 +1,1 @@
+"""Newsroom: outlets, source documents, citations of sources, publishing states."""

@@ -1,0 +1,53 @@
+"""Dates known only to a year, a month or a day, as news reports give them."""
+
+import datetime
+
+from django.db import models
+
+
+class DatePrecision(models.TextChoices):
+    YEAR = "year", "Year only"
+    MONTH = "month", "Year and month"
+    DAY = "day", "Exact day"
+
+
+def truncate_to_precision(value: datetime.date | None, precision: str) -> datetime.date | None:
+    """The first day of the period a partial date names, so equal periods compare equal."""
+    if value is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return value.replace(month=1, day=1)
+    if precision == DatePrecision.MONTH:
+        return value.replace(day=1)
+    return value
+
+
+def format_partial_date(value: datetime.date | None, precision: str) -> str:
+    """'2024', 'March 2024' or 'March 6, 2024'; empty when the date is unknown."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return f"{value.year}"
+    if precision == DatePrecision.MONTH:
+        return value.strftime("%B %Y")
+    return f"{value.strftime('%B')} {value.day}, {value.year}"
+
+
+def date_parts(value: datetime.date | None, precision: str) -> list[int]:
+    """CSL-style date parts: [2024], [2024, 3] or [2024, 3, 6]."""
+    if value is None:
+        return []
+    parts = {DatePrecision.YEAR: 1, DatePrecision.MONTH: 2}.get(precision, 3)
+    return [value.year, value.month, value.day][:parts]
+
+
+def partial_date_constraint(field: str, name: str) -> models.CheckConstraint:
+    """A date and its precision are set together or not at all."""
+    return models.CheckConstraint(
+        condition=(
+            models.Q(**{f"{field}__isnull": True, f"{field}_precision": ""})
+            | (models.Q(**{f"{field}__isnull": False}) & ~models.Q(**{f"{field}_precision": ""}))
+        ),
+        name=name,
+        violation_error_message="Give a date and its precision together, or leave both empty.",
+    )

@@ -1,0 +1,281 @@
+"""Outlets, the source documents they publish, and citations tying any fact to a source.
+
+Nothing here knows the other apps: a `Citation` or an `ExternalIdentifier` points at any
+model through a generic relation, so candidates and results cite sources without newsroom
+importing them.
+"""
+
+import re
+
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from .dates import (
+    DatePrecision,
+    format_partial_date,
+    partial_date_constraint,
+    truncate_to_precision,
+)
+from .publishing import Publishable, PublishableQuerySet
+
+
+class Outlet(Publishable):
+    """A publisher or venue: a news organisation, a wire service, a social network, a website."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", "News organisation"
+        WIRE = "wire", "Wire service"
+        BUSINESS_NEWS = "business_news", "Business news"
+        SOCIAL = "social", "Social network"
+        CAMPAIGN = "campaign", "Campaign channel"
+        PROFESSIONAL = "professional", "Professional network"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200, unique=True, help_text="As the outlet styles itself.")
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    homepage_url = models.URLField("home page", blank=True)
+    description = models.TextField(blank=True, help_text="In our own words; shown on its page.")
+
+    identifiers = GenericRelation("newsroom.ExternalIdentifier")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SourceQuerySet(PublishableQuerySet):
+    public_parents = ("outlet__",)
+
+
+class Source(Publishable):
+    """A document behind our facts: a news article, a post, a page, an interview, a video."""
+
+    class Kind(models.TextChoices):
+        NEWS_ARTICLE = "news_article", "News article"
+        SOCIAL_POST = "social_post", "Social media post"
+        WEB_PAGE = "web_page", "Web page"
+        INTERVIEW = "interview", "Interview"
+        VIDEO = "video", "Video"
+        STATEMENT = "statement", "Statement"
+
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="sources", help_text="Who published it."
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEWS_ARTICLE)
+    headline = models.CharField(
+        max_length=300, blank=True, help_text="Exactly as published. Leave empty if unknown."
+    )
+    untitled_description = models.CharField(
+        "description if untitled",
+        max_length=300,
+        blank=True,
+        help_text="Our bracketed description, used in citations when the headline is unknown.",
+    )
+    standfirst = models.TextField(blank=True, help_text="The summary line under the headline.")
+    slug = models.SlugField(max_length=200, unique=True)
+    url = models.URLField(
+        "canonical URL", max_length=500, blank=True, help_text="Leave empty if not known."
+    )
+    published_on = models.DateField("publication date", null=True, blank=True)
+    published_on_precision = models.CharField(
+        "publication date precision",
+        max_length=5,
+        choices=DatePrecision.choices,
+        blank=True,
+        help_text="How much of the date is known, e.g. only the month.",
+    )
+    accessed_on = models.DateField("accessed", null=True, blank=True)
+    archive_url = models.URLField("archived copy", max_length=500, blank=True)
+    update_note = models.CharField(
+        max_length=300, blank=True, help_text="The outlet's own note that the story was updated."
+    )
+    language = models.CharField(max_length=10, default="en")
+    internal_note = models.TextField(
+        blank=True, help_text="For editors only: provenance, caveats. Never shown publicly."
+    )
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "headline"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"],
+                condition=~models.Q(url=""),
+                name="source_unique_url",
+                violation_error_message="Another source already has this URL.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(headline="") | ~models.Q(untitled_description=""),
+                name="source_headline_or_description",
+                violation_error_message="Give the headline, or a description if it is untitled.",
+            ),
+            partial_date_constraint("published_on", "source_published_on_precision"),
+        ]
+
+    def __str__(self):
+        return f"{self.outlet.name}: {self.title}" if self.outlet_id else self.title
+
+    def clean(self):
+        self.published_on = truncate_to_precision(self.published_on, self.published_on_precision)
+        if self.url:
+            clash = Source.objects.filter(url=self.url).exclude(pk=self.pk).first()
+            if clash:
+                raise ValidationError({"url": f"This URL is already recorded for “{clash.title}”."})
+
+    def get_absolute_url(self):
+        return reverse("newsroom:source_detail", args=[self.slug])
+
+    @property
+    def title(self) -> str:
+        return self.headline or f"[{self.untitled_description}]"
+
+    @property
+    def published_on_display(self) -> str:
+        return format_partial_date(self.published_on, self.published_on_precision)
+
+
+class Contributor(models.Model):
+    """A byline, contributor or wire credit on a source, in the order the outlet gives them."""
+
+    class Role(models.TextChoices):
+        AUTHOR = "author", "Author (byline)"
+        CONTRIBUTOR = "contributor", "Contributed reporting"
+        WIRE = "wire", "Wire service credit"
+        EDITOR = "editor", "Editor"
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="contributors")
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.AUTHOR)
+    is_organisation = models.BooleanField(
+        default=False, help_text="An institution, cited whole (“The Associated Press”)."
+    )
+    outlet = models.ForeignKey(
+        Outlet,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="credits",
+        help_text="For a wire credit: the wire service.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["source", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "name", "role"], name="contributor_unique_per_role"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_role_display()})"
+
+
+class CitationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(source__in=Source.objects.published())
+
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+
+class Citation(models.Model):
+    """A source that supports a fact, quote, result or field, with an optional pinpoint."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    field_name = models.CharField(
+        "field",
+        max_length=100,
+        blank=True,
+        help_text="Which field this source supports (e.g. “votes”); empty for the whole item.",
+    )
+    pinpoint = models.CharField(
+        max_length=100, blank=True, help_text="Where in the source, e.g. “para. 3”."
+    )
+    quoted_passage = models.TextField(
+        blank=True, help_text="The words of the source that support the fact, verbatim."
+    )
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["content_type", "object_id", "field_name", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field_name", "source"],
+                name="citation_unique_source_per_field",
+                violation_error_message="This source is already cited for that field.",
+            ),
+        ]
+
+    def __str__(self):
+        where = f" ({self.field_name})" if self.field_name else ""
+        return f"{self.source}{where}"
+
+
+class ExternalIdentifier(models.Model):
+    """An identifier in a civic-data registry. Recorded only when known, never guessed."""
+
+    class Scheme(models.TextChoices):
+        WIKIDATA = "wikidata", "Wikidata"
+        FEC = "fec", "FEC"
+        BALLOTPEDIA = "ballotpedia", "Ballotpedia"
+
+    PATTERNS = {
+        Scheme.WIKIDATA: (r"Q[1-9][0-9]*", "a Wikidata item id such as Q6279"),
+        Scheme.FEC: (r"[HSPC][0-9A-Z]{8}", "an FEC id such as P40012345"),
+        Scheme.BALLOTPEDIA: (r"[^\s/?#]+", "a Ballotpedia page name such as Joe_Biden"),
+    }
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    scheme = models.CharField(max_length=20, choices=Scheme.choices)
+    value = models.CharField(max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["scheme"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "scheme"],
+                name="identifier_one_per_scheme",
+                violation_error_message="This item already has an identifier in that registry.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_scheme_display()}: {self.value}"
+
+    def clean(self):
+        self.value = self.value.strip()
+        pattern, example = self.PATTERNS.get(self.scheme, (r".+", "a value"))
+        if not re.fullmatch(pattern, self.value):
+            raise ValidationError({"value": f"Enter {example}."})
+
+    @property
+    def url(self) -> str:
+        return {
+            self.Scheme.WIKIDATA: f"https://www.wikidata.org/wiki/{self.value}",
+            self.Scheme.FEC: f"https://www.fec.gov/data/candidate/{self.value}/",
+            self.Scheme.BALLOTPEDIA: f"https://ballotpedia.org/{self.value}",
+        }.get(self.scheme, "")

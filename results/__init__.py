@@ -1,0 +1,1 @@
+"""Results: jurisdictions, contests, per-candidate results, race calls and snapshots."""

@@ -1,0 +1,412 @@
+"""Contests and their results. Unknown numbers stay unknown (NULL), never 0.
+
+Invariants the database can hold are constraints here; the ones spanning rows
+(votes summing above ballots cast, delegates won above those at stake) are checked in
+`clean()` with a message on the field, and delegates are also guarded by triggers
+(migration 0002) because a CHECK constraint cannot see another table.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Sum
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from candidates.models import Candidate, Party, precision_field
+from newsroom.dates import format_partial_date, partial_date_constraint, truncate_to_precision
+from newsroom.models import Outlet, Source
+from newsroom.publishing import Publishable, PublishableQuerySet
+
+
+class Jurisdiction(Publishable):
+    """A place that holds contests, identified by its Open Civic Data division id."""
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", "Country"
+        STATE = "state", "State"
+        TERRITORY = "territory", "Territory"
+        DISTRICT = "district", "District"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    ocd_id = models.CharField(
+        "OCD division id",
+        max_length=300,
+        unique=True,
+        help_text="Open Civic Data division, e.g. ocd-division/country:us/territory:as",
+    )
+    description = models.TextField(blank=True, help_text="In our own words.")
+    casts_electoral_votes = models.BooleanField(
+        "casts electoral votes for president", null=True, blank=True
+    )
+
+    citations = GenericRelation("newsroom.Citation")
+    identifiers = GenericRelation("newsroom.ExternalIdentifier")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        self.ocd_id = self.ocd_id.strip().lower()
+        if not self.ocd_id.startswith("ocd-division/country:"):
+            raise ValidationError(
+                {"ocd_id": "An OCD division id starts with “ocd-division/country:”."}
+            )
+
+    def get_absolute_url(self):
+        return reverse("results:jurisdiction_detail", args=[self.slug])
+
+
+class ContestQuerySet(PublishableQuerySet):
+    public_parents = ("jurisdiction__",)
+
+
+class Contest(Publishable):
+    """One party's caucus or primary in one jurisdiction and year."""
+
+    class Kind(models.TextChoices):
+        CAUCUS = "caucus", "Caucus"
+        PRIMARY = "primary", "Primary"
+        NOT_STATED = "not_stated", "Nominating contest (kind not stated in sources)"
+
+    class CountStatus(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        COUNTING = "counting", "Counting"
+        FINAL = "final", "Final"
+
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, on_delete=models.PROTECT, related_name="contests"
+    )
+    party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="contests")
+    office = models.CharField(max_length=100, default="President")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    year = models.PositiveSmallIntegerField()
+    held_on = models.DateField("date", null=True, blank=True)
+    held_on_precision = precision_field("date precision")
+    held_on_as_reported = models.CharField(
+        "date, as reported",
+        max_length=200,
+        blank=True,
+        help_text="The sources' own words, e.g. “Friday”, kept beside the date we derived.",
+    )
+    delegates_at_stake = models.PositiveSmallIntegerField(null=True, blank=True)
+    ballots_cast = models.PositiveIntegerField(null=True, blank=True)
+    count_status = models.CharField(
+        "count status", max_length=20, choices=CountStatus.choices, default=CountStatus.SCHEDULED
+    )
+    reporting_percent = models.DecimalField(
+        "reporting %", max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    reporting_as_of = models.DateTimeField("reporting as of", null=True, blank=True)
+    reporting_as_of_as_reported = models.CharField(
+        "reporting as of, as reported", max_length=200, blank=True, help_text="e.g. Tuesday night"
+    )
+    summary = models.TextField(blank=True, help_text="In our own words.")
+
+    citations = GenericRelation("newsroom.Citation")
+    identifiers = GenericRelation("newsroom.ExternalIdentifier")
+
+    objects = ContestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "jurisdiction__name", "party__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reporting_percent__isnull=True)
+                | models.Q(reporting_percent__gte=0, reporting_percent__lte=100),
+                name="contest_reporting_percent_range",
+                violation_error_message="Reporting % must be between 0 and 100.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=1788, year__lte=2200),
+                name="contest_year_plausible",
+                violation_error_message="Enter a four-digit year.",
+            ),
+            partial_date_constraint("held_on", "contest_held_on_precision"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        self.held_on = truncate_to_precision(self.held_on, self.held_on_precision)
+        errors = {}
+        if self.held_on and self.held_on.year != self.year:
+            errors["held_on"] = f"The date is not in {self.year}, the contest's year."
+        if self.pk:
+            totals = self.results.aggregate(votes=Sum("votes"), delegates=Sum("delegates_won"))
+            if self.ballots_cast is not None and (totals["votes"] or 0) > self.ballots_cast:
+                errors["ballots_cast"] = (
+                    f"The results already hold {totals['votes']} votes, "
+                    f"more than {self.ballots_cast} ballots cast."
+                )
+            if (
+                self.delegates_at_stake is not None
+                and (totals["delegates"] or 0) > self.delegates_at_stake
+            ):
+                errors["delegates_at_stake"] = (
+                    f"The results already award {totals['delegates']} delegates, "
+                    f"more than {self.delegates_at_stake} at stake."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def get_absolute_url(self):
+        return reverse("results:contest_detail", args=[self.slug])
+
+    @property
+    def held_on_display(self) -> str:
+        return format_partial_date(self.held_on, self.held_on_precision)
+
+
+class Result(models.Model):
+    """One candidate's result in a contest. Results are public with their contest."""
+
+    class Outcome(models.TextChoices):
+        WON = "won", "Won"
+        LOST = "lost", "Lost"
+        UNDETERMINED = "", "Not determined"
+
+    contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="results")
+    candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="results")
+    votes = models.PositiveIntegerField(null=True, blank=True, help_text="Empty if not reported.")
+    reported_share = models.DecimalField(
+        "reported vote share %",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="The share a source reported, kept even where votes are known.",
+    )
+    delegates_won = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Empty if not reported."
+    )
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
+    locked_fields = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Fields an editor confirmed; imports never overwrite them.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    citations = GenericRelation("newsroom.Citation")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["contest", "position", "-votes", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contest", "candidate"],
+                name="result_one_per_candidate",
+                violation_error_message="This candidate already has a result in this contest.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(votes__isnull=True) | models.Q(votes__gte=0),
+                name="result_votes_not_negative",
+                violation_error_message="Votes cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(delegates_won__isnull=True) | models.Q(delegates_won__gte=0),
+                name="result_delegates_not_negative",
+                violation_error_message="Delegates cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reported_share__isnull=True)
+                | models.Q(reported_share__gte=0, reported_share__lte=100),
+                name="result_share_range",
+                violation_error_message="A vote share must be between 0 and 100.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.candidate} in {self.contest}"
+
+    def clean(self):
+        if not self.contest_id:
+            return
+        errors = {}
+        siblings = Result.objects.filter(contest_id=self.contest_id).exclude(pk=self.pk)
+        contest = self.contest
+        if self.votes is not None and contest.ballots_cast is not None:
+            others = siblings.aggregate(total=Sum("votes"))["total"] or 0
+            if others + self.votes > contest.ballots_cast:
+                errors["votes"] = (
+                    f"Votes for all candidates would total {others + self.votes}, "
+                    f"more than the {contest.ballots_cast} ballots cast."
+                )
+        if self.delegates_won is not None and contest.delegates_at_stake is not None:
+            others = siblings.aggregate(total=Sum("delegates_won"))["total"] or 0
+            if others + self.delegates_won > contest.delegates_at_stake:
+                errors["delegates_won"] = (
+                    f"Delegates won would total {others + self.delegates_won}, "
+                    f"more than the {contest.delegates_at_stake} at stake."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def computed_share(self, denominator: int | None) -> Decimal | None:
+        """Share of `denominator` to one decimal, or None when either number is unknown."""
+        if self.votes is None or not denominator:
+            return None
+        return (Decimal(self.votes) * 100 / denominator).quantize(Decimal("0.1"))
+
+
+class ContestFactQuerySet(PublishableQuerySet):
+    public_parents = ("contest__", "contest__jurisdiction__")
+
+
+class ContestFact(Publishable):
+    """A sourced statement about a contest, in our own words."""
+
+    contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="facts")
+    statement = models.TextField(help_text="In our own words, not the source's.")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    citations = GenericRelation("newsroom.Citation")
+
+    objects = ContestFactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["contest", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(statement=""), name="contest_fact_statement_not_empty"
+            ),
+        ]
+
+    def __str__(self):
+        return self.statement if len(self.statement) <= 80 else f"{self.statement[:79]}…"
+
+
+class RaceCallQuerySet(models.QuerySet):
+    def published(self):
+        """Confirmed by a second person, not retracted, in a public contest."""
+        return self.filter(
+            confirmed_at__isnull=False,
+            retracted_at__isnull=True,
+            contest__in=Contest.objects.published(),
+        )
+
+
+class RaceCall(models.Model):
+    """Who declared the winner, when and on what basis; public once confirmed."""
+
+    class Basis(models.TextChoices):
+        PARTY_CONFIRMATION = "party_confirmation", "Confirmed by the party"
+        VOTE_COUNT = "vote_count", "Complete vote count"
+        PROJECTION = "projection", "Projection"
+        OTHER = "other", "Other"
+
+    contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="race_calls")
+    winner = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="race_calls")
+    called_by = models.CharField(
+        max_length=200, help_text="Who declared it, e.g. the local Democratic Party chair."
+    )
+    reported_by = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, null=True, blank=True, related_name="race_calls"
+    )
+    basis = models.CharField(max_length=30, choices=Basis.choices)
+    basis_note = models.CharField(max_length=300, blank=True)
+    called_at = models.DateTimeField(null=True, blank=True)
+    called_at_as_reported = models.CharField(
+        max_length=200, blank=True, help_text="e.g. Tuesday night"
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="race_calls_entered",
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="race_calls_confirmed",
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    retracted_at = models.DateTimeField(null=True, blank=True)
+    retraction_note = models.TextField(blank=True)
+
+    citations = GenericRelation("newsroom.Citation")
+    history = HistoricalRecords()
+
+    objects = RaceCallQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["contest", "-called_at", "pk"]
+
+    def __str__(self):
+        return f"{self.winner} wins {self.contest} ({self.called_by})"
+
+    def clean(self):
+        if self.retracted_at and not self.retraction_note.strip():
+            raise ValidationError({"retraction_note": "Say why the call was retracted."})
+        if self.entered_by_id and self.entered_by_id == self.confirmed_by_id:
+            raise ValidationError(
+                {"confirmed_by": "A race call must be confirmed by a second person."}
+            )
+
+
+class Snapshot(models.Model):
+    """The state of a count at one moment, kept so readers can see how it moved."""
+
+    contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="snapshots")
+    taken_at = models.DateTimeField(null=True, blank=True)
+    as_of_as_reported = models.CharField(max_length=200, blank=True)
+    reporting_percent = models.DecimalField(
+        "reporting %", max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="snapshots"
+    )
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["contest", "taken_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reporting_percent__isnull=True)
+                | models.Q(reporting_percent__gte=0, reporting_percent__lte=100),
+                name="snapshot_reporting_percent_range",
+            ),
+        ]
+
+    def __str__(self):
+        when = self.as_of_as_reported or (self.taken_at and self.taken_at.isoformat()) or "undated"
+        return f"{self.contest} as of {when}"
+
+
+class SnapshotEntry(models.Model):
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="entries")
+    candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="+")
+    votes = models.PositiveIntegerField(null=True, blank=True)
+    share = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "snapshot entries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["snapshot", "candidate"], name="snapshot_entry_one_per_candidate"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(share__isnull=True) | models.Q(share__gte=0, share__lte=100),
+                name="snapshot_entry_share_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.candidate}: {self.votes if self.votes is not None else 'not reported'}"
