@@ -1,0 +1,212 @@
+"""factory_boy factories for every model. Published by default; pass status="draft" for drafts."""
+
+import datetime
+
+import factory
+from django.contrib.contenttypes.models import ContentType
+
+from candidates.models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
+from newsroom.models import Citation, Contributor, ExternalIdentifier, Outlet, Source
+from newsroom.publishing import Status
+from results.models import (
+    Contest,
+    ContestFact,
+    Jurisdiction,
+    RaceCall,
+    Result,
+    Snapshot,
+    SnapshotEntry,
+)
+
+
+class OutletFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Outlet
+
+    name = factory.Sequence(lambda n: f"Daily Ledger {n}")
+    slug = factory.Sequence(lambda n: f"daily-ledger-{n}")
+    status = Status.PUBLISHED
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    outlet = factory.SubFactory(OutletFactory)
+    headline = factory.Sequence(lambda n: f"Caucus night report {n}")
+    slug = factory.Sequence(lambda n: f"caucus-night-report-{n}")
+    url = factory.Sequence(lambda n: f"https://news.example.org/reports/{n}")
+    published_on = datetime.date(2024, 3, 6)
+    published_on_precision = "day"
+    status = Status.PUBLISHED
+
+
+class ContributorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contributor
+
+    source = factory.SubFactory(SourceFactory)
+    name = factory.Sequence(lambda n: f"Reporter {n}")
+    role = Contributor.Role.AUTHOR
+
+
+class CitationFactory(factory.django.DjangoModelFactory):
+    """Pass `content_object=` the item the source supports."""
+
+    class Meta:
+        model = Citation
+        exclude = ["content_object"]
+
+    source = factory.SubFactory(SourceFactory)
+    content_type = factory.LazyAttribute(
+        lambda o: ContentType.objects.get_for_model(o.content_object)
+    )
+    object_id = factory.LazyAttribute(lambda o: o.content_object.pk)
+
+
+class ExternalIdentifierFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExternalIdentifier
+        exclude = ["content_object"]
+
+    content_type = factory.LazyAttribute(
+        lambda o: ContentType.objects.get_for_model(o.content_object)
+    )
+    object_id = factory.LazyAttribute(lambda o: o.content_object.pk)
+    scheme = ExternalIdentifier.Scheme.WIKIDATA
+    value = factory.Sequence(lambda n: f"Q{1000 + n}")
+
+
+class PartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Party
+        django_get_or_create = ["slug"]
+
+    name = "Democratic Party"
+    adjective = "Democratic"
+    slug = "democratic"
+
+
+class CandidateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Candidate
+
+    full_name = factory.Sequence(lambda n: f"Candidate Number{n}")
+    family_name = factory.Sequence(lambda n: f"Number{n}")
+    slug = factory.Sequence(lambda n: f"candidate-{n}")
+    party = factory.SubFactory(PartyFactory)
+    status = Status.PUBLISHED
+
+
+class CareerEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CareerEntry
+
+    candidate = factory.SubFactory(CandidateFactory)
+    organisation = factory.Sequence(lambda n: f"Organisation {n}")
+    role = "Partner"
+    status = Status.PUBLISHED
+
+
+class PlatformPositionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlatformPosition
+
+    candidate = factory.SubFactory(CandidateFactory)
+    topic = factory.Sequence(lambda n: f"Topic {n}")
+    summary = "Would change how things are done."
+    status = Status.PUBLISHED
+
+
+class QuoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Quote
+
+    candidate = factory.SubFactory(CandidateFactory)
+    text = factory.Sequence(lambda n: f"We will win precinct {n}.")
+    speaker_name = factory.LazyAttribute(lambda o: o.candidate.full_name)
+    venue = Quote.Venue.INTERVIEW
+    status = Status.PUBLISHED
+
+
+class FactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Fact
+
+    candidate = factory.SubFactory(CandidateFactory)
+    statement = factory.Sequence(lambda n: f"Visited {n} towns.")
+    status = Status.PUBLISHED
+
+
+class JurisdictionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Jurisdiction
+
+    name = factory.Sequence(lambda n: f"Territory {n}")
+    slug = factory.Sequence(lambda n: f"territory-{n}")
+    kind = Jurisdiction.Kind.TERRITORY
+    ocd_id = factory.Sequence(lambda n: f"ocd-division/country:us/territory:t{n}")
+    status = Status.PUBLISHED
+
+
+class ContestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contest
+
+    jurisdiction = factory.SubFactory(JurisdictionFactory)
+    party = factory.SubFactory(PartyFactory)
+    kind = Contest.Kind.CAUCUS
+    name = factory.Sequence(lambda n: f"Caucus {n}")
+    slug = factory.Sequence(lambda n: f"caucus-{n}")
+    year = 2024
+    held_on = datetime.date(2024, 3, 5)
+    held_on_precision = "day"
+    delegates_at_stake = 6
+    ballots_cast = 91
+    count_status = Contest.CountStatus.FINAL
+    status = Status.PUBLISHED
+
+
+class ResultFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Result
+
+    contest = factory.SubFactory(ContestFactory)
+    candidate = factory.SubFactory(CandidateFactory)
+    votes = 10
+
+
+class ContestFactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContestFact
+
+    contest = factory.SubFactory(ContestFactory)
+    statement = factory.Sequence(lambda n: f"Turnout note {n}.")
+    status = Status.PUBLISHED
+
+
+class RaceCallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RaceCall
+
+    contest = factory.SubFactory(ContestFactory)
+    winner = factory.SubFactory(CandidateFactory)
+    called_by = "Local party chair"
+    basis = RaceCall.Basis.PARTY_CONFIRMATION
+
+
+class SnapshotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Snapshot
+
+    contest = factory.SubFactory(ContestFactory)
+    reporting_percent = 50
+
+
+class SnapshotEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SnapshotEntry
+
+    snapshot = factory.SubFactory(SnapshotFactory)
+    candidate = factory.SubFactory(CandidateFactory)
+    votes = 5
