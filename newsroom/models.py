@@ -220,9 +220,9 @@ class Citation(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["content_type", "object_id", "field_name", "source"],
+                fields=["content_type", "object_id", "field_name", "source", "pinpoint"],
                 name="citation_unique_source_per_field",
-                violation_error_message="This source is already cited for that field.",
+                violation_error_message="This passage is already cited for that field.",
             ),
         ]
 

@@ -905,9 +905,9 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name="citation",
             constraint=models.UniqueConstraint(
-                fields=("content_type", "object_id", "field_name", "source"),
+                fields=("content_type", "object_id", "field_name", "source", "pinpoint"),
                 name="citation_unique_source_per_field",
-                violation_error_message="This source is already cited for that field.",
+                violation_error_message="This passage is already cited for that field.",
             ),
         ),
     ]

@@ -1,0 +1,273 @@
+"""Loads the seed newsroom (results/seed_data.py) into the database, idempotently.
+
+Every row is looked up by its natural key and written only when a value differs, so a
+second run creates and updates nothing (and records no history).
+"""
+
+from collections import Counter
+from collections.abc import Callable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+
+from candidates.models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
+from newsroom.models import Citation, Contributor, Outlet, Source
+from newsroom.publishing import Status
+
+from . import seed_data
+from .models import Contest, ContestFact, Jurisdiction, RaceCall, Result, Snapshot, SnapshotEntry
+
+PUBLISHED = {"status": Status.PUBLISHED}
+
+
+class SeedLoader:
+    """Upserts rows and counts what it created, updated and left unchanged, per model."""
+
+    def __init__(self, progress: Callable[[str], None] = lambda line: None):
+        self.progress = progress
+        self.counts: Counter[tuple[str, str]] = Counter()
+        self.outlets: dict[str, Outlet] = {}
+        self.sources: dict[str, Source] = {}
+        self.parties: dict[str, Party] = {}
+        self.candidates: dict[str, Candidate] = {}
+
+    @property
+    def created(self) -> int:
+        return sum(n for (_, action), n in self.counts.items() if action == "created")
+
+    @property
+    def updated(self) -> int:
+        return sum(n for (_, action), n in self.counts.items() if action == "updated")
+
+    def upsert(self, model, lookup: dict, values: dict, *, on_create: dict | None = None):
+        obj = model.objects.filter(**lookup).first()
+        label = model._meta.verbose_name_plural
+        if obj is None:
+            obj = model(**lookup, **values, **(on_create or {}))
+            action = "created"
+        else:
+            changed = [name for name, value in values.items() if _differs(obj, name, value)]
+            if not changed:
+                self.counts[(label, "unchanged")] += 1
+                return obj
+            for name in changed:
+                setattr(obj, name, values[name])
+            action = "updated"
+        obj.full_clean()
+        obj.save()
+        self.counts[(label, action)] += 1
+        return obj
+
+    def cite(self, obj, citations: list[dict]) -> None:
+        content_type = ContentType.objects.get_for_model(obj)
+        for citation in citations:
+            self.upsert(
+                Citation,
+                {
+                    "content_type": content_type,
+                    "object_id": obj.pk,
+                    "field_name": citation["field"],
+                    "source": self.sources[citation["source"]],
+                    "pinpoint": citation["pinpoint"],
+                },
+                {
+                    "quoted_passage": citation["passage"],
+                    "note": citation.get("note", ""),
+                },
+            )
+
+    def report(self, section: str, before: Counter) -> None:
+        delta = self.counts - before
+        created = sum(n for (_, action), n in delta.items() if action == "created")
+        updated = sum(n for (_, action), n in delta.items() if action == "updated")
+        unchanged = sum(n for (_, action), n in delta.items() if action == "unchanged")
+        self.progress(
+            f"{section:<14} {created:>4} created, {updated:>4} updated, {unchanged:>4} unchanged"
+        )
+
+    def load(self) -> None:
+        steps = [
+            ("Outlets", self.load_outlets),
+            ("Sources", self.load_sources),
+            ("Candidates", self.load_candidates),
+            ("Careers", self.load_careers),
+            ("Platforms", self.load_platforms),
+            ("Quotes", self.load_quotes),
+            ("Facts", self.load_facts),
+            ("Places", self.load_jurisdictions),
+            ("Contests", self.load_contests),
+        ]
+        with transaction.atomic():
+            for section, step in steps:
+                before = self.counts.copy()
+                step()
+                self.report(section, before)
+
+    def load_outlets(self):
+        for row in seed_data.OUTLETS:
+            values = {k: v for k, v in row.items() if k != "slug"}
+            self.outlets[row["slug"]] = self.upsert(
+                Outlet, {"slug": row["slug"]}, {**values, **PUBLISHED}
+            )
+
+    def load_sources(self):
+        for row in seed_data.SOURCES:
+            values = {
+                k: v for k, v in row.items() if k not in {"key", "slug", "contributors", "outlet"}
+            }
+            source = self.upsert(
+                Source,
+                {"slug": row["slug"]},
+                {**values, "outlet": self.outlets[row["outlet"]], **PUBLISHED},
+            )
+            self.sources[row["key"]] = source
+            for position, credit in enumerate(row["contributors"], start=1):
+                self.upsert(
+                    Contributor,
+                    {"source": source, "name": credit["name"], "role": credit["role"]},
+                    {
+                        "is_organisation": credit.get("is_organisation", False),
+                        "outlet": self.outlets.get(credit.get("outlet", "")),
+                        "position": position,
+                    },
+                )
+
+    def load_candidates(self):
+        for row in seed_data.PARTIES:
+            values = {k: v for k, v in row.items() if k != "slug"}
+            self.parties[row["slug"]] = self.upsert(Party, {"slug": row["slug"]}, values)
+        for row in seed_data.CANDIDATES:
+            values = {k: v for k, v in row.items() if k not in {"slug", "party", "citations"}}
+            candidate = self.upsert(
+                Candidate,
+                {"slug": row["slug"]},
+                {**values, "party": self.parties[row["party"]], **PUBLISHED},
+            )
+            self.candidates[row["slug"]] = candidate
+            self.cite(candidate, row["citations"])
+
+    def _load_candidate_parts(self, model, rows, key_field: str, positioned: bool = True):
+        for position, row in enumerate(rows, start=1):
+            candidate = self.candidates[row["candidate"]]
+            values = {
+                k: v
+                for k, v in row.items()
+                if k not in {"candidate", "citations", "key", key_field}
+            }
+            if positioned:
+                values["position"] = position
+            obj = self.upsert(
+                model,
+                {"candidate": candidate, key_field: row[key_field]},
+                {**values, **PUBLISHED},
+            )
+            self.cite(obj, row["citations"])
+
+    def load_careers(self):
+        self._load_candidate_parts(CareerEntry, seed_data.CAREER, "organisation")
+
+    def load_platforms(self):
+        self._load_candidate_parts(PlatformPosition, seed_data.PLATFORM, "topic")
+
+    def load_quotes(self):
+        rows = [
+            {**row, "venue_outlet": self.outlets.get(row.get("venue_outlet", ""))}
+            for row in seed_data.QUOTES
+        ]
+        self._load_candidate_parts(Quote, rows, "text", positioned=False)
+
+    def load_facts(self):
+        self._load_candidate_parts(Fact, seed_data.FACTS, "statement")
+
+    def load_jurisdictions(self):
+        for row in seed_data.JURISDICTIONS:
+            values = {k: v for k, v in row.items() if k not in {"slug", "citations"}}
+            jurisdiction = self.upsert(Jurisdiction, {"slug": row["slug"]}, {**values, **PUBLISHED})
+            self.cite(jurisdiction, row["citations"])
+
+    def load_contests(self):
+        nested = {"slug", "jurisdiction", "party", "citations", "results", "snapshots"}
+        nested |= {"race_calls", "facts"}
+        for row in seed_data.CONTESTS:
+            values = {k: v for k, v in row.items() if k not in nested}
+            contest = self.upsert(
+                Contest,
+                {"slug": row["slug"]},
+                {
+                    **values,
+                    "jurisdiction": Jurisdiction.objects.get(slug=row["jurisdiction"]),
+                    "party": self.parties[row["party"]],
+                    **PUBLISHED,
+                },
+            )
+            self.cite(contest, row["citations"])
+            self.load_results(contest, row.get("results", []))
+            self.load_snapshots(contest, row.get("snapshots", []))
+            self.load_race_calls(contest, row.get("race_calls", []))
+            for position, fact in enumerate(row.get("facts", []), start=1):
+                obj = self.upsert(
+                    ContestFact,
+                    {"contest": contest, "statement": fact["statement"]},
+                    {"position": position, **PUBLISHED},
+                )
+                self.cite(obj, fact["citations"])
+
+    def load_results(self, contest, rows):
+        for row in rows:
+            values = {k: v for k, v in row.items() if k not in {"candidate", "citations"}}
+            result = self.upsert(
+                Result,
+                {"contest": contest, "candidate": self.candidates[row["candidate"]]},
+                {"votes": None, "reported_share": None, "delegates_won": None, **values},
+            )
+            self.cite(result, row["citations"])
+
+    def load_snapshots(self, contest, rows):
+        for row in rows:
+            snapshot = self.upsert(
+                Snapshot,
+                {
+                    "contest": contest,
+                    "source": self.sources[row["source"]],
+                    "as_of_as_reported": row["as_of_as_reported"],
+                },
+                {"reporting_percent": row["reporting_percent"], "note": row["note"]},
+            )
+            for entry in row["entries"]:
+                self.upsert(
+                    SnapshotEntry,
+                    {"snapshot": snapshot, "candidate": self.candidates[entry["candidate"]]},
+                    {"votes": entry.get("votes"), "share": entry.get("share")},
+                )
+
+    def load_race_calls(self, contest, rows):
+        for row in rows:
+            values = {k: v for k, v in row.items() if k not in {"winner", "called_by", "citations"}}
+            values["reported_by"] = self.outlets[values["reported_by"]]
+            call = self.upsert(
+                RaceCall,
+                {
+                    "contest": contest,
+                    "winner": self.candidates[row["winner"]],
+                    "called_by": row["called_by"],
+                },
+                values,
+                # Reported by two outlets, the call counts as confirmed from the day it is loaded.
+                on_create={"confirmed_at": timezone.now()},
+            )
+            self.cite(call, row["citations"])
+
+
+def _differs(obj, name: str, value) -> bool:
+    field = obj._meta.get_field(name)
+    if isinstance(field, models.ForeignKey):
+        return getattr(obj, field.attname) != (value.pk if value is not None else None)
+    return getattr(obj, name) != value
+
+
+def seed_newsroom(*, progress: Callable[[str], None] = lambda line: None) -> SeedLoader:
+    """Load or refresh the seed newsroom; returns the loader with its counts."""
+    loader = SeedLoader(progress=progress)
+    loader.load()
+    return loader
