@@ -118,6 +118,10 @@ class Contest(Publishable):
 
     objects = ContestQuerySet.as_manager()
 
+    #: False while a form holding the contest's results checks the totals from the rows it
+    #: submits: the saved rows are stale until that form is saved.
+    check_totals_against_saved_results = True
+
     class Meta:
         ordering = ["-year", "jurisdiction__name", "party__name"]
         constraints = [
@@ -143,7 +147,7 @@ class Contest(Publishable):
         errors = {}
         if self.held_on and self.held_on.year != self.year:
             errors["held_on"] = f"The date is not in {self.year}, the contest's year."
-        if self.pk:
+        if self.pk and self.check_totals_against_saved_results:
             totals = self.results.aggregate(votes=Sum("votes"), delegates=Sum("delegates_won"))
             if self.ballots_cast is not None and (totals["votes"] or 0) > self.ballots_cast:
                 errors["ballots_cast"] = (
@@ -163,6 +167,21 @@ class Contest(Publishable):
 
     def get_absolute_url(self):
         return reverse("results:contest_detail", args=[self.slug])
+
+    def results_over_totals(self, *, votes: int, delegates: int) -> dict[str, str]:
+        """Messages, by Result field, when results would total more than this contest allows."""
+        errors = {}
+        if self.ballots_cast is not None and votes > self.ballots_cast:
+            errors["votes"] = (
+                f"Votes for all candidates would total {votes}, "
+                f"more than the {self.ballots_cast} ballots cast."
+            )
+        if self.delegates_at_stake is not None and delegates > self.delegates_at_stake:
+            errors["delegates_won"] = (
+                f"Delegates won would total {delegates}, "
+                f"more than the {self.delegates_at_stake} at stake."
+            )
+        return errors
 
     @property
     def held_on_display(self) -> str:
@@ -203,6 +222,10 @@ class Result(models.Model):
     citations = GenericRelation("newsroom.Citation")
     history = HistoricalRecords()
 
+    #: False while a form of the whole contest (its results inline) checks the totals from
+    #: every submitted row, which the saved siblings do not reflect yet.
+    check_totals_against_saved_results = True
+
     class Meta:
         ordering = ["contest", "position", "-votes", "pk"]
         constraints = [
@@ -233,25 +256,20 @@ class Result(models.Model):
         return f"{self.candidate} in {self.contest}"
 
     def clean(self):
-        if not self.contest_id:
+        if not self.contest_id or not self.check_totals_against_saved_results:
             return
-        errors = {}
-        siblings = Result.objects.filter(contest_id=self.contest_id).exclude(pk=self.pk)
-        contest = self.contest
-        if self.votes is not None and contest.ballots_cast is not None:
-            others = siblings.aggregate(total=Sum("votes"))["total"] or 0
-            if others + self.votes > contest.ballots_cast:
-                errors["votes"] = (
-                    f"Votes for all candidates would total {others + self.votes}, "
-                    f"more than the {contest.ballots_cast} ballots cast."
-                )
-        if self.delegates_won is not None and contest.delegates_at_stake is not None:
-            others = siblings.aggregate(total=Sum("delegates_won"))["total"] or 0
-            if others + self.delegates_won > contest.delegates_at_stake:
-                errors["delegates_won"] = (
-                    f"Delegates won would total {others + self.delegates_won}, "
-                    f"more than the {contest.delegates_at_stake} at stake."
-                )
+        others = (
+            Result.objects.filter(contest_id=self.contest_id)
+            .exclude(pk=self.pk)
+            .aggregate(votes=Sum("votes"), delegates=Sum("delegates_won"))
+        )
+        errors = self.contest.results_over_totals(
+            votes=(others["votes"] or 0) + (self.votes or 0),
+            delegates=(others["delegates"] or 0) + (self.delegates_won or 0),
+        )
+        errors = {
+            field: message for field, message in errors.items() if getattr(self, field) is not None
+        }
         if errors:
             raise ValidationError(errors)
 

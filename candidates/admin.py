@@ -1,0 +1,130 @@
+"""The editors' admin for parties, candidates and what is said of or by them."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from newsroom.admin import (
+    COMPACT_TEXT,
+    CitationInline,
+    ExternalIdentifierInline,
+    PublishableAdmin,
+)
+
+from .models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
+
+
+class CandidatePartInline(admin.TabularInline):
+    """A compact row per item; its sources are edited on the item's own page."""
+
+    extra = 0
+    show_change_link = True
+    formfield_overrides = COMPACT_TEXT
+
+
+class CareerEntryInline(CandidatePartInline):
+    model = CareerEntry
+    fields = [
+        "organisation",
+        "role",
+        "started_on",
+        "started_on_precision",
+        "ended_on",
+        "ended_on_precision",
+        "is_current",
+        "position",
+        "status",
+    ]
+
+
+class PlatformPositionInline(CandidatePartInline):
+    model = PlatformPosition
+    fields = ["topic", "summary", "position", "status"]
+
+
+class QuoteInline(CandidatePartInline):
+    model = Quote
+    fields = ["text", "speaker_name", "venue", "said_on", "said_on_precision", "status"]
+
+
+class FactInline(CandidatePartInline):
+    model = Fact
+    fields = ["topic", "statement", "occurred_on", "occurred_on_precision", "position", "status"]
+
+
+@admin.register(Party)
+class PartyAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "adjective", "abbreviation"]
+    search_fields = ["name", "adjective", "abbreviation"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ExternalIdentifierInline]
+
+
+@admin.register(Candidate)
+class CandidateAdmin(PublishableAdmin):
+    list_display = ["full_name", "party", "occupation", "status", "updated_at"]
+    list_filter = ["status", "party", "has_held_office"]
+    list_select_related = ["party"]
+    search_fields = ["full_name", "given_name", "family_name", "slug", "occupation"]
+    autocomplete_fields = ["party"]
+    prepopulated_fields = {"slug": ["full_name"]}
+    inlines = [
+        CareerEntryInline,
+        PlatformPositionInline,
+        QuoteInline,
+        FactInline,
+        CitationInline,
+        ExternalIdentifierInline,
+    ]
+
+
+class CandidatePartAdmin(PublishableAdmin):
+    list_filter = ["status", "candidate__party", "candidate"]
+    list_select_related = ["candidate"]
+    autocomplete_fields = ["candidate"]
+    inlines = [CitationInline]
+
+
+@admin.register(CareerEntry)
+class CareerEntryAdmin(CandidatePartAdmin):
+    list_display = ["organisation", "role", "candidate", "period_display", "status"]
+    search_fields = ["organisation", "role", "candidate__full_name"]
+
+    @admin.display(description="period")
+    def period_display(self, entry):
+        return entry.period_display
+
+
+@admin.register(PlatformPosition)
+class PlatformPositionAdmin(CandidatePartAdmin):
+    list_display = ["topic", "candidate", "position", "status"]
+    search_fields = ["topic", "summary", "candidate__full_name"]
+
+
+@admin.register(Quote)
+class QuoteAdmin(CandidatePartAdmin):
+    list_display = ["short_text", "speaker_name", "venue", "candidate", "said_on_display", "status"]
+    list_filter = ["status", "venue", "is_partial", "candidate__party", "candidate", "venue_outlet"]
+    list_select_related = ["candidate"]
+    search_fields = ["text", "speaker_name", "speaker_role", "interviewer", "candidate__full_name"]
+    autocomplete_fields = ["candidate", "venue_outlet"]
+    date_hierarchy = "said_on"
+
+    @admin.display(description="text")
+    def short_text(self, quote):
+        return quote.text if len(quote.text) <= 80 else f"{quote.text[:79]}…"
+
+    @admin.display(description="said", ordering="said_on")
+    def said_on_display(self, quote):
+        return quote.said_on_display
+
+
+@admin.register(Fact)
+class FactAdmin(CandidatePartAdmin):
+    list_display = ["__str__", "topic", "candidate", "occurred_on_display", "status"]
+    list_filter = ["status", "topic", "candidate__party", "candidate"]
+    search_fields = ["statement", "candidate__full_name"]
+    date_hierarchy = "occurred_on"
+
+    @admin.display(description="date", ordering="occurred_on")
+    def occurred_on_display(self, fact):
+        return fact.occurred_on_display

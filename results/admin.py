@@ -1,0 +1,319 @@
+"""The editors' admin for places, contests, results, race calls and count snapshots.
+
+A contest's page is where its results are entered. Its results inline is the authority on
+the totals while it is being edited: it checks the votes and delegates of every submitted
+row against the ballots cast and delegates at stake submitted beside them.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import OuterRef, Subquery, Sum
+from simple_history.admin import SimpleHistoryAdmin
+
+from newsroom.admin import (
+    COMPACT_TEXT,
+    CitationInline,
+    ExternalIdentifierInline,
+    PublishableAdmin,
+    SharedChoicesFormSet,
+)
+
+from .models import (
+    Contest,
+    ContestFact,
+    Jurisdiction,
+    RaceCall,
+    Result,
+    Snapshot,
+    SnapshotEntry,
+)
+
+#: Each total a contest's results must stay within, by Result field: the Contest field.
+RESULT_LIMITS = {"votes": "ballots_cast", "delegates_won": "delegates_at_stake"}
+
+
+class ResultFormSet(SharedChoicesFormSet):
+    """A contest's results, validated together against the contest as submitted."""
+
+    shared_choice_fields = ("candidate",)
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # The saved siblings a lone result is checked against are stale here; clean() below
+        # checks the totals of the rows as submitted instead.
+        form.instance.check_totals_against_saved_results = False
+
+    def clean(self):
+        super().clean()
+        contest = self.instance
+        rows = [form for form in self.forms if self._is_kept(form)]
+        elsewhere = self._totals_of_rows_not_on_this_page()
+        totals = {
+            field: elsewhere[field] + sum(form.cleaned_data.get(field) or 0 for form in rows)
+            for field in RESULT_LIMITS
+        }
+        errors = contest.results_over_totals(
+            votes=totals["votes"], delegates=totals["delegates_won"]
+        )
+        for field, message in errors.items():
+            limit = getattr(contest, RESULT_LIMITS[field])
+            self._blame_row(rows, field, elsewhere[field], limit, message)
+
+    def _is_kept(self, form):
+        if self.can_delete and self._should_delete_form(form):
+            return False
+        return form in self.initial_forms or form.has_changed()
+
+    def _totals_of_rows_not_on_this_page(self):
+        """Results saved since the page was loaded are not in the form but still count."""
+        if not self.instance.pk:
+            return dict.fromkeys(RESULT_LIMITS, 0)
+        on_page = [form.instance.pk for form in self.initial_forms if form.instance.pk]
+        saved = (
+            Result.objects.filter(contest=self.instance)
+            .exclude(pk__in=on_page)
+            .aggregate(**{field: Sum(field) for field in RESULT_LIMITS})
+        )
+        return {field: saved[field] or 0 for field in RESULT_LIMITS}
+
+    @staticmethod
+    def _blame_row(rows, field, running, limit, message):
+        """Put the error on the first row whose value takes the total over the limit."""
+        for form in rows:
+            value = form.cleaned_data.get(field)
+            if value is None:
+                continue
+            running += value
+            if running > limit:
+                form.add_error(field, message)
+                return
+        raise ValidationError(message)
+
+
+class ResultInline(admin.TabularInline):
+    model = Result
+    formset = ResultFormSet
+    extra = 0
+    show_change_link = True
+    fields = ["candidate", "votes", "reported_share", "delegates_won", "outcome", "position"]
+
+
+class ContestFactInline(admin.TabularInline):
+    model = ContestFact
+    extra = 0
+    show_change_link = True
+    fields = ["statement", "position", "status"]
+    formfield_overrides = COMPACT_TEXT
+
+
+class RaceCallInline(admin.TabularInline):
+    model = RaceCall
+    extra = 0
+    show_change_link = True
+    autocomplete_fields = ["winner", "reported_by", "entered_by", "confirmed_by"]
+    # Everything RaceCall.clean() may put an error on must be in the form.
+    fields = [
+        "winner",
+        "called_by",
+        "reported_by",
+        "basis",
+        "called_at",
+        "entered_by",
+        "confirmed_by",
+        "confirmed_at",
+        "retracted_at",
+        "retraction_note",
+    ]
+    formfield_overrides = COMPACT_TEXT
+
+
+class ContestWithResultsForm(forms.ModelForm):
+    """The contest form beside its results inline, which checks the totals itself."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.check_totals_against_saved_results = False
+
+
+@admin.register(Jurisdiction)
+class JurisdictionAdmin(PublishableAdmin):
+    list_display = ["name", "kind", "ocd_id", "status"]
+    list_filter = ["status", "kind", "casts_electoral_votes"]
+    search_fields = ["name", "slug", "ocd_id"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [CitationInline, ExternalIdentifierInline]
+
+
+@admin.register(Contest)
+class ContestAdmin(PublishableAdmin):
+    list_display = [
+        "name",
+        "year",
+        "party",
+        "jurisdiction",
+        "count_status",
+        "ballots_cast",
+        "votes_counted",
+        "status",
+    ]
+    list_filter = ["status", "kind", "party", "year", "count_status", "jurisdiction__kind"]
+    list_select_related = ["party", "jurisdiction"]
+    search_fields = ["name", "slug", "office", "jurisdiction__name"]
+    autocomplete_fields = ["jurisdiction", "party"]
+    prepopulated_fields = {"slug": ["name"]}
+    date_hierarchy = "held_on"
+    readonly_fields = ["votes_counted", "delegates_awarded"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "jurisdiction", "party", "office", "kind", "year"]}),
+        ("Date", {"fields": ["held_on", "held_on_precision", "held_on_as_reported"]}),
+        (
+            "Count",
+            {
+                "fields": [
+                    ("ballots_cast", "votes_counted"),
+                    ("delegates_at_stake", "delegates_awarded"),
+                    "count_status",
+                    "reporting_percent",
+                    "reporting_as_of",
+                    "reporting_as_of_as_reported",
+                ]
+            },
+        ),
+        (None, {"fields": ["summary"]}),
+        ("Publication", {"fields": ["status", "publish_at"]}),
+    ]
+    inlines = [
+        ResultInline,
+        ContestFactInline,
+        RaceCallInline,
+        CitationInline,
+        ExternalIdentifierInline,
+    ]
+
+    def get_queryset(self, request):
+        results = Result.objects.filter(contest=OuterRef("pk")).order_by().values("contest")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                votes_total=Subquery(results.annotate(total=Sum("votes")).values("total")),
+                delegates_total=Subquery(
+                    results.annotate(total=Sum("delegates_won")).values("total")
+                ),
+            )
+        )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        inlines = self.get_inline_instances(request, obj)
+        if any(isinstance(inline, ResultInline) for inline in inlines):
+            kwargs["form"] = ContestWithResultsForm
+        return super().get_form(request, obj, change, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        contest = form.instance
+        if change:
+            # The delegate triggers check each result as it is written, so rows saved one by
+            # one can pass through a total above the stake although the final one is within
+            # it (two candidates swapping delegates, or stake and delegates lowered together).
+            # Lift the stake while the results are written; saving the contest last puts it
+            # back, and the trigger then checks the final total.
+            Contest.objects.filter(pk=contest.pk).update(delegates_at_stake=None)
+        super().save_related(request, form, formsets, change)
+        if change:
+            super().save_model(request, contest, form, change)
+
+    @admin.display(description="votes counted")
+    def votes_counted(self, contest):
+        return _out_of(getattr(contest, "votes_total", None), contest.ballots_cast, "ballots cast")
+
+    @admin.display(description="delegates awarded")
+    def delegates_awarded(self, contest):
+        total = getattr(contest, "delegates_total", None)
+        return _out_of(total, contest.delegates_at_stake, "at stake")
+
+
+def _out_of(total, limit, of_what):
+    if total is None:
+        return "none reported"
+    if limit is None:
+        return f"{total:,} ({of_what} not reported)"
+    return f"{total:,} of {limit:,} {of_what}"
+
+
+@admin.register(Result)
+class ResultAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "candidate",
+        "contest",
+        "votes",
+        "reported_share",
+        "delegates_won",
+        "outcome",
+        "contest_status",
+    ]
+    list_filter = ["outcome", "contest__status", "contest__year", "contest__party", "contest"]
+    list_select_related = ["candidate", "contest"]
+    search_fields = ["candidate__full_name", "contest__name"]
+    autocomplete_fields = ["contest", "candidate"]
+    inlines = [CitationInline]
+
+    @admin.display(description="contest status", ordering="contest__status")
+    def contest_status(self, result):
+        return result.contest.get_status_display()
+
+
+@admin.register(ContestFact)
+class ContestFactAdmin(PublishableAdmin):
+    list_display = ["__str__", "contest", "position", "status"]
+    list_filter = ["status", "contest__year", "contest"]
+    list_select_related = ["contest"]
+    search_fields = ["statement", "contest__name"]
+    autocomplete_fields = ["contest"]
+    inlines = [CitationInline]
+
+
+@admin.register(RaceCall)
+class RaceCallAdmin(SimpleHistoryAdmin):
+    list_display = ["winner", "contest", "called_by", "basis", "called_at", "confirmed_at"]
+    list_filter = [
+        "basis",
+        ("confirmed_at", admin.EmptyFieldListFilter),
+        ("retracted_at", admin.EmptyFieldListFilter),
+        "contest__year",
+        "contest__status",
+    ]
+    list_select_related = ["winner", "contest"]
+    search_fields = ["winner__full_name", "contest__name", "called_by"]
+    autocomplete_fields = ["contest", "winner", "reported_by", "entered_by", "confirmed_by"]
+    date_hierarchy = "called_at"
+    inlines = [CitationInline]
+
+    def get_changeform_initial_data(self, request):
+        return {"entered_by": request.user.pk, **super().get_changeform_initial_data(request)}
+
+
+class SnapshotEntryFormSet(SharedChoicesFormSet):
+    shared_choice_fields = ("candidate",)
+
+
+class SnapshotEntryInline(admin.TabularInline):
+    model = SnapshotEntry
+    formset = SnapshotEntryFormSet
+    extra = 0
+    fields = ["candidate", "votes", "share"]
+
+
+@admin.register(Snapshot)
+class SnapshotAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "contest", "taken_at", "reporting_percent", "source"]
+    list_filter = ["contest__year", "contest"]
+    list_select_related = ["contest", "source__outlet"]
+    search_fields = ["contest__name", "as_of_as_reported", "note"]
+    autocomplete_fields = ["contest", "source"]
+    date_hierarchy = "taken_at"
+    inlines = [SnapshotEntryInline]

@@ -1,0 +1,299 @@
+"""Entering results through the admin: bad numbers come back as field errors, never a 500."""
+
+import pytest
+
+from results.models import Contest, Result
+from tests import factories
+from tests.admin_forms import add_inline_row, admin_url, inline_formset, page_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def contest():
+    """91 ballots cast and 6 delegates at stake, as in American Samoa."""
+    return factories.ContestFactory(ballots_cast=91, delegates_at_stake=6)
+
+
+def add_result(client, **values):
+    data = page_data(client.get(admin_url(Result, "add")))
+    data.update({name: str(value) for name, value in values.items()})
+    return client.post(admin_url(Result, "add"), data)
+
+
+def contest_page(client, contest):
+    return client.get(admin_url(Contest, "change", contest.pk))
+
+
+def post_contest(client, contest, data):
+    return client.post(admin_url(Contest, "change", contest.pk), data)
+
+
+def result_row_errors(response, field):
+    formset = inline_formset(response, Result)
+    return [errors.get(field, []) for errors in formset.errors]
+
+
+def test_negative_votes_on_the_result_page_is_an_error_on_votes(admin_client_logged_in, contest):
+    response = add_result(
+        admin_client_logged_in,
+        contest=contest.pk,
+        candidate=factories.CandidateFactory().pk,
+        votes=-1,
+    )
+
+    assert response.status_code == 200
+    assert "greater than or equal to 0" in str(response.context["adminform"].form.errors["votes"])
+    assert Result.objects.count() == 0
+
+
+def test_votes_over_ballots_cast_on_the_result_page_is_an_error_on_votes(
+    admin_client_logged_in, contest
+):
+    factories.ResultFactory(contest=contest, votes=51)
+
+    response = add_result(
+        admin_client_logged_in,
+        contest=contest.pk,
+        candidate=factories.CandidateFactory().pk,
+        votes=41,
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["votes"] == [
+        "Votes for all candidates would total 92, more than the 91 ballots cast."
+    ]
+    assert Result.objects.count() == 1
+
+
+def test_delegates_over_stake_on_the_result_page_is_an_error_on_delegates(
+    admin_client_logged_in, contest
+):
+    factories.ResultFactory(contest=contest, delegates_won=4)
+
+    response = add_result(
+        admin_client_logged_in,
+        contest=contest.pk,
+        candidate=factories.CandidateFactory().pk,
+        delegates_won=3,
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["delegates_won"] == [
+        "Delegates won would total 7, more than the 6 at stake."
+    ]
+    assert Result.objects.count() == 1
+
+
+def test_editing_a_result_alone_does_not_count_its_own_saved_votes(admin_client_logged_in, contest):
+    factories.ResultFactory(contest=contest, votes=51)
+    biden = factories.ResultFactory(contest=contest, votes=40)
+    url = admin_url(Result, "change", biden.pk)
+    data = page_data(admin_client_logged_in.get(url))
+
+    response = admin_client_logged_in.post(url, data | {"votes": "40"})
+
+    assert response.status_code == 302
+
+
+def test_negative_votes_via_the_contest_inline_is_an_error_on_the_row(
+    admin_client_logged_in, contest
+):
+    factories.ResultFactory(contest=contest, votes=51)
+    data = page_data(contest_page(admin_client_logged_in, contest))
+
+    response = post_contest(admin_client_logged_in, contest, data | {"results-0-votes": "-5"})
+
+    assert response.status_code == 200
+    assert "greater than or equal to 0" in str(result_row_errors(response, "votes")[0])
+    assert Result.objects.get().votes == 51
+
+
+def test_votes_over_ballots_cast_via_the_contest_inline_is_an_error_on_the_row_that_tips_it(
+    admin_client_logged_in, contest
+):
+    for position in range(3):
+        factories.ResultFactory(contest=contest, votes=30, position=position)
+    data = page_data(contest_page(admin_client_logged_in, contest))
+
+    response = post_contest(admin_client_logged_in, contest, data | {"results-2-votes": "40"})
+
+    assert response.status_code == 200
+    assert result_row_errors(response, "votes") == [
+        [],
+        [],
+        ["Votes for all candidates would total 100, more than the 91 ballots cast."],
+    ]
+    assert sorted(Result.objects.values_list("votes", flat=True)) == [30, 30, 30]
+
+
+def test_new_rows_in_the_contest_inline_count_towards_the_ballots_cast(
+    admin_client_logged_in, contest
+):
+    factories.ResultFactory(contest=contest, votes=51)
+    data = page_data(contest_page(admin_client_logged_in, contest))
+    add_inline_row(data, "results", candidate=factories.CandidateFactory().pk, votes=41, position=1)
+
+    response = post_contest(admin_client_logged_in, contest, data)
+
+    assert response.status_code == 200
+    assert result_row_errors(response, "votes")[1] == [
+        "Votes for all candidates would total 92, more than the 91 ballots cast."
+    ]
+    assert Result.objects.count() == 1
+
+
+def test_lowering_ballots_cast_below_the_votes_in_the_inline_is_an_error(
+    admin_client_logged_in, contest
+):
+    factories.ResultFactory(contest=contest, votes=51)
+    factories.ResultFactory(contest=contest, votes=40)
+    data = page_data(contest_page(admin_client_logged_in, contest))
+
+    response = post_contest(admin_client_logged_in, contest, data | {"ballots_cast": "90"})
+
+    assert response.status_code == 200
+    assert ["Votes for all candidates would total 91, more than the 90 ballots cast."] in (
+        result_row_errors(response, "votes")
+    )
+    contest.refresh_from_db()
+    assert contest.ballots_cast == 91
+
+
+def test_correcting_ballots_cast_and_votes_together_saves(admin_client_logged_in, contest):
+    factories.ResultFactory(contest=contest, votes=51, position=0)
+    factories.ResultFactory(contest=contest, votes=40, position=1)
+    data = page_data(contest_page(admin_client_logged_in, contest))
+
+    response = post_contest(
+        admin_client_logged_in, contest, data | {"ballots_cast": "90", "results-1-votes": "39"}
+    )
+
+    assert response.status_code == 302
+    assert sorted(Result.objects.values_list("votes", flat=True)) == [39, 51]
+
+
+def test_deleting_a_row_frees_its_votes_for_a_new_row(admin_client_logged_in, contest):
+    factories.ResultFactory(contest=contest, votes=51)
+    data = page_data(contest_page(admin_client_logged_in, contest))
+    data["results-0-DELETE"] = "on"
+    add_inline_row(data, "results", candidate=factories.CandidateFactory().pk, votes=91, position=1)
+
+    response = post_contest(admin_client_logged_in, contest, data)
+
+    assert response.status_code == 302
+    assert list(Result.objects.values_list("votes", flat=True)) == [91]
+
+
+def test_delegates_over_stake_via_the_contest_inline_is_an_error_on_the_row(
+    admin_client_logged_in, contest
+):
+    factories.ResultFactory(contest=contest, delegates_won=3, position=0)
+    factories.ResultFactory(contest=contest, delegates_won=3, position=1)
+    data = page_data(contest_page(admin_client_logged_in, contest))
+
+    response = post_contest(
+        admin_client_logged_in, contest, data | {"results-1-delegates_won": "4"}
+    )
+
+    assert response.status_code == 200
+    assert result_row_errors(response, "delegates_won")[1] == [
+        "Delegates won would total 7, more than the 6 at stake."
+    ]
+    assert sorted(Result.objects.values_list("delegates_won", flat=True)) == [3, 3]
+
+
+def test_lowering_the_stake_below_the_delegates_won_is_an_error_not_a_crash(
+    admin_client_logged_in, contest
+):
+    factories.ResultFactory(contest=contest, delegates_won=3)
+    factories.ResultFactory(contest=contest, delegates_won=3)
+    data = page_data(contest_page(admin_client_logged_in, contest))
+
+    response = post_contest(admin_client_logged_in, contest, data | {"delegates_at_stake": "5"})
+
+    assert response.status_code == 200
+    assert ["Delegates won would total 6, more than the 5 at stake."] in result_row_errors(
+        response, "delegates_won"
+    )
+    contest.refresh_from_db()
+    assert contest.delegates_at_stake == 6
+
+
+def test_moving_delegates_from_one_candidate_to_another_saves(admin_client_logged_in, contest):
+    factories.ResultFactory(contest=contest, delegates_won=1, position=0)
+    factories.ResultFactory(contest=contest, delegates_won=5, position=1)
+    data = page_data(contest_page(admin_client_logged_in, contest))
+
+    response = post_contest(
+        admin_client_logged_in,
+        contest,
+        data | {"results-0-delegates_won": "5", "results-1-delegates_won": "1"},
+    )
+
+    assert response.status_code == 302
+    assert list(Result.objects.order_by("position").values_list("delegates_won", flat=True)) == [
+        5,
+        1,
+    ]
+
+
+def test_lowering_the_stake_and_the_delegates_together_saves(admin_client_logged_in, contest):
+    factories.ResultFactory(contest=contest, delegates_won=3, position=0)
+    factories.ResultFactory(contest=contest, delegates_won=3, position=1)
+    data = page_data(contest_page(admin_client_logged_in, contest))
+
+    response = post_contest(
+        admin_client_logged_in,
+        contest,
+        data
+        | {
+            "delegates_at_stake": "4",
+            "results-0-delegates_won": "2",
+            "results-1-delegates_won": "2",
+        },
+    )
+
+    assert response.status_code == 302
+    contest.refresh_from_db()
+    assert contest.delegates_at_stake == 4
+    assert contest.history.count() == 2
+
+
+def test_contest_changelist_shows_votes_counted_against_ballots_cast(
+    admin_client_logged_in, contest
+):
+    factories.ResultFactory(contest=contest, votes=51)
+    factories.ResultFactory(contest=contest, votes=40)
+
+    response = admin_client_logged_in.get(admin_url(Contest, "changelist"))
+
+    assert "91 of 91 ballots cast" in response.text
+
+
+def test_contest_page_shows_delegates_awarded_against_stake(admin_client_logged_in, contest):
+    factories.ResultFactory(contest=contest, delegates_won=3)
+
+    response = contest_page(admin_client_logged_in, contest)
+
+    assert "3 of 6 at stake" in response.text
+
+
+def test_contest_changelist_filters_by_year(admin_client_logged_in, contest):
+    factories.ContestFactory(name="Caucus of 2020", year=2020, held_on=None, held_on_precision="")
+
+    response = admin_client_logged_in.get(admin_url(Contest, "changelist"), {"year": "2020"})
+
+    assert [row.name for row in response.context["cl"].result_list] == ["Caucus of 2020"]
+
+
+def test_publish_action_publishes_the_selected_contests(admin_client_logged_in, contest):
+    draft = factories.ContestFactory(status="draft")
+
+    admin_client_logged_in.post(
+        admin_url(Contest, "changelist"),
+        {"action": "publish", "_selected_action": [draft.pk]},
+    )
+
+    draft.refresh_from_db()
+    assert draft.status == "published"
