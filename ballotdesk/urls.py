@@ -11,6 +11,7 @@ admin.site.index_title = "Newsroom"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", TemplateView.as_view(template_name="home.html"), name="home"),
+    path("cite/", include("newsroom.citations.urls")),
     path("", include("candidates.urls")),
     path("", include("results.urls")),
     path("", include("newsroom.urls")),

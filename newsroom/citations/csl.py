@@ -1,0 +1,127 @@
+"""CSL-JSON items: the one description of a citation that every style and format reads.
+
+A source becomes one item. A reported item (quote, fact, result) becomes one item per
+published source that reported it, carrying a `note` with what was reported. A page of this
+site becomes a `webpage` item dated by its last update.
+"""
+
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.db.models import Model, Prefetch
+from django.utils import timezone
+
+from newsroom.dates import DatePrecision, date_parts
+from newsroom.models import Contributor, Source
+
+from .registry import Citable
+
+SITE_NAME = "Ballot Desk"
+
+ITEM_TYPES = {
+    Source.Kind.NEWS_ARTICLE: "article-newspaper",
+    Source.Kind.WEB_PAGE: "webpage",
+    Source.Kind.SOCIAL_POST: "post",
+    Source.Kind.INTERVIEW: "interview",
+    Source.Kind.VIDEO: "motion_picture",
+    Source.Kind.STATEMENT: "document",
+}
+
+NAME_VARIABLES = {
+    Contributor.Role.AUTHOR: "author",
+    Contributor.Role.EDITOR: "editor",
+    Contributor.Role.CONTRIBUTOR: "contributor",
+    Contributor.Role.WIRE: "contributor",
+}
+
+
+def with_citation_data(sources):
+    """Sources with what `source_item` reads, in as few queries as the backend allows."""
+    return sources.select_related("outlet").prefetch_related(
+        Prefetch("contributors", queryset=Contributor.objects.order_by("position", "pk"))
+    )
+
+
+def csl_name(contributor: Contributor) -> dict:
+    """An institution stays whole; a person is split at the last space (“MJ” + “Lee”)."""
+    name = " ".join(contributor.name.split())
+    given, _, family = name.rpartition(" ")
+    if contributor.is_organisation or not given:
+        return {"literal": name}
+    return {"family": family, "given": given}
+
+
+def csl_date(value, precision: str = DatePrecision.DAY) -> dict | None:
+    parts = date_parts(value, precision)
+    return {"date-parts": [parts]} if parts else None
+
+
+def source_item(source: Source, *, item_id: str = "", note: str = "") -> dict:
+    item = {
+        "id": item_id or source.slug,
+        "type": ITEM_TYPES.get(source.kind, "document"),
+        "title": source.title,
+        "container-title": source.outlet.name,
+    }
+    for contributor in source.contributors.all():
+        variable = NAME_VARIABLES[contributor.role]
+        item.setdefault(variable, []).append(csl_name(contributor))
+    optional = {
+        "issued": csl_date(source.published_on, source.published_on_precision),
+        "accessed": csl_date(source.accessed_on),
+        "URL": source.url,
+        "language": source.language,
+        "note": "\n".join(
+            line
+            for line in (note, source.archive_url and f"Archived copy: {source.archive_url}")
+            if line
+        ),
+    }
+    item.update({key: value for key, value in optional.items() if value})
+    return item
+
+
+def page_item(citable: Citable, obj: Model) -> dict:
+    return {
+        "id": f"ballot-desk-{citable.kind}-{obj.pk}",
+        "type": "webpage",
+        "title": citable.page_title(obj),
+        "container-title": SITE_NAME,
+        "issued": csl_date(timezone.localdate(obj.updated_at)),
+        "URL": f"{settings.SITE_URL}{obj.get_absolute_url()}",
+        "language": "en",
+    }
+
+
+def citation_items(citable: Citable, obj: Model) -> list[dict]:
+    """What citing `obj` means: the source itself, the page itself, or the reporting sources."""
+    if isinstance(obj, Source):
+        return [source_item(obj)]
+    if citable.is_page:
+        return [page_item(citable, obj)]
+    note = citable.note(obj)
+    return [
+        source_item(
+            source,
+            item_id=f"{citable.kind}-{obj.pk}-{source.slug}",
+            note=f"{note} (reported by {source.outlet.name})",
+        )
+        for source in with_citation_data(citable.sources(obj))
+    ]
+
+
+def source_items(citable: Citable, obj: Model) -> list[dict]:
+    """The bibliography behind `obj`: every published source it cites, once each."""
+    if isinstance(obj, Source):
+        return [source_item(obj)]
+    return [source_item(source) for source in with_citation_data(citable.sources(obj))]
+
+
+def stream_items(citable: Citable, objects, *, chunk_size: int = 500) -> Iterator[dict]:
+    """Citation items of many rows, read in chunks so memory stays flat."""
+    if citable.model is Source:
+        for source in with_citation_data(objects).iterator(chunk_size=chunk_size):
+            yield source_item(source)
+        return
+    for obj in objects.iterator(chunk_size=chunk_size):
+        yield from citation_items(citable, obj)

@@ -1,0 +1,205 @@
+"""Cite pages, downloads in every format, and the citation basket. Only published rows."""
+
+import itertools
+
+from django.contrib import messages
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    StreamingHttpResponse,
+)
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from . import basket as baskets
+from . import registry
+from .basket import Basket, BasketFull
+from .box import styled
+from .csl import citation_items, source_items
+from .formats import CSL_JSON_TYPE, FORMATS, Format
+from .render import STYLES, render_bibliography
+
+
+def get_format(fmt: str) -> Format:
+    if fmt not in FORMATS:
+        raise Http404("No such citation format.")
+    return FORMATS[fmt]
+
+
+def get_citable(kind: str) -> registry.Citable:
+    try:
+        return registry.get(kind)
+    except registry.UnknownKind:
+        raise Http404("Nothing of this kind can be cited.") from None
+
+
+def get_published(kind: str, pk: int):
+    citable = get_citable(kind)
+    return citable, get_object_or_404(citable.published(), pk=pk)
+
+
+def file_stem(citable: registry.Citable, obj) -> str:
+    return getattr(obj, "slug", "") or f"{citable.kind}-{obj.pk}"
+
+
+def title_of(citable: registry.Citable, obj) -> str:
+    if citable.is_page:
+        return citable.page_title(obj)
+    return getattr(obj, "title", "") or str(obj)
+
+
+def styled_text(items: list[dict], style: str) -> str:
+    notes = {item["id"]: item.get("note", "") for item in items}
+    blocks = []
+    for entry in render_bibliography(items, style):
+        note = notes.get(entry.id, "")
+        blocks.append(f"{entry.text}\n    {' '.join(note.split())}" if note else entry.text)
+    return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def citation_response(request, items, fmt: Format, stem: str):
+    """A download of the items: streamed for the data formats, rendered for the styled ones."""
+    if fmt.is_styled:
+        style = request.GET.get("style", "apa")
+        if style not in STYLES:
+            return HttpResponseBadRequest("Unknown style: use apa, chicago or mla.")
+        items = list(items)
+        if fmt.key == "txt":
+            content = styled_text(items, style)
+        else:
+            content = render_to_string(
+                "citations/bibliography.html",
+                {"style": STYLES[style], "entries": render_bibliography(items, style)},
+            )
+        response = HttpResponse(content, content_type=fmt.content_type)
+        filename = f"{stem}-{style}.{fmt.key}"
+    else:
+        response = StreamingHttpResponse(fmt.write(items), content_type=fmt.content_type)
+        filename = f"{stem}.{fmt.key}"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+@require_GET
+def cite(request, kind: str, pk: int):
+    citable, obj = get_published(kind, pk)
+    items = citation_items(citable, obj)
+    if request.get_preferred_type(["text/html", CSL_JSON_TYPE]) == CSL_JSON_TYPE:
+        response = citation_response(request, items, FORMATS["json"], file_stem(citable, obj))
+    else:
+        sources = source_items(citable, obj) if citable.is_page else []
+        response = render(
+            request,
+            "citations/cite_page.html",
+            {
+                "citable": citable,
+                "obj": obj,
+                "title": title_of(citable, obj),
+                "note": citable.note(obj) if citable.note else "",
+                "styles": styled(items),
+                "sources": styled(sources) if sources else [],
+                "formats": FORMATS.values(),
+                "style_choices": STYLES.values(),
+                "in_basket": (kind, obj.pk) in Basket(request.session),
+            },
+        )
+    response["Vary"] = "Accept"
+    return response
+
+
+@require_GET
+def download(request, kind: str, pk: int, fmt: str):
+    fmt = get_format(fmt)
+    citable, obj = get_published(kind, pk)
+    return citation_response(request, citation_items(citable, obj), fmt, file_stem(citable, obj))
+
+
+@require_GET
+def sources_download(request, kind: str, pk: int, fmt: str):
+    fmt = get_format(fmt)
+    citable, obj = get_published(kind, pk)
+    return citation_response(
+        request, source_items(citable, obj), fmt, f"{file_stem(citable, obj)}-sources"
+    )
+
+
+@require_GET
+def basket(request):
+    rows = Basket(request.session).rows()
+    return render(
+        request,
+        "citations/basket.html",
+        {
+            "rows": [
+                {
+                    "kind": citable.kind,
+                    "label": citable.label,
+                    "pk": obj.pk,
+                    "title": title_of(citable, obj),
+                }
+                for citable, obj in rows
+            ],
+            "limit": baskets.LIMIT,
+            "formats": FORMATS.values(),
+            "style_choices": STYLES.values(),
+        },
+    )
+
+
+@require_GET
+def basket_download(request, fmt: str):
+    fmt = get_format(fmt)
+    rows = Basket(request.session).rows()
+    items = itertools.chain.from_iterable(citation_items(c, obj) for c, obj in rows)
+    return citation_response(request, items, fmt, "citation-basket")
+
+
+def basket_target(request):
+    """The (kind, pk) a basket form posted, or an error response."""
+    kind, pk = request.POST.get("kind", ""), request.POST.get("pk", "")
+    if kind not in registry.kinds() or not pk.isdigit():
+        return None, HttpResponseBadRequest("Give a kind of item and its number.")
+    return (kind, int(pk)), None
+
+
+def back_to(request):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect("citations:basket")
+
+
+@require_POST
+def basket_add(request):
+    target, error = basket_target(request)
+    if error:
+        return error
+    citable, obj = get_published(*target)
+    try:
+        if Basket(request.session).add(citable.kind, obj.pk):
+            messages.success(request, f"Added to your citation basket: {title_of(citable, obj)}")
+    except BasketFull as full:
+        messages.error(request, str(full))
+        return redirect(reverse("citations:basket"))
+    return back_to(request)
+
+
+@require_POST
+def basket_remove(request):
+    target, error = basket_target(request)
+    if error:
+        return error
+    Basket(request.session).remove(*target)
+    return back_to(request)
+
+
+@require_POST
+def basket_clear(request):
+    Basket(request.session).clear()
+    return redirect("citations:basket")

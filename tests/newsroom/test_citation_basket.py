@@ -1,0 +1,123 @@
+"""The citation basket: plain forms, the session, no account, any format."""
+
+import json
+
+import pytest
+from django.test import Client
+
+from newsroom.citations import basket
+from tests.factories import CitationFactory, FactFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def add(client, kind: str, pk, *, follow: bool = False, **extra):
+    return client.post("/cite/basket/add/", {"kind": kind, "pk": pk, **extra}, follow=follow)
+
+
+def csl_ids(response) -> list[str]:
+    return [item["id"] for item in json.loads(b"".join(response.streaming_content))]
+
+
+def test_anonymous_reader_adds_a_source_and_downloads_it(client):
+    source = SourceFactory()
+    add(client, "source", source.pk)
+
+    response = client.get("/cite/basket.json")
+
+    assert csl_ids(response) == [source.slug]
+
+
+def test_basket_download_holds_items_of_different_kinds(client):
+    source, fact = SourceFactory(), FactFactory()
+    CitationFactory(content_object=fact)
+    add(client, "source", source.pk)
+    add(client, "fact", fact.pk)
+
+    ids = csl_ids(client.get("/cite/basket.json"))
+
+    assert ids[0] == source.slug
+    assert ids[1].startswith(f"fact-{fact.pk}-")
+
+
+def test_adding_redirects_back_to_the_page_it_came_from(client):
+    source = SourceFactory()
+
+    response = add(client, "source", source.pk, next="/sources/")
+
+    assert response.status_code == 302
+    assert response.url == "/sources/"
+
+
+def test_adding_never_redirects_off_site(client):
+    source = SourceFactory()
+
+    response = add(client, "source", source.pk, next="https://evil.example/")
+
+    assert response.url == "/cite/basket/"
+
+
+def test_basket_page_lists_items_with_remove_forms(client):
+    source = SourceFactory(headline="Palmer wins")
+    add(client, "source", source.pk)
+
+    html = client.get("/cite/basket/").content.decode()
+
+    assert "Palmer wins" in html
+    assert 'action="/cite/basket/remove/"' in html
+
+
+def test_removing_takes_the_item_out(client):
+    source = SourceFactory()
+    add(client, "source", source.pk)
+
+    client.post("/cite/basket/remove/", {"kind": "source", "pk": source.pk})
+
+    assert csl_ids(client.get("/cite/basket.json")) == []
+
+
+def test_adding_twice_keeps_one(client):
+    source = SourceFactory()
+    add(client, "source", source.pk)
+    add(client, "source", source.pk)
+
+    assert csl_ids(client.get("/cite/basket.json")) == [source.slug]
+
+
+def test_unknown_kind_is_a_bad_request(client):
+    assert add(client, "ballot", 1).status_code == 400
+
+
+def test_non_numeric_id_is_a_bad_request(client):
+    assert add(client, "source", "1; drop table").status_code == 400
+
+
+def test_missing_id_is_not_found(client):
+    assert add(client, "source", 999999).status_code == 404
+
+
+def test_full_basket_says_so(client, monkeypatch):
+    monkeypatch.setattr(basket, "LIMIT", 1)
+    first, second = SourceFactory(), SourceFactory()
+    add(client, "source", first.pk)
+
+    response = add(client, "source", second.pk, follow=True)
+
+    assert "holds at most 1 items" in response.content.decode()
+    assert csl_ids(client.get("/cite/basket.json")) == [first.slug]
+
+
+def test_adding_needs_a_csrf_token():
+    source = SourceFactory()
+    strict = Client(enforce_csrf_checks=True)
+
+    assert strict.post("/cite/basket/add/", {"kind": "source", "pk": source.pk}).status_code == 403
+
+
+def test_basket_downloads_as_styled_text(client):
+    source = SourceFactory(headline="Palmer wins")
+    add(client, "source", source.pk)
+
+    response = client.get("/cite/basket.txt", {"style": "chicago"})
+
+    assert "“Palmer Wins.”" in response.content.decode()
