@@ -9,6 +9,7 @@ from newsroom.admin import (
     ExternalIdentifierInline,
     PublishableAdmin,
 )
+from newsroom.citations.admin_actions import export_citations
 
 from .models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
 
@@ -102,6 +103,7 @@ class PlatformPositionAdmin(CandidatePartAdmin):
 
 @admin.register(Quote)
 class QuoteAdmin(CandidatePartAdmin):
+    actions = [*PublishableAdmin.actions, *export_citations]
     list_display = ["short_text", "speaker_name", "venue", "candidate", "said_on_display", "status"]
     list_filter = ["status", "venue", "is_partial", "candidate__party", "candidate", "venue_outlet"]
     list_select_related = ["candidate"]
@@ -120,6 +122,7 @@ class QuoteAdmin(CandidatePartAdmin):
 
 @admin.register(Fact)
 class FactAdmin(CandidatePartAdmin):
+    actions = [*PublishableAdmin.actions, *export_citations]
     list_display = ["__str__", "topic", "candidate", "occurred_on_display", "status"]
     list_filter = ["status", "topic", "candidate__party", "candidate"]
     search_fields = ["statement", "candidate__full_name"]

@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from .citations.admin_actions import export_citations
 from .models import Citation, Contributor, ExternalIdentifier, Outlet, Source
 from .publishing import Status
 
@@ -111,6 +112,7 @@ class OutletAdmin(PublishableAdmin):
 
 @admin.register(Source)
 class SourceAdmin(PublishableAdmin):
+    actions = [*PublishableAdmin.actions, *export_citations]
     list_display = ["title", "outlet", "published_on_display", "kind", "status"]
     list_filter = ["status", "kind", "outlet"]
     list_select_related = ["outlet"]

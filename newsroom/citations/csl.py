@@ -5,6 +5,8 @@ published source that reported it, carrying a `note` with what was reported. A p
 site becomes a `webpage` item dated by its last update.
 """
 
+import itertools
+from collections import defaultdict
 from collections.abc import Iterator
 
 from django.conf import settings
@@ -56,14 +58,14 @@ def csl_date(value, precision: str = DatePrecision.DAY) -> dict | None:
     return {"date-parts": [parts]} if parts else None
 
 
-def source_item(source: Source, *, item_id: str = "", note: str = "") -> dict:
+def source_item(source: Source, *, item_id: str = "", note: str = "", contributors=None) -> dict:
     item = {
         "id": item_id or source.slug,
         "type": ITEM_TYPES.get(source.kind, "document"),
         "title": source.title,
         "container-title": source.outlet.name,
     }
-    for contributor in source.contributors.all():
+    for contributor in source.contributors.all() if contributors is None else contributors:
         variable = NAME_VARIABLES[contributor.role]
         item.setdefault(variable, []).append(csl_name(contributor))
     optional = {
@@ -118,10 +120,22 @@ def source_items(citable: Citable, obj: Model) -> list[dict]:
 
 
 def stream_items(citable: Citable, objects, *, chunk_size: int = 500) -> Iterator[dict]:
-    """Citation items of many rows, read in chunks so memory stays flat."""
+    """Citation items of many rows, read in chunks so memory stays flat.
+
+    Sources read their contributors one query a chunk, without the back-references that
+    prefetch_related would leave (source <-> contributor cycles that only a full garbage
+    collection frees, so memory would grow with the export).
+    """
     if citable.model is Source:
-        for source in with_citation_data(objects).iterator(chunk_size=chunk_size):
-            yield source_item(source)
+        rows = objects.select_related("outlet").iterator(chunk_size=chunk_size)
+        for chunk in itertools.batched(rows, chunk_size):
+            credits = defaultdict(list)
+            for contributor in Contributor.objects.filter(
+                source_id__in=[source.pk for source in chunk]
+            ).order_by("source_id", "position", "pk"):
+                credits[contributor.source_id].append(contributor)
+            for source in chunk:
+                yield source_item(source, contributors=credits[source.pk])
         return
     for obj in objects.iterator(chunk_size=chunk_size):
         yield from citation_items(citable, obj)
