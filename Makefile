@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ballotdesk
 PYTEST_ARGS ?=
 
-.PHONY: help run test lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
+.PHONY: help run serve test lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -31,6 +31,9 @@ run: $(VENV)/.run-deps ## Install, migrate SQLite, load the seed newsroom, serve
 	$(MANAGE) seed_newsroom
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver 127.0.0.1:8000
+
+serve: $(VENV)/.run-deps ## Production configuration locally: gunicorn, PostgreSQL, Redis, DEBUG off
+	@scripts/serve.sh
 
 seed: $(VENV)/.run-deps ## Load the seed newsroom (idempotent)
 	$(MANAGE) seed_newsroom
