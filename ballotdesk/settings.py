@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "simple_history",
     "axes",
+    "ballotdesk",
     "newsroom",
     "candidates",
     "results",
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "ballotdesk.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its lockout response.
@@ -118,6 +120,15 @@ if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
 DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "ballotdesk.cache"
+
+# Anonymous pages kept whole in the cache (ballotdesk.page_cache), only where the cache is
+# shared by every worker; any saved row of these apps makes every page render afresh.
+PAGE_CACHE_SECONDS = env.int(
+    "PAGE_CACHE_SECONDS",
+    default=60 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache" else 0,
+)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0 if DEBUG else 30)
+PAGE_CACHE_CONTENT_APPS = ["newsroom", "candidates", "results"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

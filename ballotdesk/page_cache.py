@@ -1,0 +1,203 @@
+"""Caching of public pages: whole responses in the cache, HTTP validators, and invalidation.
+
+Readers who are not logged in get pages from the cache (Redis in production). A page is
+stored under the site's *content version*, which moves on whenever a row of a content app
+(newsroom, candidates, results) is saved or deleted: publishing, editing or unpublishing
+anything makes every page render afresh on its next request, without tracking which page
+shows what. Changes that send no signal (`QuerySet.update()`, a scheduled time that comes)
+show within `PAGE_CACHE_SECONDS`.
+
+Every public page also carries an ETag, Last-Modified (the content version's time) and
+Cache-Control, and conditional requests are answered with 304. Logged-in staff and the admin
+get `Cache-Control: private, no-store` and never touch the page cache.
+
+A page with a form holds the reader's CSRF token; it is stored with a placeholder and each
+reader gets their own token put back in, so such pages are cached too, as private ones.
+
+When the cache does not answer (django-redis logs the error and reports a miss), pages are
+rendered from the database as if nothing were cached.
+"""
+
+import hashlib
+import re
+import time
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_cache_key,
+    get_conditional_response,
+    learn_cache_key,
+    patch_cache_control,
+)
+from django.utils.http import http_date
+
+CONTENT_VERSION_KEY = "ballotdesk:content-version"
+
+# Exactly what {% csrf_token %} renders. Escaped editor text can never produce it.
+_CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(">)')
+_CSRF_PLACEHOLDER = b"\x00csrf-token\x00"
+_STORED_CSRF_INPUT = b'<input type="hidden" name="csrfmiddlewaretoken" value="%s">'
+# Headers that belong to one response, never to a stored page.
+_UNSTORED_HEADERS = {"content-length", "set-cookie", "x-request-id"}
+
+
+def content_version() -> int | None:
+    """The current content version, or None when the cache does not answer."""
+    version = cache.get(CONTENT_VERSION_KEY)
+    if version is None:
+        # First request after a flush or a Redis restart: start a version of our own, unless
+        # another worker just did.
+        cache.add(CONTENT_VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(CONTENT_VERSION_KEY)
+    return version
+
+
+def bump_content_version() -> None:
+    cache.set(CONTENT_VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def content_changed(sender, **kwargs) -> None:
+    """Signal receiver: a row of a content app was saved, deleted or relinked.
+
+    The version moves on at once and again when the transaction commits: a page rendered
+    in between, from the rows as they were before the commit, is never served.
+    """
+    if sender._meta.app_label in settings.PAGE_CACHE_CONTENT_APPS:
+        bump_content_version()
+        transaction.on_commit(bump_content_version, robust=True)
+
+
+def is_private(request) -> bool:
+    """Staff and admin requests, which no cache may keep."""
+    if request.path.startswith(f"/{settings.ADMIN_URL}"):
+        return True
+    # Without a session cookie nobody is logged in; looking would add `Vary: Cookie`.
+    return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated
+
+
+def is_personal(request) -> bool:
+    """The view read the session or showed messages: the page is this reader's own."""
+    session = getattr(request, "session", None)
+    messages = getattr(request, "_messages", None)
+    return bool(
+        (session is not None and session.accessed)
+        or (messages is not None and (messages.used or messages.added_new))
+    )
+
+
+def is_cacheable(request, response) -> bool:
+    """A public page, the same for every anonymous reader (but for a CSRF token)."""
+    cache_control = response.get("Cache-Control", "")
+    return (
+        request.method in ("GET", "HEAD")
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        and not is_personal(request)
+        # A CSP nonce in the page belongs to this response alone.
+        and not getattr(request, "_csp_nonce", None)
+    )
+
+
+def key_prefix(version: int) -> str:
+    return f"page.{version}"
+
+
+def stored_page(response) -> dict:
+    content, forms = _CSRF_INPUT.subn(rb"\g<1>" + _CSRF_PLACEHOLDER + rb"\g<2>", response.content)
+    digest = hashlib.sha256(content).hexdigest()[:32]
+    return {
+        "status": response.status_code,
+        "headers": [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in _UNSTORED_HEADERS
+        ],
+        "content": content,
+        "has_form": bool(forms),
+        # Pages with a form differ by the token only: equivalent, not identical.
+        "etag": f'W/"{digest}"' if forms else f'"{digest}"',
+    }
+
+
+def page_response(request, page: dict) -> HttpResponse:
+    content = page["content"]
+    if page["has_form"]:
+        token = get_token(request).encode()
+        content = content.replace(
+            _STORED_CSRF_INPUT % _CSRF_PLACEHOLDER, _STORED_CSRF_INPUT % token
+        )
+    response = HttpResponse(content, status=page["status"])
+    for name, value in page["headers"]:
+        response[name] = value
+    return response
+
+
+def with_validators(request, response, page: dict, version: int | None):
+    """Cache-Control, ETag and Last-Modified; 304 when the reader's copy is current."""
+    visibility = {"private": True} if page["has_form"] else {"public": True}
+    patch_cache_control(response, max_age=settings.PAGE_CACHE_MAX_AGE, **visibility)
+    response["ETag"] = page["etag"]
+    last_modified = None
+    if version is not None:
+        last_modified = version // 1_000_000_000
+        response["Last-Modified"] = http_date(last_modified)
+    return get_conditional_response(
+        request, etag=page["etag"], last_modified=last_modified, response=response
+    )
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous GET pages; marks staff responses private.
+
+    Sits after the session, CSRF, authentication and messages middleware, so it sees who
+    asks and what the view touched.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_private(request):
+            response = self.get_response(request)
+            add_never_cache_headers(response)
+            response.page_cache = "private"
+            return response
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+
+        storing = settings.PAGE_CACHE_SECONDS > 0
+        version = content_version() if storing else None
+        prefix = key_prefix(version) if version is not None else None
+        # A reader with a message waiting (say, "added to your basket") gets a fresh page.
+        if prefix is not None and CookieStorage.cookie_name not in request.COOKIES:
+            page_key = get_cache_key(request, prefix, "GET", cache)
+            page = cache.get(page_key) if page_key else None
+            if page is not None:
+                response = with_validators(request, page_response(request, page), page, version)
+                response.page_cache = "hit"
+                return response
+
+        response = self.get_response(request)
+        if not is_cacheable(request, response):
+            if is_personal(request):
+                patch_cache_control(response, private=True)
+            response.page_cache = "pass"
+            return response
+        page = stored_page(response)
+        if prefix is not None and request.method == "GET":
+            page_key = learn_cache_key(
+                request, response, settings.PAGE_CACHE_SECONDS, prefix, cache
+            )
+            cache.set(page_key, page, settings.PAGE_CACHE_SECONDS)
+            response.page_cache = "miss"
+        else:
+            response.page_cache = "unavailable" if storing else "off"
+        return with_validators(request, response, page, version)

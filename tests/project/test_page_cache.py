@@ -1,0 +1,177 @@
+"""Anonymous pages come from the cache, carry HTTP validators, and change as soon as what
+they show is published, edited or unpublished. Staff pages are never cached."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from newsroom.publishing import Status
+from tests import factories
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.PAGE_CACHE_MAX_AGE = 30
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def quote(db):
+    return factories.QuoteFactory(text="We will win the caucus.")
+
+
+def profile_url(quote):
+    return quote.candidate.get_absolute_url()
+
+
+def test_second_anonymous_request_is_served_from_the_cache(client, quote, page_cache):
+    first = client.get(profile_url(quote))
+    second = client.get(profile_url(quote))
+
+    assert (first.page_cache, second.page_cache) == ("miss", "hit")
+    assert "We will win the caucus." in second.text
+
+
+def test_edited_quote_shows_on_the_next_request(client, quote, page_cache):
+    client.get(profile_url(quote))
+    assert client.get(profile_url(quote)).page_cache == "hit"
+
+    quote.text = "We won the caucus."
+    quote.save()
+    response = client.get(profile_url(quote))
+
+    assert "We won the caucus." in response.text
+    assert "We will win the caucus." not in response.text
+
+
+def test_unpublished_quote_leaves_the_page_on_the_next_request(client, quote, page_cache):
+    assert "We will win the caucus." in client.get(profile_url(quote)).text
+
+    quote.status = Status.UNPUBLISHED
+    quote.save()
+
+    assert "We will win the caucus." not in client.get(profile_url(quote)).text
+
+
+def test_published_quote_appears_on_the_next_request(client, quote, page_cache):
+    draft = factories.QuoteFactory(
+        candidate=quote.candidate, text="Turnout was historic.", status=Status.DRAFT
+    )
+    assert "Turnout was historic." not in client.get(profile_url(quote)).text
+
+    draft.status = Status.PUBLISHED
+    draft.save()
+
+    assert "Turnout was historic." in client.get(profile_url(quote)).text
+
+
+def test_deleted_candidate_is_404_on_the_next_request(client, quote, page_cache):
+    url = profile_url(quote)
+    assert client.get(url).status_code == 200
+
+    quote.candidate.delete()
+
+    assert client.get(url).status_code == 404
+
+
+def test_public_page_carries_cache_control_etag_and_last_modified(client, db, page_cache):
+    response = client.get(reverse("candidates:candidate_list"))
+
+    assert response["Cache-Control"] == "max-age=30, public"
+    assert response["ETag"]
+    assert response["Last-Modified"]
+
+
+@pytest.mark.parametrize("cached", [False, True], ids=["rendered", "from-cache"])
+def test_conditional_request_is_answered_304(client, db, page_cache, cached):
+    url = reverse("candidates:candidate_list")
+    first = client.get(url)
+    if cached:
+        client.get(url)
+
+    by_etag = client.get(url, headers={"If-None-Match": first["ETag"]})
+    by_date = client.get(url, headers={"If-Modified-Since": first["Last-Modified"]})
+
+    assert by_etag.status_code == 304
+    assert by_etag.content == b""
+    assert by_date.status_code == 304
+
+
+def test_conditional_request_after_an_edit_gets_the_new_page(client, quote, page_cache):
+    first = client.get(profile_url(quote))
+    quote.text = "We won the caucus."
+    quote.save()
+
+    response = client.get(profile_url(quote), headers={"If-None-Match": first["ETag"]})
+
+    assert response.status_code == 200
+    assert "We won the caucus." in response.text
+
+
+def test_validators_are_sent_without_a_page_cache(client, db, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    url = reverse("candidates:candidate_list")
+    first = client.get(url)
+
+    assert first.page_cache == "off"
+    assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
+
+
+def test_staff_pages_are_private_and_never_stored(admin_client_logged_in, quote, page_cache):
+    staff = admin_client_logged_in.get(profile_url(quote))
+    anonymous = Client().get(profile_url(quote))
+
+    assert staff.page_cache == "private"
+    assert "no-store" in staff["Cache-Control"]
+    assert "private" in staff["Cache-Control"]
+    assert "public" not in staff["Cache-Control"]
+    assert anonymous.page_cache == "miss"
+
+
+def test_staff_never_get_the_anonymous_copy(admin_client_logged_in, quote, page_cache):
+    Client().get(profile_url(quote))
+
+    assert admin_client_logged_in.get(profile_url(quote)).page_cache == "private"
+
+
+def test_admin_pages_are_never_cached(admin_client_logged_in, client, db, page_cache):
+    login = client.get(reverse("admin:login"))
+    index = admin_client_logged_in.get(reverse("admin:index"))
+
+    for response in (login, index):
+        assert "no-store" in response["Cache-Control"]
+        assert response.page_cache == "private"
+
+
+def test_each_reader_gets_their_own_csrf_token_from_a_cached_page(quote, page_cache):
+    first_reader, second_reader = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_reader.get(profile_url(quote))
+
+    cached = second_reader.get(profile_url(quote))
+    token = cached.text.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    added = second_reader.post(
+        reverse("citations:basket_add"),
+        {"csrfmiddlewaretoken": token, "kind": "quote", "pk": quote.pk},
+    )
+
+    assert cached.page_cache == "hit"
+    assert "private" in cached["Cache-Control"]
+    assert added.status_code == 302
+
+
+def test_a_page_showing_the_readers_basket_is_not_stored(client, db, page_cache):
+    client.get(reverse("citations:basket"))
+
+    assert client.get(reverse("citations:basket")).page_cache == "pass"
+
+
+def test_a_reader_with_a_message_waiting_gets_a_fresh_page(quote, page_cache):
+    reader = Client()
+    reader.get(profile_url(quote))
+    reader.post(reverse("citations:basket_add"), {"kind": "quote", "pk": quote.pk})
+
+    assert reader.get(profile_url(quote)).page_cache != "hit"
