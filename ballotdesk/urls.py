@@ -2,10 +2,15 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from results.views import HomeView
+from search.views import SearchView
+
 from .health import healthz
+from .sitemaps import SITEMAPS
 
 admin.site.site_header = "Ballot Desk"
 admin.site.site_title = "Ballot Desk admin"
@@ -14,8 +19,15 @@ admin.site.index_title = "Newsroom"
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", healthz, name="healthz"),
-    path("", TemplateView.as_view(template_name="home.html"), name="home"),
+    path("", HomeView.as_view(), name="home"),
+    path("search/", SearchView.as_view(), name="search"),
     path("cite/", include("newsroom.citations.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
     path("", include("candidates.urls")),
     path("", include("results.urls")),
     path("", include("newsroom.urls")),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "candidates"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("candidates/<slug:slug>/", views.CandidateDetailView.as_view(), name="candidate_detail"),
     path("quotes/<int:pk>/", views.QuoteDetailView.as_view(), name="quote_detail"),
     path("facts/<int:pk>/", views.FactDetailView.as_view(), name="fact_detail"),
+    path("feeds/quotes.rss", feeds.LatestQuotesFeed(), name="quotes_rss"),
+    path("feeds/quotes.atom", feeds.LatestQuotesAtomFeed(), name="quotes_atom"),
 ]

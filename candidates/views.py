@@ -1,29 +1,67 @@
-"""Public pages of candidates: profiles, quotes and facts."""
+"""Public pages of candidates: the index, profiles, quotes and facts.
+
+Querysets are built per request in `get_queryset()`: `published()` compares with the
+current time, so a class-level queryset would freeze it at import.
+"""
 
 from django.views.generic import DetailView, ListView
 
-from .models import Candidate, Fact, Quote
+from newsroom.footnotes import SourceNotes
+
+from .jsonld import person, quotation
+from .profile import build_profile
+from .selectors import candidate_index, fact_page_queryset, profile_queryset, quote_page_queryset
 
 
 class CandidateListView(ListView):
-    queryset = Candidate.objects.published().select_related("party")
     template_name = "candidates/candidate_list.html"
     context_object_name = "candidates"
 
+    def get_queryset(self):
+        return candidate_index()
+
 
 class CandidateDetailView(DetailView):
-    queryset = Candidate.objects.published().select_related("party")
     template_name = "candidates/candidate_detail.html"
     context_object_name = "candidate"
 
+    def get_queryset(self):
+        return profile_queryset()
+
+    def get_context_data(self, **kwargs):
+        profile = build_profile(self.object)
+        return super().get_context_data(
+            profile=profile,
+            structured_data=person(self.object, profile.notes.sources),
+            **kwargs,
+        )
+
 
 class QuoteDetailView(DetailView):
-    queryset = Quote.objects.published().select_related("candidate", "venue_outlet")
     template_name = "candidates/quote_detail.html"
     context_object_name = "quote"
 
+    def get_queryset(self):
+        return quote_page_queryset()
+
+    def get_context_data(self, **kwargs):
+        notes = SourceNotes()
+        self.object.notes = notes.cite(self.object.citations.all())
+        return super().get_context_data(
+            sources=notes.sources,
+            structured_data=quotation(self.object, notes.sources),
+            **kwargs,
+        )
+
 
 class FactDetailView(DetailView):
-    queryset = Fact.objects.published().select_related("candidate")
     template_name = "candidates/fact_detail.html"
     context_object_name = "fact"
+
+    def get_queryset(self):
+        return fact_page_queryset()
+
+    def get_context_data(self, **kwargs):
+        notes = SourceNotes()
+        self.object.notes = notes.cite(self.object.citations.all())
+        return super().get_context_data(sources=notes.sources, **kwargs)

@@ -1,17 +1,34 @@
-"""Public pages of the newsroom: sources."""
+"""Public pages of the newsroom: the sources behind every statement.
+
+Querysets are built per request in `get_queryset()`: `published()` compares with the
+current time, so a class-level queryset would freeze it at import.
+"""
 
 from django.views.generic import DetailView, ListView
 
-from .models import Source
+from .citing import citing_items
+from .jsonld import graph, news_article
+from .selectors import public_sources
 
 
 class SourceListView(ListView):
-    queryset = Source.objects.published().select_related("outlet")
     template_name = "newsroom/source_list.html"
     context_object_name = "sources"
 
+    def get_queryset(self):
+        return public_sources()
+
 
 class SourceDetailView(DetailView):
-    queryset = Source.objects.published().select_related("outlet")
     template_name = "newsroom/source_detail.html"
     context_object_name = "source"
+
+    def get_queryset(self):
+        return public_sources()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            citing=citing_items(self.object),
+            structured_data=graph(news_article(self.object)),
+            **kwargs,
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "results"
 
@@ -12,4 +12,6 @@ urlpatterns = [
         views.JurisdictionDetailView.as_view(),
         name="jurisdiction_detail",
     ),
+    path("feeds/contests.rss", feeds.ContestUpdatesFeed(), name="contests_rss"),
+    path("feeds/contests.atom", feeds.ContestUpdatesAtomFeed(), name="contests_atom"),
 ]

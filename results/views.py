@@ -1,23 +1,74 @@
-"""Public pages of results: contests and jurisdictions."""
+"""Public pages of results: the home page, contests and jurisdictions.
 
-from django.views.generic import DetailView, ListView
+Querysets are built per request in `get_queryset()`: `published()` compares with the
+current time, so a class-level queryset would freeze it at import.
+"""
 
-from .models import Contest, Jurisdiction
+from itertools import groupby
+
+from django.views.generic import DetailView, ListView, TemplateView
+
+from candidates.selectors import featured_candidates, latest_quotes
+from newsroom.selectors import latest_sources
+
+from .jsonld import event
+from .scoreboard import build_scoreboard, summarise
+from .selectors import (
+    contest_page_queryset,
+    contests_with_results,
+    jurisdiction_contests,
+    latest_contests,
+    public_contests,
+    public_jurisdictions,
+)
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            contests=summarise(latest_contests(6)),
+            candidates=featured_candidates(4),
+            quotes=latest_quotes(5),
+            sources=latest_sources(5),
+            places=public_jurisdictions(),
+            **kwargs,
+        )
 
 
 class ContestListView(ListView):
-    queryset = Contest.objects.published().select_related("jurisdiction", "party")
     template_name = "results/contest_list.html"
     context_object_name = "contests"
 
+    def get_queryset(self):
+        return summarise(contests_with_results(public_contests()))
+
 
 class ContestDetailView(DetailView):
-    queryset = Contest.objects.published().select_related("jurisdiction", "party")
     template_name = "results/contest_detail.html"
     context_object_name = "contest"
 
+    def get_queryset(self):
+        return contest_page_queryset()
+
+    def get_context_data(self, **kwargs):
+        scoreboard = build_scoreboard(self.object)
+        return super().get_context_data(
+            scoreboard=scoreboard,
+            structured_data=event(self.object, scoreboard.notes.sources),
+            **kwargs,
+        )
+
 
 class JurisdictionDetailView(DetailView):
-    queryset = Jurisdiction.objects.published()
     template_name = "results/jurisdiction_detail.html"
     context_object_name = "jurisdiction"
+
+    def get_queryset(self):
+        return public_jurisdictions()
+
+    def get_context_data(self, **kwargs):
+        contests = summarise(jurisdiction_contests(self.object))
+        years = [(year, list(group)) for year, group in groupby(contests, lambda c: c.year)]
+        return super().get_context_data(years=years, **kwargs)

@@ -1,0 +1,36 @@
+"""Sitemap sections for candidate profiles, quotes and facts."""
+
+from django.contrib.sitemaps import Sitemap
+
+from .models import Candidate, Fact, Quote
+
+
+class CandidateSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self):
+        return Candidate.objects.published().order_by("pk")
+
+    def lastmod(self, candidate):
+        return candidate.updated_at
+
+
+class QuoteSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Quote.objects.published().order_by("pk")
+
+    def lastmod(self, quote):
+        return quote.updated_at
+
+
+class FactSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Fact.objects.published().order_by("pk")
+
+    def lastmod(self, fact):
+        return fact.updated_at

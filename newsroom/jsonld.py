@@ -1,0 +1,38 @@
+"""schema.org descriptions of sources, for the JSON-LD of every page that cites them."""
+
+from django.conf import settings
+
+from .dates import date_parts
+from .models import Source
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def news_article(source: Source) -> dict:
+    article = {
+        "@type": "NewsArticle" if source.kind == Source.Kind.NEWS_ARTICLE else "CreativeWork",
+        "name": source.title,
+        "publisher": {"@type": "Organization", "name": source.outlet.name},
+        "mainEntityOfPage": absolute(source.get_absolute_url()),
+    }
+    if source.headline:
+        article["headline"] = source.headline
+    if source.url:
+        article["url"] = source.url
+    if source.published_on:
+        article["datePublished"] = iso_date(source.published_on, source.published_on_precision)
+    if source.archive_url:
+        article["archivedAt"] = source.archive_url
+    return article
+
+
+def iso_date(value, precision: str) -> str:
+    """ISO 8601 to the known precision: "2024", "2024-03" or "2024-03-06"."""
+    parts = date_parts(value, precision)
+    return "-".join([f"{parts[0]:04d}", *(f"{part:02d}" for part in parts[1:])]) if parts else ""
+
+
+def graph(thing: dict) -> dict:
+    return {"@context": "https://schema.org", **thing}

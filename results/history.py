@@ -1,0 +1,40 @@
+"""A candidate's contest history, the section results adds to candidate profiles."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from candidates.models import Candidate
+from candidates.profile import register_section
+from newsroom.footnotes import Note, SourceNotes
+
+from .models import Contest, Result
+from .scoreboard import ShareBase, share_base
+from .selectors import candidate_results
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    contest: Contest
+    result: Result
+    share: Decimal | None
+    base: ShareBase
+    notes: dict[str, list[Note]]
+
+
+def contest_history(candidate: Candidate, notes: SourceNotes) -> list[HistoryRow]:
+    rows = []
+    for result in candidate_results(candidate):
+        base = share_base(result.contest, list(result.contest.results.all()))
+        rows.append(
+            HistoryRow(
+                contest=result.contest,
+                result=result,
+                share=result.computed_share(base.total),
+                base=base,
+                notes=notes.cite_by_field(result.citations.all()),
+            )
+        )
+    return rows
+
+
+register_section("contest_history", contest_history)

@@ -1,0 +1,54 @@
+"""RSS and Atom feeds, the sitemap and robots.txt: parsed, and published items only."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_quotes_rss_lists_published_quotes_only(client):
+    factories.QuoteFactory(text="Public & proud <words>")
+    factories.QuoteFactory(text="Draft words", status="draft")
+    channel = ET.fromstring(client.get("/feeds/quotes.rss").content).find("channel")
+    descriptions = [item.findtext("description") for item in channel.findall("item")]
+    assert len(descriptions) == 1
+    assert "Public & proud <words>" in descriptions[0]
+
+
+def test_quotes_atom_parses(client):
+    factories.QuoteFactory()
+    feed = ET.fromstring(client.get("/feeds/quotes.atom").content)
+    assert len(feed.findall(f"{ATOM}entry")) == 1
+
+
+def test_contest_updates_feed_names_the_winner(client, seed_newsroom):
+    feed = ET.fromstring(client.get("/feeds/contests.atom").content)
+    summaries = " ".join(entry.findtext(f"{ATOM}summary") for entry in feed.findall(f"{ATOM}entry"))
+    assert "Jason Palmer won." in summaries
+    channel = ET.fromstring(client.get("/feeds/contests.rss").content).find("channel")
+    assert len(channel.findall("item")) == 4
+
+
+def test_sitemap_lists_published_pages_only(client):
+    public = factories.QuoteFactory()
+    draft = factories.QuoteFactory(status="draft")
+    hidden_source = factories.SourceFactory(status="draft")
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    locations = [url.findtext(f"{SITEMAP}loc") for url in root.findall(f"{SITEMAP}url")]
+    assert any(loc.endswith(public.get_absolute_url()) for loc in locations)
+    assert any(loc.endswith(public.candidate.get_absolute_url()) for loc in locations)
+    assert not any(loc.endswith(draft.get_absolute_url()) for loc in locations)
+    assert not any(loc.endswith(hidden_source.get_absolute_url()) for loc in locations)
+
+
+def test_robots_txt_points_to_the_sitemap(client, settings):
+    settings.SITE_URL = "https://ballotdesk.example"
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: https://ballotdesk.example/sitemap.xml" in response.content.decode()
