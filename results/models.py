@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Sum
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from candidates.models import Candidate, Party, precision_field
@@ -316,6 +317,14 @@ class RaceCallQuerySet(models.QuerySet):
             contest__in=Contest.objects.published(),
         )
 
+    def on_record(self):
+        """Every call that was once public, retracted ones included, so readers see retractions."""
+        return self.filter(confirmed_at__isnull=False, contest__in=Contest.objects.published())
+
+    def awaiting_confirmation(self):
+        """Calls entered by one person and not yet confirmed by a second: shown to staff only."""
+        return self.filter(confirmed_at__isnull=True, retracted_at__isnull=True)
+
 
 class RaceCall(models.Model):
     """Who declared the winner, when and on what basis; public once confirmed."""
@@ -357,14 +366,27 @@ class RaceCall(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     retracted_at = models.DateTimeField(null=True, blank=True)
     retraction_note = models.TextField(blank=True)
+    retracted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="race_calls_retracted",
+    )
 
     citations = GenericRelation("newsroom.Citation")
     history = HistoricalRecords()
 
     objects = RaceCallQuerySet.as_manager()
 
+    class CannotConfirm(Exception):
+        """The user may not confirm or retract this call; the message says why."""
+
     class Meta:
         ordering = ["contest", "-called_at", "pk"]
+        permissions = [
+            ("confirm_racecall", "Can confirm or retract a race call entered by someone else"),
+        ]
 
     def __str__(self):
         return f"{self.winner} wins {self.contest} ({self.called_by})"
@@ -376,6 +398,86 @@ class RaceCall(models.Model):
             raise ValidationError(
                 {"confirmed_by": "A race call must be confirmed by a second person."}
             )
+
+    def why_user_cannot_confirm(self, user) -> str:
+        """Empty when `user` may confirm this call, else the reason, in the desk's words."""
+        if not user.has_perm("results.confirm_racecall"):
+            return "Only editors with the “confirm race calls” permission can confirm a call."
+        if self.entered_by_id is not None and user.pk == self.entered_by_id:
+            return "A race call must be confirmed by a second person, not the one who entered it."
+        if self.retracted_at:
+            return "This call was retracted; enter a new call instead."
+        if self.confirmed_at:
+            return "This call is already confirmed."
+        return ""
+
+    def user_can_confirm(self, user) -> bool:
+        return not self.why_user_cannot_confirm(user)
+
+    def confirm(self, *, by) -> None:
+        """The second person's confirmation, which makes the call public."""
+        reason = self.why_user_cannot_confirm(by)
+        if reason:
+            raise self.CannotConfirm(reason)
+        self.confirmed_by = by
+        self.confirmed_at = timezone.now()
+        self.save(update_fields=["confirmed_by", "confirmed_at"])
+
+    def retract(self, *, by, note: str) -> None:
+        """Withdraw the call; a retracted call that was public stays on record with the note."""
+        if not by.has_perm("results.confirm_racecall"):
+            raise self.CannotConfirm(
+                "Only editors with the “confirm race calls” permission can retract a call."
+            )
+        if self.retracted_at:
+            raise self.CannotConfirm("This call is already retracted.")
+        if not note.strip():
+            raise self.CannotConfirm("Say why the call is retracted.")
+        self.retracted_by = by
+        self.retracted_at = timezone.now()
+        self.retraction_note = note.strip()
+        self.save(update_fields=["retracted_by", "retracted_at", "retraction_note"])
+
+
+class ImportBatch(models.Model):
+    """One applied results file: who imported it, its exact text and what it changed."""
+
+    filename = models.CharField(max_length=255)
+    sha256 = models.CharField(
+        "SHA-256", max_length=64, db_index=True, help_text="Of the file's bytes, as uploaded."
+    )
+    content = models.TextField(help_text="The file as imported, for audit.")
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="result_imports",
+        help_text="Empty when imported from the command line.",
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+    rows_added = models.PositiveIntegerField(default=0)
+    rows_changed = models.PositiveIntegerField(default=0)
+    rows_unchanged = models.PositiveIntegerField(default=0)
+    fields_skipped = models.PositiveIntegerField(
+        default=0, help_text="Figures left alone because an editor locked them."
+    )
+
+    class Meta:
+        ordering = ["-imported_at", "-pk"]
+        verbose_name_plural = "import batches"
+
+    def __str__(self):
+        return f"{self.filename} ({self.imported_at:%Y-%m-%d %H:%M})"
+
+
+class SnapshotQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(contest__in=Contest.objects.published())
+
+    def in_count_order(self):
+        """Oldest first; undated snapshots (from articles) before dated ones, on every database."""
+        return self.order_by(models.F("taken_at").asc(nulls_first=True), "pk")
 
 
 class Snapshot(models.Model):
@@ -391,7 +493,17 @@ class Snapshot(models.Model):
         Source, on_delete=models.PROTECT, null=True, blank=True, related_name="snapshots"
     )
     note = models.CharField(max_length=300, blank=True)
+    import_batch = models.ForeignKey(
+        ImportBatch,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="snapshots",
+        help_text="The import that recorded this update; empty when entered by hand.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SnapshotQuerySet.as_manager()
 
     class Meta:
         ordering = ["contest", "taken_at", "pk"]

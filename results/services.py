@@ -1,0 +1,157 @@
+"""Writes of the results desk that span models: applying a results file.
+
+An import is all or nothing. The file is read and planned again inside one transaction that
+locks the contests it names, so the plan applied is the one checked against the figures held
+at that moment; any problem rolls everything back. Applying a file whose figures are already
+held writes nothing, not even an import record.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from newsroom.models import Citation
+
+from .importing.planning import RESULT_FIELDS, Action, ContestPlan, ImportPlan, plan_import
+from .importing.reading import Problem, read_results_file
+from .models import Contest, ImportBatch, Result, Snapshot, SnapshotEntry
+
+STALE_PREVIEW = (
+    "the figures held changed since the preview (another import or an editor's edit). "
+    "Preview the file again before applying it."
+)
+
+
+class ImportRejected(Exception):
+    """The file has problems; nothing was written. `plan.problems` lists them."""
+
+    def __init__(self, plan: ImportPlan):
+        self.plan = plan
+        super().__init__("; ".join(str(problem) for problem in plan.problems))
+
+
+def import_results(
+    content: bytes,
+    *,
+    filename: str,
+    dry_run: bool,
+    by: AbstractBaseUser | None = None,
+    previewed: str = "",
+) -> ImportPlan:
+    """Preview (`dry_run=True`) or apply a results file.
+
+    A dry run returns the plan, problems included, and writes nothing. Applying raises
+    `ImportRejected` if any row has a problem, or if `previewed` (the fingerprint of the plan
+    the editor saw) no longer matches. Returns the applied plan, its `batch` set when it
+    changed anything.
+    """
+    file = read_results_file(content, filename=filename)
+    if dry_run:
+        return plan_import(file)
+    with transaction.atomic():
+        plan = plan_import(file, lock=True)
+        if plan.is_valid and previewed and previewed != plan.fingerprint:
+            plan.problems.append(Problem(None, None, STALE_PREVIEW))
+        if not plan.is_valid:
+            raise ImportRejected(plan)
+        if plan.has_changes:
+            plan.batch = _record(plan, by=by)
+    return plan
+
+
+def _record(plan: ImportPlan, *, by) -> ImportBatch:
+    batch = ImportBatch.objects.create(
+        filename=plan.file.filename[:255],
+        sha256=plan.file.sha256,
+        content=plan.file.text,
+        imported_by=by,
+        rows_added=plan.added,
+        rows_changed=plan.changed,
+        rows_unchanged=plan.unchanged,
+        fields_skipped=plan.skipped,
+    )
+    for contest_plan in plan.contests:
+        if contest_plan.has_changes:
+            _apply_contest(contest_plan, batch=batch, by=by)
+    return batch
+
+
+def _apply_contest(contest_plan: ContestPlan, *, batch: ImportBatch, by) -> None:
+    contest = contest_plan.contest
+    source = contest_plan.source
+    result_type = ContentType.objects.get_for_model(Result)
+    next_position = max((row.result.position for row in contest_plan.rows if row.result), default=0)
+    next_position = max(next_position, contest.results.count()) + 1
+    # Delegates move between candidates: lower counts first, so the running total the
+    # database triggers check never passes the delegates at stake mid-way.
+    rows = sorted(
+        contest_plan.rows,
+        key=lambda row: (
+            (row.after("delegates") or 0) - ((row.result.delegates_won or 0) if row.result else 0)
+        ),
+    )
+    for row in rows:
+        if row.action == Action.UNCHANGED:
+            continue
+        result = row.result
+        if result is None:
+            result = Result(contest=contest, candidate=row.candidate, position=next_position)
+            next_position += 1
+        for change in row.changes:
+            setattr(result, RESULT_FIELDS[change.column], change.new)
+        result._history_user = by
+        result.save()
+        for change in row.changes:
+            _cite(result_type, result.pk, RESULT_FIELDS[change.column], source, batch)
+
+    changes = {change.column: change.new for change in contest_plan.changes}
+    updated = ["updated_at"]
+    if "reporting_percent" in changes:
+        contest.reporting_percent = changes["reporting_percent"]
+        updated.append("reporting_percent")
+        _cite(
+            ContentType.objects.get_for_model(Contest),
+            contest.pk,
+            "reporting_percent",
+            source,
+            batch,
+        )
+    if "as_of" in changes:
+        # The newsroom's wording ("Tuesday night") described the previous as-of time.
+        contest.reporting_as_of = changes["as_of"]
+        contest.reporting_as_of_as_reported = ""
+        updated += ["reporting_as_of", "reporting_as_of_as_reported"]
+    if "count_status" in changes:
+        contest.count_status = changes["count_status"]
+        updated.append("count_status")
+    contest._history_user = by
+    contest.save(update_fields=updated)
+
+    snapshot = Snapshot.objects.create(
+        contest=contest,
+        taken_at=contest_plan.as_of,
+        reporting_percent=contest.reporting_percent,
+        source=source,
+        note=f"Imported from {batch.filename}.",
+        import_batch=batch,
+    )
+    SnapshotEntry.objects.bulk_create(
+        SnapshotEntry(
+            snapshot=snapshot,
+            candidate_id=result.candidate_id,
+            votes=result.votes,
+            share=result.reported_share,
+        )
+        for result in Result.objects.filter(contest=contest).order_by("pk")
+    )
+
+
+def _cite(content_type, object_id: int, field_name: str, source, batch: ImportBatch) -> None:
+    Citation.objects.get_or_create(
+        content_type=content_type,
+        object_id=object_id,
+        field_name=field_name,
+        source=source,
+        pinpoint="",
+        defaults={"note": f"Imported from {batch.filename}."},
+    )
