@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "simple_history",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
     "axes",
     "ballotdesk",
     "newsroom",
@@ -220,4 +223,26 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # django-axes reports every login at INFO; lockouts come at WARNING.
     "loggers": {"axes": {"level": "WARNING"}},
+}
+
+# The read-only results API under /api/v1/ (results/api/): public data, no authentication.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Ballot Desk API",
+    "DESCRIPTION": (
+        "Published candidates, contests, results, count snapshots, quotes, facts and the "
+        "sources behind them. Read-only; see /api/v1/docs/."
+    ),
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "newsroom.dates.DatePrecision"},
 }

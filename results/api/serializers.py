@@ -1,0 +1,345 @@
+"""JSON shapes of the API. Each resource carries its id or slug, its API `url`, its public
+page (`html_url`) and links to related resources; `sources` lists the published sources
+cited for it, field by field."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from candidates.models import Candidate, Fact, Party, Quote
+from newsroom.models import Citation, Outlet, Source
+
+from ..models import Contest, ContestFact, Jurisdiction, RaceCall, Result, Snapshot, SnapshotEntry
+
+
+def api_url(name: str, serializer, *, kwargs=None, query: str = "") -> str:
+    url = reverse(f"api:{name}", kwargs=kwargs, request=serializer.context.get("request"))
+    return f"{url}?{query}" if query else url
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class HtmlUrlField(serializers.Field):
+    """The public page of the object, as an absolute URL."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        request = self.context.get("request")
+        path = obj.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path
+
+
+@extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+class OptionalUrlField(serializers.Field):
+    """A URL the newsroom may not know: null rather than an empty string."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    source = serializers.SerializerMethodField()
+    field = serializers.CharField(source="field_name", help_text="Empty for the whole item.")
+
+    class Meta:
+        model = Citation
+        fields = ["source", "field", "pinpoint", "quoted_passage"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_source(self, citation) -> str:
+        return api_url("source-detail", self, kwargs={"slug": citation.source.slug})
+
+
+class CitedSerializer(serializers.ModelSerializer):
+    """Adds `sources`, read from the prefetched published citations."""
+
+    sources = CitationSerializer(source="public_citations", many=True, read_only=True)
+
+
+class PartySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Party
+        fields = ["slug", "name", "adjective", "abbreviation"]
+
+
+class OutletSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Outlet
+        fields = ["slug", "name", "kind"]
+
+
+class CandidateLinkSerializer(serializers.Serializer):
+    """A candidate named by another resource; `url` is null while the candidate is unpublished."""
+
+    slug = serializers.SlugField()
+    full_name = serializers.CharField()
+    url = serializers.URLField(allow_null=True)
+
+
+@extend_schema_field(CandidateLinkSerializer)
+class CandidateLinkField(serializers.Field):
+    """Reads `<relation>` and the `<relation>_is_public` annotation from the parent object."""
+
+    def __init__(self, relation: str = "candidate", **kwargs):
+        self.relation = relation
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, parent):
+        candidate = getattr(parent, self.relation)
+        is_public = getattr(parent, f"{self.relation}_is_public", True)
+        return {
+            "slug": candidate.slug,
+            "full_name": candidate.full_name,
+            "url": api_url("candidate-detail", self, kwargs={"slug": candidate.slug})
+            if is_public
+            else None,
+        }
+
+
+class CandidateSerializer(CitedSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:candidate-detail", lookup_field="slug"
+    )
+    html_url = HtmlUrlField()
+    party = PartySerializer(allow_null=True)
+    website = OptionalUrlField()
+    links = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Candidate
+        fields = [
+            "id",
+            "slug",
+            "url",
+            "html_url",
+            "full_name",
+            "given_name",
+            "family_name",
+            "party",
+            "summary",
+            "age",
+            "age_as_of",
+            "hometown",
+            "occupation",
+            "website",
+            "has_held_office",
+            "links",
+            "sources",
+            "updated_at",
+        ]
+
+    def get_links(self, candidate) -> dict[str, str]:
+        query = f"candidate={candidate.slug}"
+        return {
+            name: api_url(f"{name[:-1]}-list", self, query=query)
+            for name in ("contests", "quotes", "facts")
+        }
+
+
+class JurisdictionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Jurisdiction
+        fields = ["slug", "name", "kind", "ocd_id"]
+
+
+class ResultSerializer(CitedSerializer):
+    candidate = CandidateLinkField()
+
+    class Meta:
+        model = Result
+        fields = ["candidate", "votes", "reported_share", "delegates_won", "outcome", "sources"]
+
+
+class RaceCallSerializer(CitedSerializer):
+    winner = CandidateLinkField("winner")
+    reported_by = OutletSerializer(allow_null=True)
+
+    class Meta:
+        model = RaceCall
+        fields = [
+            "id",
+            "winner",
+            "called_by",
+            "reported_by",
+            "basis",
+            "basis_note",
+            "called_at",
+            "called_at_as_reported",
+            "confirmed_at",
+            "retracted_at",
+            "retraction_note",
+            "sources",
+        ]
+
+
+class ContestFactSerializer(CitedSerializer):
+    class Meta:
+        model = ContestFact
+        fields = ["id", "statement", "sources"]
+
+
+class ContestSerializer(CitedSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:contest-detail", lookup_field="slug")
+    html_url = HtmlUrlField()
+    jurisdiction = JurisdictionSerializer()
+    party = PartySerializer()
+    results = ResultSerializer(many=True)
+    race_calls = RaceCallSerializer(
+        source="calls_on_record",
+        many=True,
+        help_text="Confirmed calls; a retracted call stays listed with its retraction.",
+    )
+    facts = ContestFactSerializer(source="public_facts", many=True)
+    snapshots = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Contest
+        fields = [
+            "id",
+            "slug",
+            "url",
+            "html_url",
+            "name",
+            "year",
+            "kind",
+            "office",
+            "jurisdiction",
+            "party",
+            "held_on",
+            "held_on_precision",
+            "ballots_cast",
+            "delegates_at_stake",
+            "count_status",
+            "reporting_percent",
+            "reporting_as_of",
+            "summary",
+            "results",
+            "race_calls",
+            "facts",
+            "snapshots",
+            "sources",
+            "updated_at",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_snapshots(self, contest) -> str:
+        return api_url("snapshot-list", self, query=f"contest={contest.slug}")
+
+
+class SnapshotEntrySerializer(serializers.ModelSerializer):
+    candidate = CandidateLinkField()
+
+    class Meta:
+        model = SnapshotEntry
+        fields = ["candidate", "votes", "share"]
+
+
+class SnapshotSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:snapshot-detail")
+    contest = serializers.SerializerMethodField()
+    source = serializers.SerializerMethodField()
+    entries = SnapshotEntrySerializer(many=True)
+
+    class Meta:
+        model = Snapshot
+        fields = [
+            "id",
+            "url",
+            "contest",
+            "taken_at",
+            "as_of_as_reported",
+            "reporting_percent",
+            "source",
+            "note",
+            "entries",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_contest(self, snapshot) -> str:
+        return api_url("contest-detail", self, kwargs={"slug": snapshot.contest.slug})
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_source(self, snapshot) -> str | None:
+        if not snapshot.source_is_public:
+            return None
+        return api_url("source-detail", self, kwargs={"slug": snapshot.source.slug})
+
+
+class QuoteSerializer(CitedSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:quote-detail")
+    html_url = HtmlUrlField()
+    candidate = CandidateLinkField()
+    venue_outlet = OutletSerializer(allow_null=True)
+
+    class Meta:
+        model = Quote
+        fields = [
+            "id",
+            "url",
+            "html_url",
+            "candidate",
+            "text",
+            "is_partial",
+            "speaker_name",
+            "speaker_role",
+            "venue",
+            "venue_outlet",
+            "interviewer",
+            "said_on",
+            "said_on_precision",
+            "said_when_as_reported",
+            "context",
+            "sources",
+        ]
+
+
+class FactSerializer(CitedSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:fact-detail")
+    html_url = HtmlUrlField()
+    candidate = CandidateLinkField()
+
+    class Meta:
+        model = Fact
+        fields = [
+            "id",
+            "url",
+            "html_url",
+            "candidate",
+            "topic",
+            "statement",
+            "occurred_on",
+            "sources",
+        ]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", lookup_field="slug")
+    html_url = HtmlUrlField()
+    canonical_url = OptionalUrlField(source="url", help_text="Null when not known.")
+    archive_url = OptionalUrlField()
+    outlet = OutletSerializer()
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "slug",
+            "url",
+            "html_url",
+            "title",
+            "headline",
+            "standfirst",
+            "kind",
+            "outlet",
+            "canonical_url",
+            "published_on",
+            "published_on_precision",
+            "archive_url",
+            "update_note",
+            "language",
+        ]
