@@ -41,6 +41,10 @@ class PlatformPositionInline(CandidatePartInline):
     model = PlatformPosition
     fields = ["topic", "summary", "position", "status"]
 
+    def get_queryset(self, request):
+        # Each row is labelled with its __str__, which reads these relations.
+        return super().get_queryset(request).select_related("candidate")
+
 
 class QuoteInline(CandidatePartInline):
     model = Quote

@@ -87,6 +87,10 @@ class CitationInline(GenericTabularInline):
     fields = ["source", "field_name", "pinpoint", "quoted_passage", "note"]
     formfield_overrides = COMPACT_TEXT
 
+    def get_queryset(self, request):
+        # Each row is labelled with its __str__, which reads these relations.
+        return super().get_queryset(request).select_related("source__outlet")
+
 
 class ExternalIdentifierInline(GenericTabularInline):
     model = ExternalIdentifier

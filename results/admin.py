@@ -98,6 +98,10 @@ class ResultInline(admin.TabularInline):
     show_change_link = True
     fields = ["candidate", "votes", "reported_share", "delegates_won", "outcome", "position"]
 
+    def get_queryset(self, request):
+        # Each row is labelled with its __str__, which reads these relations.
+        return super().get_queryset(request).select_related("candidate", "contest")
+
 
 class ContestFactInline(admin.TabularInline):
     model = ContestFact
@@ -126,6 +130,10 @@ class RaceCallInline(admin.TabularInline):
         "retraction_note",
     ]
     formfield_overrides = COMPACT_TEXT
+
+    def get_queryset(self, request):
+        # Each row is labelled with its __str__, which reads these relations.
+        return super().get_queryset(request).select_related("winner", "contest")
 
 
 class ContestWithResultsForm(forms.ModelForm):
@@ -306,6 +314,10 @@ class SnapshotEntryInline(admin.TabularInline):
     formset = SnapshotEntryFormSet
     extra = 0
     fields = ["candidate", "votes", "share"]
+
+    def get_queryset(self, request):
+        # Each row is labelled with its __str__, which reads these relations.
+        return super().get_queryset(request).select_related("candidate")
 
 
 @admin.register(Snapshot)

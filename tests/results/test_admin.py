@@ -260,6 +260,66 @@ def test_lowering_the_stake_and_the_delegates_together_saves(admin_client_logged
     assert contest.history.count() == 2
 
 
+def test_the_same_candidate_twice_in_the_contest_inline_is_an_error_not_a_crash(
+    admin_client_logged_in, contest
+):
+    result = factories.ResultFactory(contest=contest, votes=51)
+    data = page_data(contest_page(admin_client_logged_in, contest))
+    add_inline_row(data, "results", candidate=result.candidate.pk, votes=40, position=1)
+
+    response = post_contest(admin_client_logged_in, contest, data)
+
+    assert response.status_code == 200
+    assert inline_formset(response, Result).errors[1]["__all__"] == [
+        "This candidate already has a result in this contest."
+    ]
+    assert Result.objects.count() == 1
+
+
+def test_a_new_contest_with_results_over_its_ballots_cast_is_an_error_on_the_row(
+    admin_client_logged_in,
+):
+    jurisdiction, party = factories.JurisdictionFactory(), factories.PartyFactory()
+    data = page_data(admin_client_logged_in.get(admin_url(Contest, "add")))
+    data |= {
+        "jurisdiction": jurisdiction.pk,
+        "party": party.pk,
+        "kind": "caucus",
+        "name": "American Samoa Democratic caucus",
+        "slug": "american-samoa-democratic-caucus-2024",
+        "year": "2024",
+        "ballots_cast": "91",
+    }
+    add_inline_row(data, "results", candidate=factories.CandidateFactory().pk, votes=51, position=0)
+    add_inline_row(data, "results", candidate=factories.CandidateFactory().pk, votes=41, position=1)
+
+    response = admin_client_logged_in.post(admin_url(Contest, "add"), data)
+
+    assert response.status_code == 200
+    assert result_row_errors(response, "votes")[1] == [
+        "Votes for all candidates would total 92, more than the 91 ballots cast."
+    ]
+    assert Contest.objects.count() == 0
+
+
+def test_a_retracted_call_without_a_note_in_the_contest_inline_is_an_error_on_the_note(
+    admin_client_logged_in, contest
+):
+    call = factories.RaceCallFactory(contest=contest)
+    data = page_data(contest_page(admin_client_logged_in, contest))
+    prefix = inline_formset(contest_page(admin_client_logged_in, contest), type(call)).prefix
+    data |= {f"{prefix}-0-retracted_at_0": "2024-03-07", f"{prefix}-0-retracted_at_1": "09:00"}
+
+    response = post_contest(admin_client_logged_in, contest, data)
+
+    assert response.status_code == 200
+    assert inline_formset(response, type(call)).errors[0]["retraction_note"] == [
+        "Say why the call was retracted."
+    ]
+    call.refresh_from_db()
+    assert call.retracted_at is None
+
+
 def test_contest_changelist_shows_votes_counted_against_ballots_cast(
     admin_client_logged_in, contest
 ):
@@ -297,3 +357,22 @@ def test_publish_action_publishes_the_selected_contests(admin_client_logged_in, 
 
     draft.refresh_from_db()
     assert draft.status == "published"
+
+
+#: Session, user, the contest with its totals, its party and jurisdiction, the results with
+#: their candidates, the candidate choices once, each other inline, and a content type.
+CONTEST_PAGE_QUERIES = 13
+
+
+@pytest.mark.parametrize("results", [2, 32])
+def test_contest_page_queries_do_not_grow_with_the_results(
+    admin_client_logged_in, django_assert_max_num_queries, results
+):
+    contest = factories.ContestFactory(ballots_cast=None, delegates_at_stake=None)
+    for position in range(results):
+        factories.ResultFactory(contest=contest, position=position)
+
+    with django_assert_max_num_queries(CONTEST_PAGE_QUERIES):
+        response = contest_page(admin_client_logged_in, contest)
+
+    assert len(inline_formset(response, Result).forms) == results
