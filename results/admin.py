@@ -19,6 +19,7 @@ from newsroom.admin import (
     SharedChoicesFormSet,
 )
 
+from .importing import admin as importing_admin  # noqa: F401  registers ImportBatch
 from .models import (
     Contest,
     ContestFact,
@@ -28,6 +29,7 @@ from .models import (
     Snapshot,
     SnapshotEntry,
 )
+from .race_call_review import confirm_race_calls, retract_race_calls
 
 #: Each total a contest's results must stay within, by Result field: the Contest field.
 RESULT_LIMITS = {"votes": "ballots_cast", "delegates_won": "delegates_at_stake"}
@@ -300,6 +302,7 @@ class RaceCallAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["contest", "winner", "reported_by", "entered_by", "confirmed_by"]
     date_hierarchy = "called_at"
     inlines = [CitationInline]
+    actions = [confirm_race_calls, retract_race_calls]
 
     def get_changeform_initial_data(self, request):
         return {"entered_by": request.user.pk, **super().get_changeform_initial_data(request)}

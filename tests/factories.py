@@ -11,6 +11,7 @@ from newsroom.publishing import Status
 from results.models import (
     Contest,
     ContestFact,
+    ImportBatch,
     Jurisdiction,
     RaceCall,
     Result,
@@ -210,3 +211,13 @@ class SnapshotEntryFactory(factory.django.DjangoModelFactory):
     snapshot = factory.SubFactory(SnapshotFactory)
     candidate = factory.SubFactory(CandidateFactory)
     votes = 5
+
+
+class ImportBatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImportBatch
+
+    filename = factory.Sequence(lambda n: f"caucus-count-{n}.csv")
+    sha256 = factory.Sequence(lambda n: f"{n:064x}")
+    content = "contest,candidate,votes,as_of,source_url\n"
+    rows_changed = 1
