@@ -35,7 +35,7 @@ class SourceNotes:
             if number not in seen:
                 seen.add(number)
                 notes.append(Note(number, citation.source, citation.pinpoint))
-        return notes
+        return sorted(notes, key=lambda note: note.number)
 
     def cite_by_field(self, citations: Iterable[Citation]) -> dict[str, list[Note]]:
         """Markers per field name; citations of the whole item are under "item"."""

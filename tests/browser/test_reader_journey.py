@@ -5,7 +5,6 @@ critical axe-core violation, no Content Security Policy complaint; a screenshot 
 saved under test-artifacts/ for people to look at.
 """
 
-import os
 import re
 from pathlib import Path
 
@@ -16,10 +15,6 @@ from playwright.sync_api import expect, sync_playwright
 
 from candidates.models import Fact, Quote
 
-# Playwright's sync API runs an event loop; Django's async-safety check would refuse the
-# ORM calls these tests make beside it.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
@@ -29,7 +24,10 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture
-def browser():
+def browser(monkeypatch):
+    # Playwright's sync API runs an event loop; Django's async-safety check would refuse the
+    # ORM calls these tests make beside it. Set for this test only, never the whole run.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed: run scripts/ensure-chromium.sh")
     with sync_playwright() as playwright:
