@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from candidates.selectors import featured_candidates, latest_quotes
 from newsroom.selectors import latest_sources
 
+from .count_history import count_history
 from .jsonld import event
 from .scoreboard import build_scoreboard, summarise
 from .selectors import (
@@ -56,6 +57,7 @@ class ContestDetailView(DetailView):
         scoreboard = build_scoreboard(self.object)
         return super().get_context_data(
             scoreboard=scoreboard,
+            count_steps=count_history(self.object),
             structured_data=event(self.object, scoreboard.notes.sources),
             **kwargs,
         )

@@ -116,3 +116,38 @@ def test_contest_query_count_does_not_grow_with_content(
     with django_assert_max_num_queries(12):
         response = client.get(contest.get_absolute_url())
     assert response.status_code == 200
+
+
+def test_count_history_lists_each_reported_update_with_its_source(client, seed_newsroom):
+    page = visible_text(client.get(PALMER_CAUCUS))
+    text = page.split("How the count moved")[1].split("What the reports say")[0]
+    assert text.index("“Tuesday night”, as reported") < text.index("after Tuesday’s caucus")
+    assert "99% reporting" in text
+    assert "ABC News" in text and "Fox News" in text
+    assert re.search(r"Jason Palmer not reported first figures 56% first figures", text)
+
+
+def test_count_history_shows_the_change_since_the_previous_update(client):
+    contest = factories.ContestFactory(ballots_cast=None)
+    candidate = factories.CandidateFactory(full_name="Ada Vote")
+    for percent, votes in [(40, 100), (80, 130)]:
+        snapshot = factories.SnapshotFactory(
+            contest=contest, reporting_percent=percent, taken_at=f"2024-03-05T2{percent // 40}:00Z"
+        )
+        factories.SnapshotEntryFactory(snapshot=snapshot, candidate=candidate, votes=votes)
+    text = visible_text(client.get(contest.get_absolute_url()))
+    assert "80% reporting (40 points)" in text
+    assert re.search(r"Ada Vote 130 \+30", text)
+
+
+@pytest.mark.parametrize("updates", [1, 25])
+def test_count_history_query_count_does_not_grow_with_updates(
+    client, django_assert_max_num_queries, updates
+):
+    contest = _contest_with(3, 2)
+    for number in range(updates):
+        snapshot = factories.SnapshotFactory(contest=contest, reporting_percent=number)
+        factories.SnapshotEntryFactory(snapshot=snapshot, votes=number)
+    client.get(contest.get_absolute_url())
+    with django_assert_max_num_queries(12):
+        assert client.get(contest.get_absolute_url()).status_code == 200
