@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from .selectors import latest_quotes
 
@@ -20,7 +21,8 @@ class LatestQuotesFeed(Feed):
 
     def item_description(self, quote):
         when = quote.said_on_display or quote.said_when_as_reported or "date not reported"
-        return f"“{quote.text}” — {quote.speaker_name}, {when}."
+        # Readers render descriptions as HTML: escape so editor text stays text.
+        return escape(f"“{quote.text}” — {quote.speaker_name}, {when}.")
 
     def item_pubdate(self, quote):
         return quote.created_at

@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from .scoreboard import summarise
 from .selectors import contests_with_results, public_contests
@@ -26,7 +27,8 @@ class ContestUpdatesFeed(Feed):
             parts.append(f"{contest.leading_result.candidate.full_name} {verb}.")
         if contest.reporting_percent is not None:
             parts.append(f"{contest.reporting_percent:g}% reporting.")
-        return " ".join(parts)
+        # Readers render descriptions as HTML: escape so editor text stays text.
+        return escape(" ".join(parts))
 
     def item_pubdate(self, contest):
         return contest.created_at

@@ -44,6 +44,7 @@ class Style:
         return hashlib.sha256(self.path.read_bytes()).hexdigest()
 
     def prepare(self, item: dict) -> dict:
+        item = inert_markup(item)
         if (
             self.key == "apa"
             and item.get("type") in GROUP_AUTHOR_TYPES
@@ -54,6 +55,22 @@ class Style:
             if item["type"] == "webpage":
                 del item["container-title"]
         return item
+
+
+#: A word joiner after "<" keeps the text as it reads but stops citeproc's tag parser, which
+#: formats <b>, <i>, <sup>… in fields and takes exponential time on nested unclosed tags.
+WORD_JOINER = "\u2060"
+
+
+def inert_markup(value):
+    """`value` with every "<" in its strings made inert for citeproc, recursively."""
+    if isinstance(value, str):
+        return value.replace("<", "<" + WORD_JOINER)
+    if isinstance(value, dict):
+        return {key: inert_markup(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [inert_markup(inner) for inner in value]
+    return value
 
 
 STYLES = {

@@ -18,6 +18,13 @@ def absolute_url(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
+@register.filter
+def web_url(value: str) -> str:
+    """The URL if it is an http(s) address, else "": stored text never becomes a script link."""
+    value = (value or "").strip()
+    return value if value.lower().startswith(("https://", "http://")) else ""
+
+
 @register.simple_tag
 def json_ld(data: dict) -> str:
     """A JSON-LD script block; editor text cannot close the script element."""

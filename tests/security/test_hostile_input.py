@@ -190,24 +190,12 @@ def test_every_public_page_and_export_neutralises_stored_payloads(hostile_crawl)
     assert problems == [], "\n".join(problems[:50])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="templates/includes/source_entry.html and newsroom/source_detail.html link any "
-    "stored URL; a javascript: or data: URL written past the admin's validation (import, "
-    "shell, a bug) becomes a script link. Needs a scheme check where source URLs are shown.",
-)
 def test_stored_script_urls_are_never_links(hostile_crawl):
     problems = hostile_crawl["findings"].of("script-url")
 
     assert problems == [], "\n".join(problems[:20])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="candidates/feeds.py and results/feeds.py return editor text as item_description; "
-    "Django escapes it once for XML, so feed readers, which render RSS descriptions and Atom "
-    "type=html summaries as HTML, get live markup. Needs django.utils.html.escape() there.",
-)
 def test_feed_descriptions_are_inert_html(hostile_crawl):
     problems = hostile_crawl["findings"].of("feed-html")
 
