@@ -1,5 +1,6 @@
 """RSS and Atom feeds, the sitemap and robots.txt: parsed, and published items only."""
 
+import html
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -18,7 +19,9 @@ def test_quotes_rss_lists_published_quotes_only(client):
     channel = ET.fromstring(client.get("/feeds/quotes.rss").content).find("channel")
     descriptions = [item.findtext("description") for item in channel.findall("item")]
     assert len(descriptions) == 1
-    assert "Public & proud <words>" in descriptions[0]
+    # Readers render descriptions as HTML: the editor's text must read back as text.
+    assert "&lt;words&gt;" in descriptions[0]
+    assert "Public & proud <words>" in html.unescape(descriptions[0])
 
 
 def test_quotes_atom_parses(client):

@@ -55,7 +55,7 @@ def test_reader_reaches_palmers_contest_from_the_home_page(page, live_server, se
     expect(page).to_have_url(re.compile(r"/candidates/jason-palmer/$"))
     page.get_by_role("link", name="2024 American Samoa Democratic presidential caucuses").click()
     expect(page).to_have_url(re.compile(r"/contests/2024-american-samoa-democratic-caucuses/$"))
-    table = page.get_by_role("table")
+    table = page.get_by_role("table", name=re.compile(r"^Results"))
     expect(table.get_by_role("row", name=re.compile("Jason Palmer"))).to_contain_text("51")
     expect(table.get_by_role("row", name=re.compile("Joe Biden"))).to_contain_text("40")
     ballots = page.locator(".facts div", has=page.get_by_text("Ballots cast", exact=True))
