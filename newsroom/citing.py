@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, QuerySet
 
 from .models import Citation, Source
@@ -29,6 +30,17 @@ class CitingItem:
     url: str
     field_name: str
     pinpoint: str
+    #: The field as editors name it ("entered the race"), for readers.
+    field_label: str = ""
+
+
+def field_label(model: type[Model], name: str) -> str:
+    if not name:
+        return ""
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name.replace("_", " ")
 
 
 _kinds: dict[type[Model], CitingKind] = {}
@@ -69,6 +81,7 @@ def citing_items(source: Source) -> list[CitingItem]:
                     kind.url(item),
                     citation.field_name,
                     citation.pinpoint,
+                    field_label(type(item), citation.field_name),
                 )
             )
     return items

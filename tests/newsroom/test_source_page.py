@@ -60,3 +60,9 @@ def test_source_query_count_does_not_grow_with_citations(
     client.get(source.get_absolute_url())  # the first request fills the content-type cache
     with django_assert_max_num_queries(8):
         assert client.get(source.get_absolute_url()).status_code == 200
+
+
+def test_source_page_names_the_cited_field_in_words(client, seed_newsroom):
+    text = visible_text(client.get("/sources/fox-news-palmer-american-samoa/"))
+    assert "(for: entered the race)" in text
+    assert "campaign_launched_on" not in text
