@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ballotdesk
 PYTEST_ARGS ?= -n auto
 
-.PHONY: help run serve test lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
+.PHONY: help run serve bench test lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -37,6 +37,10 @@ serve: $(VENV)/.run-deps ## Production configuration locally: gunicorn, PostgreS
 
 seed: $(VENV)/.run-deps ## Load the seed newsroom (idempotent)
 	$(MANAGE) seed_newsroom
+
+bench: $(VENV)/.run-deps ## Benchmarks: time and peak memory of a streamed 10,000-citation export
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) bench_export --items 10000
 
 test: $(VENV)/.test-deps lint check migrations-check ## Lint, checks, pytest on SQLite and PostgreSQL
 	@scripts/ensure-chromium.sh

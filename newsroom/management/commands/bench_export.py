@@ -23,8 +23,15 @@ class Command(BaseCommand):
     help = "Benchmark a streamed export of N published sources in each data format."
 
     def add_arguments(self, parser):
-        parser.add_argument("--items", type=int, default=10_000)
-        parser.add_argument("--formats", nargs="+", default=["json", "bib", "ris", "csv"])
+        parser.add_argument(
+            "--items", type=int, default=10_000, help="How many sources to export (10,000)."
+        )
+        parser.add_argument(
+            "--formats",
+            nargs="+",
+            default=["json", "bib", "ris", "csv"],
+            help="Formats to time: json (CSL-JSON), bib, ris, csv. Default: all four.",
+        )
 
     def handle(self, *args, items: int, formats: list[str], **options):
         with transaction.atomic():
