@@ -63,3 +63,10 @@ def test_docs_page_lists_every_endpoint_with_its_parameters(db, client):
     assert response.status_code == 200
     assert "GET /api/v1/contests/" in response.text
     assert "<code>jurisdiction</code>" in response.text
+
+
+@pytest.mark.django_db
+def test_api_answers_json_even_to_a_browser(client):
+    response = client.get("/api/v1/candidates/", HTTP_ACCEPT="text/html,*/*;q=0.8")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
