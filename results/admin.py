@@ -113,12 +113,17 @@ class ContestFactInline(admin.TabularInline):
     formfield_overrides = COMPACT_TEXT
 
 
+RACE_CALL_REVIEW_FIELDS = ["entered_by", "confirmed_by", "confirmed_at", "retracted_at"]
+
+
 class RaceCallInline(admin.TabularInline):
     model = RaceCall
     extra = 0
     show_change_link = True
-    autocomplete_fields = ["winner", "reported_by", "entered_by", "confirmed_by"]
-    # Everything RaceCall.clean() may put an error on must be in the form.
+    autocomplete_fields = ["winner", "reported_by"]
+    # Who entered, confirmed or retracted a call is recorded by the desk, never typed in:
+    # confirming and retracting go through the permission-checked race call actions.
+    readonly_fields = RACE_CALL_REVIEW_FIELDS
     fields = [
         "winner",
         "called_by",
@@ -224,6 +229,13 @@ class ContestAdmin(PublishableAdmin):
         if not change:
             super().save_model(request, obj, form, change)
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is RaceCall:
+            for call_form in formset.forms:
+                if not call_form.instance.pk:
+                    call_form.instance.entered_by = request.user
+        super().save_formset(request, form, formset, change)
+
     def save_related(self, request, form, formsets, change):
         contest = form.instance
         if change:
@@ -299,13 +311,16 @@ class RaceCallAdmin(SimpleHistoryAdmin):
     ]
     list_select_related = ["winner", "contest"]
     search_fields = ["winner__full_name", "contest__name", "called_by"]
-    autocomplete_fields = ["contest", "winner", "reported_by", "entered_by", "confirmed_by"]
+    autocomplete_fields = ["contest", "winner", "reported_by"]
+    readonly_fields = [*RACE_CALL_REVIEW_FIELDS, "retracted_by"]
     date_hierarchy = "called_at"
     inlines = [CitationInline]
     actions = [confirm_race_calls, retract_race_calls]
 
-    def get_changeform_initial_data(self, request):
-        return {"entered_by": request.user.pk, **super().get_changeform_initial_data(request)}
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.entered_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 class SnapshotEntryFormSet(SharedChoicesFormSet):

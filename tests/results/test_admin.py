@@ -2,7 +2,7 @@
 
 import pytest
 
-from results.models import Contest, Result
+from results.models import Contest, RaceCall, Result
 from tests import factories
 from tests.admin_forms import add_inline_row, admin_url, inline_formset, page_data
 
@@ -302,22 +302,41 @@ def test_a_new_contest_with_results_over_its_ballots_cast_is_an_error_on_the_row
     assert Contest.objects.count() == 0
 
 
-def test_a_retracted_call_without_a_note_in_the_contest_inline_is_an_error_on_the_note(
-    admin_client_logged_in, contest
+def test_race_call_review_fields_cannot_be_typed_into_the_contest_inline(
+    admin_client_logged_in, contest, django_user_model
 ):
     call = factories.RaceCallFactory(contest=contest)
-    data = page_data(contest_page(admin_client_logged_in, contest))
-    prefix = inline_formset(contest_page(admin_client_logged_in, contest), type(call)).prefix
-    data |= {f"{prefix}-0-retracted_at_0": "2024-03-07", f"{prefix}-0-retracted_at_1": "09:00"}
+    other = django_user_model.objects.create_user("second-editor")
+    page = contest_page(admin_client_logged_in, contest)
+    prefix = inline_formset(page, type(call)).prefix
+    data = page_data(page) | {
+        f"{prefix}-0-confirmed_by": str(other.pk),
+        f"{prefix}-0-confirmed_at_0": "2024-03-07",
+        f"{prefix}-0-confirmed_at_1": "09:00",
+        f"{prefix}-0-retracted_at_0": "2024-03-07",
+        f"{prefix}-0-retracted_at_1": "09:00",
+    }
 
     response = post_contest(admin_client_logged_in, contest, data)
 
-    assert response.status_code == 200
-    assert inline_formset(response, type(call)).errors[0]["retraction_note"] == [
-        "Say why the call was retracted."
-    ]
+    assert response.status_code == 302
     call.refresh_from_db()
-    assert call.retracted_at is None
+    assert (call.confirmed_by, call.confirmed_at, call.retracted_at) == (None, None, None)
+
+
+def test_a_race_call_added_in_the_admin_records_who_entered_it(admin_client_logged_in, contest):
+    winner = factories.CandidateFactory()
+    data = page_data(admin_client_logged_in.get(admin_url(RaceCall, "add"))) | {
+        "contest": contest.pk,
+        "winner": winner.pk,
+        "called_by": "Party chair",
+        "basis": "party_confirmation",
+    }
+
+    response = admin_client_logged_in.post(admin_url(RaceCall, "add"), data)
+
+    assert response.status_code == 302
+    assert RaceCall.objects.get().entered_by.username == "editor-in-chief"
 
 
 def test_contest_changelist_shows_votes_counted_against_ballots_cast(
