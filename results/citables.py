@@ -34,9 +34,7 @@ registry.register(
     "result",
     label="Result",
     model=Result,
-    published=lambda: Result.objects.filter(contest__in=Contest.objects.published()).select_related(
-        "candidate", "contest"
-    ),
+    published=lambda: Result.objects.published().select_related("candidate", "contest"),
     sources=published_sources_citing,
     note=result_note,
 )

@@ -15,9 +15,7 @@ citing.register(Contest, label="Contest", public=public_contests)
 citing.register(
     Result,
     label="Result",
-    public=lambda: Result.objects.filter(contest__in=Contest.objects.published()).select_related(
-        "contest", "candidate"
-    ),
+    public=lambda: Result.objects.published().select_related("contest", "candidate"),
     url=_contest_url,
 )
 citing.register(

@@ -189,6 +189,12 @@ class Contest(Publishable):
         return format_partial_date(self.held_on, self.held_on_precision)
 
 
+class ResultQuerySet(models.QuerySet):
+    def published(self):
+        """Results are public with their contest."""
+        return self.filter(contest__in=Contest.objects.published())
+
+
 class Result(models.Model):
     """One candidate's result in a contest. Results are public with their contest."""
 
@@ -222,6 +228,8 @@ class Result(models.Model):
 
     citations = GenericRelation("newsroom.Citation")
     history = HistoricalRecords()
+
+    objects = ResultQuerySet.as_manager()
 
     #: False while a form of the whole contest (its results inline) checks the totals from
     #: every submitted row, which the saved siblings do not reflect yet.

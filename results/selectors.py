@@ -74,7 +74,8 @@ def jurisdiction_contests(jurisdiction: Jurisdiction):
 def candidate_results(candidate: Candidate):
     """A candidate's results in public contests, newest first, with each contest's results."""
     return (
-        Result.objects.filter(candidate=candidate, contest__in=Contest.objects.published())
+        Result.objects.published()
+        .filter(candidate=candidate)
         .select_related("contest__jurisdiction", "contest__party")
         .prefetch_related(prefetch_citations(), "contest__results")
         .order_by("-contest__year", F("contest__held_on").desc(nulls_last=True), "pk")
