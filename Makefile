@@ -38,6 +38,13 @@ serve: $(VENV)/.run-deps ## Production configuration locally: gunicorn, PostgreS
 seed: $(VENV)/.run-deps ## Load the seed newsroom (idempotent)
 	$(MANAGE) seed_newsroom
 
+.PHONY: backup restore
+backup: $(VENV)/.run-deps ## Back up DATABASE_URL (default: make serve's) to backups/ with pg_dump
+	@$(PY) scripts/backup.py backup
+
+restore: $(VENV)/.run-deps ## Restore FILE=backups/... into TARGET_URL or DATABASE_URL (CONFIRM=1 replaces)
+	@$(PY) scripts/backup.py restore "$(FILE)" $(if $(filter-out 0,$(CONFIRM)),--confirm)
+
 bench: $(VENV)/.run-deps ## Benchmarks: time and peak memory of a streamed 10,000-citation export
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) bench_export --items 10000
