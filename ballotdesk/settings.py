@@ -6,6 +6,7 @@ enforced (HSTS, secure cookies, redirect to https), static files are hashed and 
 PostgreSQL connections are pooled and logs are JSON lines.
 """
 
+from copy import deepcopy
 from datetime import timedelta
 from pathlib import Path
 
@@ -110,6 +111,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.boo
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# A streaming replica for anonymous readers' reads (ballotdesk.db_router), only when
+# REPLICA_DATABASE_URL is set; staff, writes and reads after a write stay on the primary.
+if REPLICA_DATABASE_URL := env.str("REPLICA_DATABASE_URL", default=""):
+    DATABASES["replica"] = env.db_url_config(REPLICA_DATABASE_URL)
+    for key in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS"):
+        if key in DATABASES["default"]:
+            DATABASES["replica"][key] = DATABASES["default"][key]
+    DATABASES["replica"]["OPTIONS"] = {
+        **deepcopy(DATABASES["default"].get("OPTIONS", {})),
+        **DATABASES["replica"].get("OPTIONS", {}),
+    }
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["ballotdesk.db_router.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "ballotdesk.db_router.ReplicaReadsMiddleware",
+    )
+READ_YOUR_WRITES_SECONDS = env.int("READ_YOUR_WRITES_SECONDS", default=10)
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://ballot-desk")}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
