@@ -4,7 +4,6 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
 from newsroom.dates import (
     DatePrecision,
@@ -13,14 +12,14 @@ from newsroom.dates import (
     truncate_to_precision,
 )
 from newsroom.models import Outlet
-from newsroom.publishing import Publishable, PublishableQuerySet
+from newsroom.publishing import Publishable, PublishableQuerySet, Versioned, tracked_history
 
 
 def precision_field(verbose_name: str) -> models.CharField:
     return models.CharField(verbose_name, max_length=5, choices=DatePrecision.choices, blank=True)
 
 
-class Party(models.Model):
+class Party(Versioned):
     """A political party, as reference data for candidates and contests."""
 
     name = models.CharField(max_length=100, unique=True, help_text="e.g. Democratic Party")
@@ -29,7 +28,7 @@ class Party(models.Model):
     abbreviation = models.CharField(max_length=10, blank=True, help_text="e.g. DEM")
 
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
-    history = HistoricalRecords()
+    history = tracked_history()
 
     class Meta:
         ordering = ["name"]

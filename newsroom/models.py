@@ -12,7 +12,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
 from .dates import (
     DatePrecision,
@@ -20,7 +19,14 @@ from .dates import (
     partial_date_constraint,
     truncate_to_precision,
 )
-from .publishing import Publishable, PublishableQuerySet
+from .editorial_models import (  # noqa: F401  (models of this app, defined there)
+    Correction,
+    EditingPresence,
+    EditorialComment,
+    Redirect,
+    WorkflowEvent,
+)
+from .publishing import Publishable, PublishableQuerySet, Versioned, tracked_history
 
 
 class Outlet(Publishable):
@@ -142,7 +148,7 @@ class Source(Publishable):
         return format_partial_date(self.published_on, self.published_on_precision)
 
 
-class Contributor(models.Model):
+class Contributor(Versioned):
     """A byline, contributor or wire credit on a source, in the order the outlet gives them."""
 
     class Role(models.TextChoices):
@@ -167,7 +173,7 @@ class Contributor(models.Model):
     )
     position = models.PositiveSmallIntegerField(default=0)
 
-    history = HistoricalRecords()
+    history = tracked_history()
 
     class Meta:
         ordering = ["source", "position", "pk"]
@@ -189,7 +195,7 @@ class CitationQuerySet(models.QuerySet):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
 
-class Citation(models.Model):
+class Citation(Versioned):
     """A source that supports a fact, quote, result or field, with an optional pinpoint."""
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
@@ -211,7 +217,7 @@ class Citation(models.Model):
     note = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords()
+    history = tracked_history()
 
     objects = CitationQuerySet.as_manager()
 
@@ -231,7 +237,7 @@ class Citation(models.Model):
         return f"{self.source}{where}"
 
 
-class ExternalIdentifier(models.Model):
+class ExternalIdentifier(Versioned):
     """An identifier in a civic-data registry. Recorded only when known, never guessed."""
 
     class Scheme(models.TextChoices):
@@ -251,7 +257,7 @@ class ExternalIdentifier(models.Model):
     scheme = models.CharField(max_length=20, choices=Scheme.choices)
     value = models.CharField(max_length=200)
 
-    history = HistoricalRecords()
+    history = tracked_history()
 
     class Meta:
         ordering = ["scheme"]

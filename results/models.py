@@ -15,12 +15,11 @@ from django.db import models
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from candidates.models import Candidate, Party, precision_field
 from newsroom.dates import format_partial_date, partial_date_constraint, truncate_to_precision
 from newsroom.models import Outlet, Source
-from newsroom.publishing import Publishable, PublishableQuerySet
+from newsroom.publishing import Publishable, PublishableQuerySet, Versioned, tracked_history
 
 
 class Jurisdiction(Publishable):
@@ -195,7 +194,7 @@ class ResultQuerySet(models.QuerySet):
         return self.filter(contest__in=Contest.objects.published())
 
 
-class Result(models.Model):
+class Result(Versioned):
     """One candidate's result in a contest. Results are public with their contest."""
 
     class Outcome(models.TextChoices):
@@ -227,7 +226,7 @@ class Result(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     citations = GenericRelation("newsroom.Citation")
-    history = HistoricalRecords()
+    history = tracked_history()
 
     objects = ResultQuerySet.as_manager()
 
@@ -334,7 +333,7 @@ class RaceCallQuerySet(models.QuerySet):
         return self.filter(confirmed_at__isnull=True, retracted_at__isnull=True)
 
 
-class RaceCall(models.Model):
+class RaceCall(Versioned):
     """Who declared the winner, when and on what basis; public once confirmed."""
 
     class Basis(models.TextChoices):
@@ -383,7 +382,7 @@ class RaceCall(models.Model):
     )
 
     citations = GenericRelation("newsroom.Citation")
-    history = HistoricalRecords()
+    history = tracked_history()
 
     objects = RaceCallQuerySet.as_manager()
 
@@ -488,7 +487,7 @@ class SnapshotQuerySet(models.QuerySet):
         return self.order_by(models.F("taken_at").asc(nulls_first=True), "pk")
 
 
-class Snapshot(models.Model):
+class Snapshot(Versioned):
     """The state of a count at one moment, kept so readers can see how it moved."""
 
     contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="snapshots")
@@ -528,7 +527,7 @@ class Snapshot(models.Model):
         return f"{self.contest} as of {when}"
 
 
-class SnapshotEntry(models.Model):
+class SnapshotEntry(Versioned):
     snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="entries")
     candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="+")
     votes = models.PositiveIntegerField(null=True, blank=True)

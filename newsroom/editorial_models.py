@@ -1,0 +1,155 @@
+"""Editorial records about any content item: workflow steps, editorial comments, who is
+editing what, public corrections, and redirects left by merged duplicates.
+
+Each record points at its item through a generic relation, so the candidates and results
+apps need nothing special to use them. Imported by newsroom.models.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+
+from .publishing import Status
+
+
+class ItemRecord(models.Model):
+    """Abstract: a record attached to one content item of any type."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+
+    class Meta:
+        abstract = True
+
+
+class WorkflowEvent(ItemRecord):
+    """One step of an item's publication workflow: who moved it from which state to which,
+    and when. The item's own history keeps the content; this keeps the steps."""
+
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    publish_at = models.DateTimeField(
+        null=True, blank=True, help_text="The scheduled time set with this step, if any."
+    )
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "-at"])]
+        # Site-wide editorial permissions, held by roles (see newsroom.roles).
+        permissions = [
+            ("publish_content", "Can publish, schedule and unpublish content"),
+            ("revert_content", "Can revert content to an earlier version"),
+            ("merge_content", "Can merge duplicate candidates and sources"),
+            ("export_content", "Can export citations and data from the admin"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_from_status_display() or 'new'} → {self.get_to_status_display()}"
+
+
+class EditorialComment(ItemRecord):
+    """A note between editors on an item; never public. Replies hang off a top comment."""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField()
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(body=""), name="editorial_comment_not_empty")
+        ]
+
+    def __str__(self):
+        return self.body if len(self.body) <= 60 else f"{self.body[:59]}…"
+
+
+class EditingPresence(ItemRecord):
+    """Who has an item's change form open, since when, last seen when."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    started_at = models.DateTimeField(default=timezone.now)
+    last_seen = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "user"], name="presence_one_per_user"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} editing since {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class Correction(ItemRecord):
+    """A public record of a change to a published item, with its type and public note."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        CLARIFICATION = "clarification", "Clarification"
+        UPDATE = "update", "Update"
+        RETRACTION = "retraction", "Retraction"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    note = models.TextField("public note", help_text="Shown to readers with the date.")
+    changes = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What changed: {field: {'label', 'from', 'to'}}, recorded automatically.",
+    )
+    created_at = models.DateTimeField("date", default=timezone.now, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(note=""), name="correction_note_not_empty")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.note[:60]}"
+
+
+class Redirect(models.Model):
+    """An old public path that now lives elsewhere, e.g. a merged duplicate's page."""
+
+    old_path = models.CharField(max_length=300, unique=True)
+    new_path = models.CharField(max_length=300)
+    created_at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
