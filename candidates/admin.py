@@ -1,7 +1,6 @@
 """The editors' admin for parties, candidates and what is said of or by them."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from newsroom.admin import (
     COMPACT_TEXT,
@@ -10,11 +9,12 @@ from newsroom.admin import (
     PublishableAdmin,
 )
 from newsroom.citations.admin_actions import export_citations
+from newsroom.editorial.admin import EditorialAdmin, EditorialInlineMixin
 
 from .models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
 
 
-class CandidatePartInline(admin.TabularInline):
+class CandidatePartInline(EditorialInlineMixin, admin.TabularInline):
     """A compact row per item; its sources are edited on the item's own page."""
 
     extra = 0
@@ -57,7 +57,7 @@ class FactInline(CandidatePartInline):
 
 
 @admin.register(Party)
-class PartyAdmin(SimpleHistoryAdmin):
+class PartyAdmin(EditorialAdmin):
     list_display = ["name", "adjective", "abbreviation"]
     search_fields = ["name", "adjective", "abbreviation"]
     prepopulated_fields = {"slug": ["name"]}

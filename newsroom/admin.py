@@ -14,9 +14,9 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from .citations.admin_actions import export_citations
+from .editorial.admin import EditorialAdmin, EditorialInlineMixin
 from .models import Citation, Contributor, ExternalIdentifier, Outlet, Source
 from .publishing import Status
 
@@ -26,7 +26,7 @@ BOTH_PAGES = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
 
 
-class PublishableAdmin(SimpleHistoryAdmin):
+class PublishableAdmin(EditorialAdmin):
     """Base admin for publishable models: status filter and the two publication actions."""
 
     actions = ["publish", "move_to_draft"]
@@ -78,7 +78,7 @@ class SharedChoicesFormSet(BaseInlineFormSet):
             form.fields[name].choices = self.shared_choices[name]
 
 
-class CitationInline(GenericTabularInline):
+class CitationInline(EditorialInlineMixin, GenericTabularInline):
     """The sources behind any cited item, field by field."""
 
     model = Citation
@@ -92,13 +92,13 @@ class CitationInline(GenericTabularInline):
         return super().get_queryset(request).select_related("source__outlet")
 
 
-class ExternalIdentifierInline(GenericTabularInline):
+class ExternalIdentifierInline(EditorialInlineMixin, GenericTabularInline):
     model = ExternalIdentifier
     extra = 0
     fields = ["scheme", "value"]
 
 
-class ContributorInline(admin.TabularInline):
+class ContributorInline(EditorialInlineMixin, admin.TabularInline):
     model = Contributor
     extra = 0
     autocomplete_fields = ["outlet"]
@@ -136,7 +136,7 @@ class SourceAdmin(PublishableAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(EditorialAdmin):
     list_display = ["source", "cited_item", "field_name", "pinpoint", "source_status"]
     list_filter = ["content_type", "source__status"]
     list_select_related = ["source__outlet", "content_type"]
@@ -163,7 +163,7 @@ class CitationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ExternalIdentifier)
-class ExternalIdentifierAdmin(SimpleHistoryAdmin):
+class ExternalIdentifierAdmin(EditorialAdmin):
     list_display = ["value", "scheme", "content_type", "object_id"]
     list_filter = ["scheme", "content_type"]
     list_select_related = ["content_type"]

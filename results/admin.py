@@ -9,7 +9,6 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery, Sum
-from simple_history.admin import SimpleHistoryAdmin
 
 from newsroom.admin import (
     COMPACT_TEXT,
@@ -18,6 +17,8 @@ from newsroom.admin import (
     PublishableAdmin,
     SharedChoicesFormSet,
 )
+from newsroom.editorial.admin import EditorialAdmin, EditorialInlineMixin
+from newsroom.editorial.forms import VersionedInlineForm, VersionedModelForm
 
 from .importing import admin as importing_admin  # noqa: F401  registers ImportBatch
 from .models import (
@@ -93,7 +94,7 @@ class ResultFormSet(SharedChoicesFormSet):
         raise ValidationError(message)
 
 
-class ResultInline(admin.TabularInline):
+class ResultInline(EditorialInlineMixin, admin.TabularInline):
     model = Result
     formset = ResultFormSet
     extra = 0
@@ -105,7 +106,7 @@ class ResultInline(admin.TabularInline):
         return super().get_queryset(request).select_related("candidate", "contest")
 
 
-class ContestFactInline(admin.TabularInline):
+class ContestFactInline(EditorialInlineMixin, admin.TabularInline):
     model = ContestFact
     extra = 0
     show_change_link = True
@@ -116,7 +117,7 @@ class ContestFactInline(admin.TabularInline):
 RACE_CALL_REVIEW_FIELDS = ["entered_by", "confirmed_by", "confirmed_at", "retracted_at"]
 
 
-class RaceCallInline(admin.TabularInline):
+class RaceCallInline(EditorialInlineMixin, admin.TabularInline):
     model = RaceCall
     extra = 0
     show_change_link = True
@@ -268,7 +269,7 @@ def _out_of(total, limit, of_what):
 
 
 @admin.register(Result)
-class ResultAdmin(SimpleHistoryAdmin):
+class ResultAdmin(EditorialAdmin):
     list_display = [
         "candidate",
         "contest",
@@ -300,7 +301,7 @@ class ContestFactAdmin(PublishableAdmin):
 
 
 @admin.register(RaceCall)
-class RaceCallAdmin(SimpleHistoryAdmin):
+class RaceCallAdmin(EditorialAdmin):
     list_display = ["winner", "contest", "called_by", "basis", "called_at", "confirmed_at"]
     list_filter = [
         "basis",
@@ -328,10 +329,11 @@ class SnapshotEntryFormSet(SharedChoicesFormSet):
 
 
 class SnapshotEntryInline(admin.TabularInline):
+    form = VersionedInlineForm
     model = SnapshotEntry
     formset = SnapshotEntryFormSet
     extra = 0
-    fields = ["candidate", "votes", "share"]
+    fields = ["candidate", "votes", "share", "edit_version"]
 
     def get_queryset(self, request):
         # Each row is labelled with its __str__, which reads these relations.
@@ -340,6 +342,7 @@ class SnapshotEntryInline(admin.TabularInline):
 
 @admin.register(Snapshot)
 class SnapshotAdmin(admin.ModelAdmin):
+    form = VersionedModelForm
     list_display = ["__str__", "contest", "taken_at", "reporting_percent", "source"]
     list_filter = ["contest__year", "contest"]
     list_select_related = ["contest", "source__outlet"]

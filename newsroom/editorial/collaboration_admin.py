@@ -1,0 +1,5 @@
+"""Working together in the admin: presence notices and editorial comments."""
+
+
+class CollaborationAdminMixin:
+    pass

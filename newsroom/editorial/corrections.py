@@ -1,0 +1,101 @@
+"""When a change to a public item needs a public correction note, and recording one.
+
+Rules:
+- Any change to a public item needs a *source of the change* (a URL or a note).
+- A change to a public quote, fact, contest fact or result needs a correction record (type
+  and public note): readers are told what changed and when.
+- A change to a published number (votes, shares, delegates, ballots, reporting) is never
+  silent: it needs the correction record, wherever the change is made.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+
+from ..editorial_models import Correction
+from ..publishing import Publishable
+
+#: Numbers readers rely on; a change to one on a public item always needs a correction.
+NUMBER_FIELDS = {
+    "results.result": {"votes", "reported_share", "delegates_won"},
+    "results.contest": {"ballots_cast", "delegates_at_stake", "reporting_percent"},
+}
+
+#: Items whose every public change is recorded as a correction, clarification, update or
+#: retraction.
+CORRECTED_MODELS = {"candidates.quote", "candidates.fact", "results.result", "results.contestfact"}
+
+#: Fields whose change is bookkeeping, not content.
+NOT_CONTENT = {"status", "publish_at", "editor_note", "position", "locked_fields", "version"}
+
+
+def is_public(instance) -> bool:
+    """Whether readers can see the saved item now (its parents included)."""
+    if instance is None or instance.pk is None:
+        return False
+    model = type(instance)
+    manager = model._default_manager
+    if hasattr(manager, "published"):
+        return manager.published().filter(pk=instance.pk).exists()
+    owner = public_owner(instance)
+    if owner is not None and owner is not instance:
+        return is_public(owner)
+    return not isinstance(instance, Publishable)
+
+
+def public_owner(instance):
+    """The item whose public page shows `instance` (a result's contest, a citation's item)."""
+    for name in ("contest", "source", "candidate"):
+        if hasattr(instance, f"{name}_id") and getattr(instance, f"{name}_id", None):
+            return getattr(instance, name)
+    if hasattr(instance, "content_object"):
+        return instance.content_object
+    return instance
+
+
+def key(instance) -> str:
+    return instance._meta.label_lower
+
+
+def content_changes(changed_fields) -> set[str]:
+    return set(changed_fields) - NOT_CONTENT
+
+
+def numbers_changed(instance, changed_fields) -> set[str]:
+    return NUMBER_FIELDS.get(key(instance), set()) & set(changed_fields)
+
+
+def correction_required(instance, changed_fields, public: bool) -> str:
+    """Why a correction record is required for this change, or "" if it is not."""
+    if not public or not content_changes(changed_fields):
+        return ""
+    numbers = numbers_changed(instance, changed_fields)
+    if numbers:
+        labels = ", ".join(
+            sorted(str(instance._meta.get_field(name).verbose_name) for name in numbers)
+        )
+        return (
+            f"Published numbers changed ({labels}): record the change as a correction or "
+            "update with a public note; silent changes are not allowed."
+        )
+    if key(instance) in CORRECTED_MODELS:
+        return (
+            f"This {instance._meta.verbose_name} is published: record the change as a "
+            "correction, clarification, update or retraction with a public note."
+        )
+    return ""
+
+
+def record(item, kind: str, note: str, changes: dict, user=None) -> Correction:
+    return Correction.objects.create(
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        kind=kind,
+        note=note.strip(),
+        changes=changes,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+
+
+def display(value) -> str:
+    if value is None or value == "":
+        return ""
+    return str(value)

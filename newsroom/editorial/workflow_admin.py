@@ -1,0 +1,5 @@
+"""Publication workflow in the admin (roles, transitions, bulk actions, dashboard)."""
+
+
+class WorkflowAdminMixin:
+    pass
