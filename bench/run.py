@@ -1,0 +1,336 @@
+"""The measuring half of `make bench` (bench/run.sh prepares the database first).
+
+Starts two gunicorns with the production configuration on the bench newsroom: one with the
+page cache on (port 8300) and one with it off (8301), identical otherwise. Each endpoint is
+loaded with wrk from this second process, after a short warm-up, and compared with the
+trivial /bench/ping of the same run. Then the citation export, the results import and the
+admin changelist are measured by their management commands, and everything is printed and
+written to bench/results.md with the goals it is held against.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv/bin/python")
+LOGS = ROOT / "var/bench"
+RESULTS = ROOT / "bench/results.md"
+CACHED_PORT, UNCACHED_PORT = 8300, 8301
+PROFILE = "/candidates/bench-profile-200-quotes/"
+CONTEST = "/contests/bench-contest-00000/"
+SEARCH = "/search/?q=turnout"
+API = "/api/v1/quotes/"
+PING = "/bench/ping"
+
+
+@dataclass
+class Endpoint:
+    label: str
+    port: int
+    path: str
+
+
+ENDPOINTS = [
+    Endpoint("baseline: /bench/ping (cache on)", CACHED_PORT, PING),
+    Endpoint("cached profile, 200 quotes", CACHED_PORT, PROFILE),
+    Endpoint("uncached profile, 200 quotes", UNCACHED_PORT, PROFILE),
+    Endpoint("contest page (uncached)", UNCACHED_PORT, CONTEST),
+    Endpoint("search “turnout” (uncached)", UNCACHED_PORT, SEARCH),
+    Endpoint("API /api/v1/quotes/ list", UNCACHED_PORT, API),
+    Endpoint("/bench/ping on the cache-off server", UNCACHED_PORT, PING),
+]
+
+
+@dataclass
+class Load:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    errors: int
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description="Serve the bench newsroom and load it with wrk (run via bench/run.sh, "
+        "which prepares the database and the environment; see make bench).",
+    )
+    parser.add_argument(
+        "--duration",
+        type=int,
+        default=int(os.environ.get("BENCH_DURATION", "10")),
+        help="Seconds of load per endpoint (default 10).",
+    )
+    parser.add_argument(
+        "--warmup", type=int, default=3, help="Seconds of warm-up per endpoint (default 3)."
+    )
+    parser.add_argument("--connections", type=int, default=8, help="wrk connections (default 8).")
+    args = parser.parse_args()
+    LOGS.mkdir(parents=True, exist_ok=True)
+
+    servers = [start_server(CACHED_PORT, page_cache=True)]
+    servers.append(start_server(UNCACHED_PORT, page_cache=False))
+    loads = {}
+    try:
+        for port in (CACHED_PORT, UNCACHED_PORT):
+            wait_until_up(port)
+        for endpoint in ENDPOINTS:
+            url = f"http://127.0.0.1:{endpoint.port}{endpoint.path}"
+            print(f"== {endpoint.label}: {url}", flush=True)
+            wrk(url, args.warmup, connections=2)
+            loads[endpoint.label] = wrk(url, args.duration, connections=args.connections)
+            load = loads[endpoint.label]
+            print(
+                f"   {load.requests_per_second:,.0f} req/s, p50 {load.p50_ms:.1f} ms, "
+                f"p99 {load.p99_ms:.1f} ms, {load.errors} errors",
+                flush=True,
+            )
+    finally:
+        for server in servers:
+            server.send_signal(signal.SIGTERM)
+        for server in servers:
+            server.wait(timeout=60)
+    cache_hits = page_cache_outcomes(LOGS / f"gunicorn-{CACHED_PORT}.log", PROFILE)
+
+    print("== 10,000-citation export", flush=True)
+    export = command_json("bench_export", "--existing", "--items", "10000")["export"]
+    print("== 10,000-row results import", flush=True)
+    imported = command_json("bench_import", "--rows", "10000")["import"]
+    print("== admin changelist of quotes", flush=True)
+    admin = command_json("bench_admin", "--model", "candidates.quote")["admin"]
+
+    report = render(args, loads, cache_hits, export, imported, admin)
+    print()
+    print(report)
+    RESULTS.write_text(report)
+    print(f"Written to {RESULTS.relative_to(ROOT)}.")
+
+
+def start_server(port: int, *, page_cache: bool) -> subprocess.Popen:
+    env = dict(os.environ, GUNICORN_BIND=f"127.0.0.1:{port}")
+    if not page_cache:
+        env["PAGE_CACHE_SECONDS"] = "0"
+    log = open(LOGS / f"gunicorn-{port}.log", "wb")  # noqa: SIM115 (lives with the server)
+    return subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "--config", "ballotdesk/gunicorn.conf.py"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def wait_until_up(port: int) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            sys.exit(f"gunicorn on port {port} did not answer /healthz: see var/bench/.")
+        time.sleep(0.5)
+
+
+def wrk(url: str, seconds: int, *, connections: int) -> Load:
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return parse_wrk(output)
+
+
+_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def _ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * _UNITS_MS[unit]
+
+
+def parse_wrk(output: str) -> Load:
+    percentile = dict(re.findall(r"^\s+(\d+)%\s+(\S+)$", output, re.MULTILINE))
+    errors = 0
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
+        errors += int(match[1])
+    if match := re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    ):
+        errors += sum(int(group) for group in match.groups())
+    return Load(
+        requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
+        p50_ms=_ms(percentile["50"]),
+        p99_ms=_ms(percentile["99"]),
+        requests=int(re.search(r"(\d+) requests in", output)[1]),
+        errors=errors,
+    )
+
+
+def page_cache_outcomes(log: Path, path: str) -> dict[str, int]:
+    """How the cached server answered `path`: hits, misses… from its JSON request log."""
+    outcomes: dict[str, int] = {}
+    for line in log.read_text(errors="replace").splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if entry.get("path") == path:
+            outcomes[entry.get("cache", "-")] = outcomes.get(entry.get("cache", "-"), 0) + 1
+    return outcomes
+
+
+def command_json(*command: str) -> dict:
+    output = subprocess.run(
+        [PY, "manage.py", *command, "--json"], cwd=ROOT, capture_output=True, text=True
+    )
+    if output.returncode:
+        sys.exit(f"manage.py {' '.join(command)} failed:\n{output.stderr}")
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def machine() -> str:
+    memory = subprocess.run(["free", "-g"], capture_output=True, text=True).stdout.rstrip()
+    return f"nproc {os.cpu_count()}\n\n```\n$ free -g\n{memory}\n```"
+
+
+def commit() -> str:
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return f"{head} (with uncommitted changes in the shared checkout)" if dirty else head
+
+
+def met(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def render(args, loads, cache_hits, export, imported, admin) -> str:
+    baseline = loads[ENDPOINTS[0].label]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"- Date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
+        f"- Commit: {commit()}",
+        "- Command: `make bench` (bench/run.sh; wrk "
+        f"-t2 -c{args.connections} -d{args.duration}s --latency per endpoint after a "
+        f"{args.warmup} s warm-up)",
+        "- Data: 2,000 candidates, 200,000 quotes, 50,000 sources, 5,000 contests, "
+        "20,000 results, 222,000 citations (generate_bench_data, seed 2024), all published",
+        "- Stack: gunicorn (ballotdesk/gunicorn.conf.py, default workers), DEBUG off, "
+        "whitenoise, psycopg pool, Redis cache db 7, PostgreSQL; wrk on the same machine",
+        f"- Machine: {machine()}",
+        "",
+        "## HTTP (one run, side by side)",
+        "",
+        "| endpoint | req/s | p50 ms | p99 ms | req/s vs baseline | p50 vs baseline | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for endpoint in ENDPOINTS:
+        load = loads[endpoint.label]
+        lines.append(
+            f"| {endpoint.label} | {load.requests_per_second:,.0f} | {load.p50_ms:.1f} | "
+            f"{load.p99_ms:.1f} | {load.requests_per_second / baseline.requests_per_second:.0%} | "
+            f"{load.p50_ms / baseline.p50_ms:.1f}× | {load.errors} |"
+        )
+    hits = ", ".join(f"{count:,} {outcome}" for outcome, count in sorted(cache_hits.items()))
+    lines += [
+        "",
+        "Notes: the baseline is /bench/ping, a view that reads nothing, through every "
+        "middleware of the same stack (added only by bench/settings.py). “Uncached” pages "
+        f"come from a second, identical gunicorn on port {UNCACHED_PORT} started with "
+        "PAGE_CACHE_SECONDS=0, so every request renders from PostgreSQL; the API is never "
+        "page-cached. Both servers ran during the whole load, one loaded at a time. "
+        f"Page cache outcomes of the cached profile (request log): {hits or 'none logged'}.",
+        "",
+        "## Desk operations",
+        "",
+        "| operation | time | peak Python memory | notes |",
+        "|---|---:|---:|---|",
+    ]
+    for row in export:
+        lines.append(
+            f"| export of {row['items']:,} citations, {row['format']} | {row['seconds']:.2f} s | "
+            f"{row['peak_bytes'] / 2**20:.1f} MiB | {row['bytes'] / 2**20:.1f} MiB streamed; "
+            f"{row['peak_bytes_tenth'] / 2**20:.1f} MiB peak for {row['items'] // 10:,} |"
+        )
+    lines += [
+        f"| results import, {imported['rows']:,} rows (--apply, rolled back) | "
+        f"{imported['seconds']:.2f} s | – | peak RSS {imported['peak_rss_bytes'] / 2**20:.0f} "
+        f"MiB, +{imported['rss_growth_bytes'] / 2**20:.0f} MiB during the import; "
+        f"{imported['changed']:,} results changed |",
+        f"| admin changelist of quotes ({admin['rows']:,} rows) | "
+        f"{admin['seconds'] * 1000:.0f} ms | – | {admin['queries']} queries |",
+    ]
+
+    cached = loads[ENDPOINTS[1].label]
+    uncached = loads[ENDPOINTS[2].label]
+    search = loads[ENDPOINTS[4].label]
+    export_seconds = max(row["seconds"] for row in export)
+    flat = all(row["peak_bytes"] <= 1.5 * row["peak_bytes_tenth"] for row in export)
+    rps = baseline.requests_per_second
+    goals = [
+        (
+            "cached profile >= 90% of baseline throughput",
+            f"{cached.requests_per_second / rps:.0%}",
+            cached.requests_per_second >= 0.9 * rps,
+        ),
+        (
+            "uncached profile >= 20% of baseline throughput",
+            f"{uncached.requests_per_second / rps:.0%}",
+            uncached.requests_per_second >= 0.2 * rps,
+        ),
+        (
+            "search p50 within 10× baseline p50",
+            f"{search.p50_ms / baseline.p50_ms:.1f}×",
+            search.p50_ms <= 10 * baseline.p50_ms,
+        ),
+        (
+            "10,000-citation export under 2 s with flat memory (peak at 10,000 <= 1.5× "
+            "peak at 1,000)",
+            f"slowest format {export_seconds:.2f} s; "
+            + ", ".join(
+                f"{row['format']} {row['peak_bytes'] / row['peak_bytes_tenth']:.2f}×"
+                for row in export
+            ),
+            export_seconds < 2 and flat,
+        ),
+        (
+            "admin changelist under 12 queries",
+            f"{admin['queries']} queries",
+            admin["queries"] < 12,
+        ),
+    ]
+    lines += ["", "## Goals", "", "| goal | measured | |", "|---|---|---|"]
+    lines += [f"| {goal} | {value} | {met(ok)} |" for goal, value, ok in goals]
+    lines += [
+        "",
+        "Absolute numbers are noisy: the machine is shared and wrk runs on the same cores "
+        "as the servers, PostgreSQL and Redis; the ratios, measured side by side in one run, "
+        "are what the goals compare.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
