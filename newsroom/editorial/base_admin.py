@@ -25,7 +25,9 @@ CHANGE_NOTE_HELP = (
 def _with_base(form_class, base):
     if issubclass(form_class, base):
         return form_class
-    return type(form_class.__name__, (form_class, base), {"__module__": form_class.__module__})
+    # The base goes first: Django's form and formset classes end their clean() chains
+    # without calling super(), so a base placed after them would never run.
+    return type(form_class.__name__, (base, form_class), {"__module__": form_class.__module__})
 
 
 def _strip(fields, names):
