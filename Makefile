@@ -45,9 +45,8 @@ backup: $(VENV)/.run-deps ## Back up DATABASE_URL (default: make serve's) to bac
 restore: $(VENV)/.run-deps ## Restore FILE=backups/... into TARGET_URL or DATABASE_URL (CONFIRM=1 replaces)
 	@$(PY) scripts/backup.py restore "$(FILE)" $(if $(filter-out 0,$(CONFIRM)),--confirm)
 
-bench: $(VENV)/.run-deps ## Benchmarks: time and peak memory of a streamed 10,000-citation export
-	$(MANAGE) migrate --no-input -v0
-	$(MANAGE) bench_export --items 10000
+bench: $(VENV)/.run-deps ## Benchmark the production stack on a large synthetic newsroom; writes bench/results.md (bench/run.sh --help)
+	@bench/run.sh $(BENCH_ARGS)
 
 test: $(VENV)/.test-deps lint check migrations-check ## Lint, checks, pytest on SQLite and PostgreSQL
 	@scripts/ensure-chromium.sh
