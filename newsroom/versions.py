@@ -1,0 +1,299 @@
+"""Published versions of content items, read from their history (django-simple-history).
+
+A version is one historical record of an item. It is *citable* (has a public permalink)
+when there was a moment readers could see it: its own record says published, its scheduled
+time (if any) had come before the next save replaced it, and every public parent (a quote's
+candidate, a result's contest and that contest's jurisdiction) was public at that same
+moment, according to the parents' own histories. A draft, a version replaced before its
+scheduled time, or a quote saved while its candidate was a draft is never citable.
+
+The item must also be public now: unpublishing an item hides all its versions.
+
+Reads are bounded: one query for the item's history and one per parent (and grandparent)
+row the item's versions point at, whatever the number of versions.
+
+Model labels are strings here, so newsroom does not import the candidates and results apps.
+"""
+
+import datetime
+import itertools
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import capfirst
+
+from .dates import format_partial_date
+from .publishing import PublishableQuerySet, Status
+
+#: The models whose published versions have permalinks, with the fields a version shows.
+#: Internal fields (an editor-only note, bookkeeping) are never listed.
+PUBLIC_FIELDS: dict[str, tuple[str, ...]] = {
+    "candidates.candidate": (
+        "full_name",
+        "party",
+        "summary",
+        "age",
+        "age_as_of",
+        "hometown",
+        "occupation",
+        "campaign_launched_on",
+        "self_funding_amount",
+        "self_funding_kind",
+        "website",
+        "campaign_staff_on_ground",
+        "staff_location",
+        "has_held_office",
+    ),
+    "candidates.careerentry": (
+        "candidate",
+        "organisation",
+        "organisation_description",
+        "role",
+        "started_on",
+        "ended_on",
+        "is_current",
+    ),
+    "candidates.platformposition": ("candidate", "topic", "summary"),
+    "candidates.quote": (
+        "text",
+        "is_partial",
+        "speaker_name",
+        "speaker_role",
+        "candidate",
+        "venue",
+        "venue_outlet",
+        "interviewer",
+        "said_on",
+        "said_when_as_reported",
+        "context",
+    ),
+    "candidates.fact": ("candidate", "topic", "statement", "occurred_on"),
+    "newsroom.source": (
+        "outlet",
+        "kind",
+        "headline",
+        "untitled_description",
+        "standfirst",
+        "url",
+        "published_on",
+        "accessed_on",
+        "archive_url",
+        "update_note",
+        "language",
+    ),
+    "results.contest": (
+        "name",
+        "jurisdiction",
+        "party",
+        "office",
+        "kind",
+        "year",
+        "held_on",
+        "held_on_as_reported",
+        "delegates_at_stake",
+        "ballots_cast",
+        "count_status",
+        "reporting_percent",
+        "reporting_as_of",
+        "reporting_as_of_as_reported",
+        "summary",
+    ),
+    "results.result": (
+        "contest",
+        "candidate",
+        "votes",
+        "reported_share",
+        "delegates_won",
+        "outcome",
+    ),
+    "results.contestfact": ("contest", "statement"),
+}
+
+#: Parents of models whose querysets are not PublishableQuerySets (see `public_parents`).
+EXTRA_PARENTS: dict[str, tuple[str, ...]] = {"results.result": ("contest",)}
+
+#: How many versions the public list shows, newest first.
+LIST_LIMIT = 25
+
+Interval = tuple[datetime.datetime, datetime.datetime]
+
+
+def permalink_model(label: str):
+    """The model for "app_label.model_name" if its versions have permalinks, else None."""
+    if label not in PUBLIC_FIELDS:
+        return None
+    try:
+        return apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
+
+
+def history_model(model):
+    return getattr(model, model._meta.simple_history_manager_attribute).model
+
+
+def parent_fields(model) -> tuple[str, ...]:
+    """Foreign keys to the rows that must be public for `model`'s rows to be public."""
+    queryset_class = getattr(model._default_manager, "_queryset_class", None)
+    prefixes = ()
+    if queryset_class is not None and issubclass(queryset_class, PublishableQuerySet):
+        prefixes = queryset_class.public_parents
+    names = {prefix.split("__")[0] for prefix in prefixes}
+    names.update(EXTRA_PARENTS.get(model._meta.label_lower, ()))
+    return tuple(sorted(names))
+
+
+def is_public_now(model, pk) -> bool:
+    manager = model._default_manager
+    if not hasattr(manager, "published"):
+        return model._base_manager.filter(pk=pk).exists()
+    return manager.published().filter(pk=pk).exists()
+
+
+class Timeline:
+    """The public intervals of rows, computed from their histories and memoised."""
+
+    def __init__(self, now=None):
+        self.now = now or timezone.now()
+        self._intervals: dict[tuple[str, object], list[Interval]] = {}
+
+    def records(self, model, pk) -> list:
+        """The item's history, oldest first."""
+        return list(
+            history_model(model)
+            .objects.filter(**{model._meta.pk.attname: pk})
+            .order_by("history_date", "history_id")
+        )
+
+    def own_interval(self, model, record, following) -> Interval | None:
+        """When this record was what readers could see, by its own status only."""
+        if record.history_type == "-":
+            return None
+        end = following.history_date if following is not None else self.now
+        start = record.history_date
+        if hasattr(record, "status"):
+            if record.status != Status.PUBLISHED:
+                return None
+            if record.publish_at is not None:
+                start = max(start, record.publish_at)
+        return (start, end) if start < end else None
+
+    def record_intervals(self, model, record, following) -> list[Interval]:
+        """When this record was public, its parents included."""
+        own = self.own_interval(model, record, following)
+        if own is None:
+            return []
+        intervals = [own]
+        for name in parent_fields(model):
+            field = model._meta.get_field(name)
+            parent_pk = getattr(record, field.attname)
+            if parent_pk is None:
+                continue
+            intervals = intersect(intervals, self.intervals(field.related_model, parent_pk))
+            if not intervals:
+                break
+        return intervals
+
+    def intervals(self, model, pk) -> list[Interval]:
+        key = (model._meta.label_lower, pk)
+        if key not in self._intervals:
+            self._intervals[key] = []  # guards against a cycle of parents
+            found = []
+            if getattr(model._meta, "simple_history_manager_attribute", None):
+                records = self.records(model, pk)
+                for record, following in itertools.pairwise([*records, None]):
+                    found.extend(self.record_intervals(model, record, following))
+            elif model._base_manager.filter(pk=pk).exists():
+                found = [(datetime.datetime.min.replace(tzinfo=datetime.UTC), self.now)]
+            self._intervals[key] = found
+        return self._intervals[key]
+
+    def citable(self, model, pk) -> list:
+        """The item's versions that readers once saw, newest first (none if not public now)."""
+        if not is_public_now(model, pk):
+            return []
+        records = self.records(model, pk)
+        found = []
+        for record, following in itertools.pairwise([*records, None]):
+            spans = self.record_intervals(model, record, following)
+            if spans:
+                record.public_from = spans[0][0]
+                found.append(record)
+        found.reverse()
+        return found
+
+
+def intersect(left: list[Interval], right: list[Interval]) -> list[Interval]:
+    found = []
+    for a_start, a_end in left:
+        for b_start, b_end in right:
+            start, end = max(a_start, b_start), min(a_end, b_end)
+            if start < end:
+                found.append((start, end))
+    return found
+
+
+def citable_versions(item, limit: int | None = LIST_LIMIT) -> list:
+    """Published versions of `item`, newest first, each with `public_from` and `url`."""
+    model = type(item)
+    label = model._meta.label_lower
+    if label not in PUBLIC_FIELDS or item.pk is None:
+        return []
+    found = Timeline().citable(model, item.pk)
+    for record in found:
+        record.url = permalink(label, record.history_id)
+    return found[:limit] if limit else found
+
+
+def permalink(label: str, history_id: int) -> str:
+    return reverse("versions:version_detail", args=[label, history_id])
+
+
+@dataclass
+class Line:
+    label: str
+    value: str
+
+
+def version_lines(model, record) -> list[Line]:
+    """The public fields of a version, as a reader sees them."""
+    instance = record.instance
+    lines = []
+    for name in PUBLIC_FIELDS[model._meta.label_lower]:
+        field = model._meta.get_field(name)
+        value = _display(model, instance, field)
+        if value is None:
+            continue
+        lines.append(Line(capfirst(str(field.verbose_name)), value))
+    return lines
+
+
+def _display(model, instance, field) -> str | None:
+    if field.is_relation:
+        related_pk = getattr(instance, field.attname)
+        if related_pk is None:
+            return ""
+        related_model = field.related_model
+        if not is_public_now(related_model, related_pk):
+            return None  # a draft parent's name must not show through an old version
+        related = related_model._base_manager.filter(pk=related_pk).first()
+        return str(related) if related is not None else ""
+    value = getattr(instance, field.attname)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value or ""))
+    try:
+        precision = model._meta.get_field(f"{field.name}_precision")
+    except FieldDoesNotExist:
+        precision = None
+    if precision is not None:
+        return format_partial_date(value, getattr(instance, precision.attname))
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime.datetime):
+        return f"{timezone.localtime(value):%B %-d, %Y %H:%M %Z}"
+    return str(value)
