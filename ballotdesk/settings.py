@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "ballotdesk.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Outside every middleware that may answer 404, so it sees the final one.
+    "newsroom.middleware.RedirectFallbackMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -1,0 +1,27 @@
+"""Answers a 404 whose path has a `Redirect` (left by merging duplicates) with a 301.
+
+Like django.contrib.redirects' fallback middleware, it only looks at responses that are
+already 404, so a live page is never shadowed by an old redirect. It sits near the top of
+MIDDLEWARE so it sees the final 404, whatever produced it.
+"""
+
+from django.http import HttpResponsePermanentRedirect
+
+from .editorial_models import Redirect
+
+
+class RedirectFallbackMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404 or request.method not in ("GET", "HEAD"):
+            return response
+        target = (
+            Redirect.objects.filter(old_path=request.path).values_list("new_path", flat=True)
+        ).first()
+        if not target or target == request.path:
+            return response
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
