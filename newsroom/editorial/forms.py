@@ -95,8 +95,20 @@ class VersionedModelForm(forms.ModelForm):
             rows = rows.select_for_update()
         current = rows.values_list("version", flat=True).first()
         if current is not None and current != loaded:
+            if not self.changes_saved_values():
+                # Everything this form would write is what is saved now (an editor who only
+                # changed inline rows, while someone saved the item): nothing can be lost.
+                instance.version = current
+                return
             raise ValidationError(describe_conflict(instance, loaded), code="conflict")
         instance.version = loaded
+
+    def changes_saved_values(self) -> bool:
+        """Whether saving this form would change or delete the row as it is saved now.
+        Django compares the submitted values with the row loaded for this request."""
+        if self._marked_for_deletion():
+            return True
+        return any(name not in ALL_EDITORIAL_FIELDS for name in self.changed_data)
 
 
 class VersionedInlineForm(VersionedModelForm):
