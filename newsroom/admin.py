@@ -6,8 +6,7 @@ imports them back.
 """
 
 from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin import ActionLocation
+from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import models
 from django.forms.models import BaseInlineFormSet
@@ -17,46 +16,18 @@ from django.utils.html import format_html
 
 from .citations.admin_actions import export_citations
 from .editorial.admin import EditorialAdmin, EditorialInlineMixin
+from .editorial.workflow_admin import WORKFLOW_ACTIONS
 from .models import Citation, Contributor, ExternalIdentifier, Outlet, Source
-from .publishing import Status
-
-BOTH_PAGES = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
 
 #: Text areas small enough for a row of a tabular inline.
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
 
 
 class PublishableAdmin(EditorialAdmin):
-    """Base admin for publishable models: status filter and the two publication actions."""
+    """Base admin for publishable models: the workflow's bulk actions (submit for review,
+    publish, publish at a time, unpublish, send back to draft; see newsroom.workflow)."""
 
-    actions = ["publish", "move_to_draft"]
-
-    @admin.action(
-        description="Publish this %(verbose_name)s",
-        description_plural="Publish selected %(verbose_name_plural)s",
-        permissions=["change"],
-        location=BOTH_PAGES,
-    )
-    def publish(self, request, queryset):
-        self._set_status(request, queryset, Status.PUBLISHED, "published")
-
-    @admin.action(
-        description="Move this %(verbose_name)s back to draft",
-        description_plural="Move selected %(verbose_name_plural)s back to draft",
-        permissions=["change"],
-        location=BOTH_PAGES,
-    )
-    def move_to_draft(self, request, queryset):
-        self._set_status(request, queryset, Status.DRAFT, "moved back to draft")
-
-    def _set_status(self, request, queryset, status, done):
-        # Saved one by one, not with update(), so each change lands in the item's history.
-        changed = 0
-        for item in queryset.exclude(status=status):
-            item.status = status
-            item.save(update_fields=["status", "updated_at"])
-            changed += 1
-        self.message_user(request, f"{changed} {done}.", messages.SUCCESS)
+    actions = WORKFLOW_ACTIONS
 
 
 class SharedChoicesFormSet(BaseInlineFormSet):

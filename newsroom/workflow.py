@@ -1,0 +1,308 @@
+"""The publication workflow: which status changes are allowed, who may make them, what an
+item needs before it is published, and the record of every step.
+
+Steps (from → to):
+
+- new → draft or in review: creating an item (recorded when made in the admin).
+- draft → in review: *submit for review*; anyone who may change the item.
+- in review → draft: *send back* (an editor) or *withdraw* (the reporter); anyone who may
+  change the item.
+- in review → published: *publish*, optionally at a scheduled time (`publish_at`).
+- published → unpublished: *unpublish*, taking the item off the public site.
+- unpublished → published: *republish*; unpublished → draft: *reopen* for more work.
+- published → published with a new `publish_at`: *reschedule*.
+
+Not allowed: a draft straight to published (nobody publishes what was not reviewed; an
+editor submits and then publishes), published → draft or in review (unpublish first, so
+taking an item down is always its own recorded step), unpublished → in review.
+
+Who: every step needs change permission on the item's model. Publishing, republishing,
+rescheduling, unpublishing and reopening need `newsroom.publish_content` as well: those
+are the editors' steps. Without that permission, published and unpublished items (and
+the citations, identifiers and other rows that hang off them) are read-only, except on the
+results desk: whoever may change contests may update a published contest's count and
+results (the correction rules of newsroom.editorial.corrections still apply).
+
+Sources: an item is published only when readers will see where it comes from. Quotes,
+facts, career entries, platform positions and contest facts need at least one citation of
+a published source. A contest needs a published source cited on the contest or on one of
+its results, or a count snapshot taken from a published source. Outlets, sources (they are
+the evidence), candidates, parties and jurisdictions (containers of cited items) need none.
+
+Scheduled publishing needs no cron job: public querysets compare `publish_at` with now
+(newsroom.publishing.published_q).
+
+Nothing here imports the candidates or results apps; models are named by label.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .editorial_models import WorkflowEvent
+from .models import Citation, Source
+from .publishing import Publishable, Status
+
+PUBLISH_PERMISSION = "newsroom.publish_content"
+
+NEW = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    verb: str
+    needs_publish_permission: bool
+
+
+STEPS: dict[tuple[str, str], Step] = {
+    (NEW, Status.DRAFT): Step("create", False),
+    (NEW, Status.IN_REVIEW): Step("create and submit for review", False),
+    (Status.DRAFT, Status.IN_REVIEW): Step("submit for review", False),
+    (Status.IN_REVIEW, Status.DRAFT): Step("send back to draft", False),
+    (Status.IN_REVIEW, Status.PUBLISHED): Step("publish", True),
+    (Status.PUBLISHED, Status.PUBLISHED): Step("reschedule", True),
+    (Status.PUBLISHED, Status.UNPUBLISHED): Step("unpublish", True),
+    (Status.UNPUBLISHED, Status.PUBLISHED): Step("republish", True),
+    (Status.UNPUBLISHED, Status.DRAFT): Step("reopen as draft", True),
+}
+
+#: Why a step that is not in STEPS is refused, by (from, to).
+REFUSALS = {
+    (Status.DRAFT, Status.PUBLISHED): "is a draft: submit it for review before publishing",
+    (Status.PUBLISHED, Status.DRAFT): "is published: unpublish it first",
+    (Status.PUBLISHED, Status.IN_REVIEW): "is published: unpublish it first",
+    (Status.UNPUBLISHED, Status.IN_REVIEW): "is unpublished: reopen it as a draft first",
+    (Status.DRAFT, Status.UNPUBLISHED): "was never published",
+    (Status.IN_REVIEW, Status.UNPUBLISHED): "was never published",
+}
+
+#: Items that need a cited, published source before they are published.
+NEEDS_CITATION = {
+    "candidates.quote",
+    "candidates.fact",
+    "candidates.careerentry",
+    "candidates.platformposition",
+    "results.contestfact",
+}
+CONTEST = "results.contest"
+
+#: Items that whoever may change them may update while published (the results desk).
+LIVE_WHILE_PUBLISHED = {CONTEST}
+
+#: Relations leading from a row to the item whose page shows it, tried in this order.
+OWNER_RELATIONS = ("content_object", "contest", "snapshot", "source", "candidate")
+
+
+class TransitionRefused(Exception):
+    """The step is not allowed for this item or this user; the message says why."""
+
+
+def label(item) -> str:
+    return item._meta.label_lower
+
+
+def describe(item) -> str:
+    return f"“{item}”"
+
+
+def publishable_item(obj):
+    """The publishable item whose status governs `obj`: itself, or what it belongs to
+    (a citation's item, a result's contest, a snapshot entry's contest). None if none."""
+    seen = 0
+    while obj is not None and seen < 4:
+        if isinstance(obj, Publishable):
+            return obj
+        seen += 1
+        for name in OWNER_RELATIONS:
+            if name == "content_object":
+                if not hasattr(obj, "content_type_id"):
+                    continue
+                owner = obj.content_object
+            elif getattr(obj, f"{name}_id", None) is not None:
+                owner = getattr(obj, name)
+            else:
+                continue
+            obj = owner
+            break
+        else:
+            return None
+    return None
+
+
+def can_publish(user) -> bool:
+    return user.has_perm(PUBLISH_PERMISSION)
+
+
+def can_edit(user, obj) -> bool:
+    """Whether `user` may change or delete `obj` as it stands (model permission aside)."""
+    if obj is None or can_publish(user):
+        return True
+    item = publishable_item(obj)
+    if item is None or item.pk is None:
+        return True
+    return can_edit_in_status(user, type(item), item.status)
+
+
+def can_edit_in_status(user, model, status: str) -> bool:
+    """Whether `user` may change an item of `model` that has `status`."""
+    if status in (NEW, Status.DRAFT, Status.IN_REVIEW) or can_publish(user):
+        return True
+    opts = model._meta
+    if opts.label_lower in LIVE_WHILE_PUBLISHED:
+        return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+    return False
+
+
+def missing_sources(item) -> str:
+    """Why `item` cannot be published for want of sources, or "" when it has what it needs."""
+    key = label(item)
+    if key in NEEDS_CITATION:
+        citations = item.citations.all()
+        if not citations.exists():
+            return "has no source: cite at least one before publishing"
+        if not citations.published().exists():
+            return "cites no published source: publish one of its sources first"
+        return ""
+    if key == CONTEST:
+        return _contest_missing_sources(item)
+    return ""
+
+
+def _contest_missing_sources(contest) -> str:
+    published_sources = Source.objects.published()
+    result_ids = contest.results.values("pk")
+    results_type = ContentType.objects.get_for_model(contest.results.model)
+    cited = (
+        Citation.objects.filter(source__in=published_sources)
+        .filter(
+            Q(content_type=ContentType.objects.get_for_model(contest), object_id=contest.pk)
+            | Q(content_type=results_type, object_id__in=result_ids)
+        )
+        .exists()
+    )
+    if cited or contest.snapshots.filter(source__in=published_sources).exists():
+        return ""
+    return (
+        "has no source: cite a published source on the contest or its results, or record a "
+        "count snapshot from one"
+    )
+
+
+def why_not(item, to_status: str, user, *, from_status: str | None = None) -> str:
+    """Why `user` may not move `item` to `to_status`, or "" when the step is allowed.
+
+    `from_status` defaults to the item's saved status (NEW for an unsaved item).
+    """
+    if from_status is None:
+        from_status = NEW if item.pk is None else item.status
+    if from_status == to_status and to_status != Status.PUBLISHED:
+        return f"is already {Status(to_status).label.lower()}"
+    step = STEPS.get((from_status, to_status))
+    if step is None:
+        return REFUSALS.get(
+            (from_status, to_status),
+            f"cannot go from {_status_label(from_status)} to {_status_label(to_status)}",
+        )
+    opts = item._meta
+    action = "add" if from_status == NEW else "change"
+    if not user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}"):
+        return f"cannot be changed by you (no permission to {action} {opts.verbose_name_plural})"
+    if step.needs_publish_permission and not can_publish(user):
+        return f"cannot be {_participle(step)} by you: only editors can {step.verb}"
+    if not can_edit_in_status(user, type(item), from_status):
+        return "is published: only editors can change it"
+    if to_status == Status.PUBLISHED and from_status != Status.PUBLISHED:
+        return missing_sources(item)
+    return ""
+
+
+def allowed_statuses(item, user) -> list[str]:
+    """The statuses `user` may give `item` from where it stands, its current one first.
+
+    Sources are not checked here (they are when the step is taken), so an editor sees
+    "Published" and is told what is missing."""
+    current = NEW if item is None or item.pk is None else item.status
+    allowed = [] if current == NEW else [current]
+    for status in Status.values:
+        if status == current:
+            continue
+        step = STEPS.get((current, status))
+        if step is None:
+            continue
+        if step.needs_publish_permission and not can_publish(user):
+            continue
+        allowed.append(status)
+    return allowed
+
+
+def transition(
+    item,
+    to_status: str,
+    *,
+    by,
+    publish_at: datetime.datetime | None = None,
+    keep_publish_at: bool = True,
+    note: str = "",
+) -> WorkflowEvent:
+    """Move `item` to `to_status` and record the step. Raises TransitionRefused.
+
+    Publishing sets `publish_at` when given; otherwise the item keeps its own scheduled
+    time when `keep_publish_at` (a past or empty time publishes now).
+    """
+    from_status = item.status
+    if from_status == to_status == Status.PUBLISHED and publish_at is None:
+        raise TransitionRefused(f"{describe(item)} is already published")
+    reason = why_not(item, to_status, by)
+    if reason:
+        raise TransitionRefused(f"{describe(item)} {reason}")
+    item.status = to_status
+    fields = ["status", "updated_at"]
+    if to_status == Status.PUBLISHED and (publish_at is not None or not keep_publish_at):
+        item.publish_at = publish_at
+        fields.append("publish_at")
+    verb = STEPS[(from_status, to_status)].verb
+    item._change_reason = f"Workflow: {verb}"[:100]
+    with transaction.atomic():
+        item.save(update_fields=fields)
+        return record(item, from_status, to_status, by=by, note=note)
+
+
+def record(item, from_status: str, to_status: str, *, by, note: str = "") -> WorkflowEvent:
+    """Write the step that took `item` from `from_status` to `to_status`."""
+    return WorkflowEvent.objects.create(
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        from_status=from_status,
+        to_status=to_status,
+        actor=by if getattr(by, "is_authenticated", False) else None,
+        at=timezone.now(),
+        publish_at=item.publish_at if to_status == Status.PUBLISHED else None,
+        note=note,
+    )
+
+
+def steps(item):
+    """The item's workflow steps, newest first, with who took them."""
+    if item is None or item.pk is None:
+        return WorkflowEvent.objects.none()
+    return WorkflowEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(item), object_id=item.pk
+    ).select_related("actor")
+
+
+def _status_label(status: str) -> str:
+    return "new" if status == NEW else Status(status).label.lower()
+
+
+def _participle(step: Step) -> str:
+    return {
+        "publish": "published",
+        "republish": "republished",
+        "reschedule": "rescheduled",
+        "unpublish": "unpublished",
+        "reopen as draft": "reopened",
+    }.get(step.verb, "moved")
