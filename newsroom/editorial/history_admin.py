@@ -1,5 +1,383 @@
-"""History in the admin: field-by-field diff, revert, merge of duplicates."""
+"""History in the admin: each version with its diff, revert, and merging duplicates.
+
+History page (simple-history's history_view, our templates): for every version, who saved
+it, when, the change comment and the source of the change, the fields it changed (old →
+new), and the public permalink when readers saw that version.
+
+Revert (simple-history's history_form_view, replaced): the page for one version shows what
+reverting would change, field by field (current → that version), and a Change note form.
+Reverting is an ordinary, recorded edit of the current item, under the same rules:
+
+- it needs the site-wide permission newsroom.revert_content (held by roles, see
+  newsroom.roles) and the change permission on the item;
+- it carries the version the editor looked at: if someone saved the item since, the revert
+  is refused with what they changed (the optimistic lock of newsroom.editorial.forms), so
+  a revert made from a stale page never overwrites a newer edit;
+- its content goes through the item's own form (validation, unique fields), with the values
+  taken from the history on the server, never from the request;
+- on a public item it needs a source, and a public correction record where a change to the
+  item would (published quotes, facts, results, numbers), as any edit does;
+- it is saved as a new version whose change comment starts "Reverted to version N".
+
+The publication status and scheduled time are not reverted: publishing and unpublishing
+belong to the workflow and its permissions, so a revert can never publish a draft or
+unpublish an item. Inline rows (a contest's results, a source's contributors) have their
+own history and are reverted on their own pages. Deleted items are shown, not restored.
+
+Merge: the changelist action "Merge two duplicates" (candidates and sources, permission
+newsroom.merge_content) shows what would move and what stands in the way, lets the editor
+choose the survivor, then calls newsroom.merging.merge.
+"""
+
+import itertools
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db import router, transaction
+from django.forms.models import model_to_dict
+from django.http import Http404, HttpResponseRedirect, QueryDict
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.text import capfirst
+from simple_history.template_utils import HistoricalRecordContextHelper
+
+from .. import merging, versions
+from ..publishing import ConcurrentEditError
+from .forms import ALL_EDITORIAL_FIELDS
+
+#: Bookkeeping fields left out of the diff.
+NOT_DIFFED = ("version", "updated_at", "created_at")
+#: Publication is the workflow's business: a revert keeps the current status and time.
+NOT_REVERTED = {"status", "publish_at"}
+REVERT_PERMISSION = "newsroom.revert_content"
+MERGE_PERMISSION = "newsroom.merge_content"
+
+
+def version_number(record) -> int:
+    return getattr(record, "version", None) or record.history_id
+
+
+def revert_reason(record, comment: str) -> str:
+    reason = f"Reverted to version {version_number(record)}"
+    if comment:
+        reason = f"{reason}: {comment}"
+    return reason if len(reason) <= 100 else f"{reason[:99]}…"
 
 
 class HistoryAdminMixin:
-    pass
+    object_history_template = "admin/editorial/history.html"
+    object_history_list_template = "admin/editorial/history_list.html"
+    object_history_form_template = "admin/editorial/history_form.html"
+    merge_template = "admin/editorial/history_merge.html"
+
+    # History page.
+
+    def history_view(self, request, object_id, extra_context=None):
+        context = dict(extra_context or {})
+        context["permalinks"] = self.version_permalinks(object_id)
+        return super().history_view(request, object_id, extra_context=context)
+
+    def version_permalinks(self, object_id) -> dict[int, str]:
+        label = self.model._meta.label_lower
+        if label not in versions.PUBLIC_FIELDS:
+            return {}
+        try:
+            pk = self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError:
+            return {}
+        return {
+            record.history_id: versions.permalink(label, record.history_id)
+            for record in versions.Timeline().citable(self.model, pk)
+        }
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        for newer, older in itertools.pairwise(list(historical_records)):
+            delta = newer.diff_against(
+                older, excluded_fields=NOT_DIFFED, foreign_keys_are_objs=foreign_keys_are_objs
+            )
+            helper = HistoricalRecordContextHelper(self.model, newer)
+            newer.history_delta_changes = helper.context_for_delta_changes(delta)
+
+    def revert_disabled(self, request, obj=None):
+        return super().revert_disabled(request, obj) or not self.may_revert(request, obj)
+
+    def may_revert(self, request, obj) -> bool:
+        return (
+            obj is not None
+            and obj.pk is not None
+            and self.model._base_manager.filter(pk=obj.pk).exists()
+            and request.user.has_perm(REVERT_PERMISSION)
+            and self.has_change_permission(request, obj)
+        )
+
+    # Revert.
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        request.current_app = self.admin_site.name
+        model = self.model
+        opts = model._meta
+        history = versions.history_model(model)
+        try:
+            record = history.objects.select_related("history_user").get(
+                **{opts.pk.attname: unquote(object_id), "history_id": version_id}
+            )
+        except (history.DoesNotExist, ValueError, ValidationError) as missing:
+            raise Http404("No such version.") from missing
+        current = self.get_object(request, unquote(object_id))
+        shown = current if current is not None else record.instance
+        if not self.has_view_or_change_permission(request, shown):
+            raise PermissionDenied
+        may_revert = self.may_revert(request, current)
+        if request.method == "POST" and not may_revert:
+            raise PermissionDenied
+
+        form, changes = None, []
+        if current is not None:
+            fields = self.revert_fields(request, current)
+            changes = self.revert_changes(current, record.instance, fields)
+            form_class = self.get_form(
+                request, current, change=True, fields=[*fields, *ALL_EDITORIAL_FIELDS]
+            )
+            if request.method == "POST":
+                try:
+                    response = self.revert(request, form_class, current, record)
+                except ConcurrentEditError as error:
+                    messages.error(
+                        request,
+                        f"{error} Someone saved it a moment before you: nothing was reverted. "
+                        "Look at the current version, then revert again if still needed.",
+                    )
+                    return HttpResponseRedirect(request.get_full_path())
+                if isinstance(response, HttpResponseRedirect):
+                    return response
+                form = response
+            else:
+                form = form_class(
+                    instance=current,
+                    initial={"change_comment": revert_reason(record, "")},
+                )
+                form.fields[
+                    "change_comment"
+                ].help_text = (
+                    f"Kept in the history, after “Reverted to version {version_number(record)}”."
+                )
+
+        prefix = f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}"
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Version {version_number(record)} of {shown}",
+            "record": record,
+            "version_number": version_number(record),
+            "original": shown,
+            "object_id": object_id,
+            "opts": opts,
+            "app_label": opts.app_label,
+            "current": current,
+            "changes": changes,
+            "form": form,
+            "form_errors": _form_errors(form) if form is not None and form.is_bound else [],
+            "may_revert": may_revert and bool(changes),
+            "status_differs": current is not None
+            and hasattr(record, "status")
+            and record.status != current.status,
+            "permalink": self.version_permalinks(object_id).get(record.history_id),
+            "changelist_url": reverse(f"{prefix}_changelist"),
+            "history_url": reverse(f"{prefix}_history", args=(object_id,)),
+            "change_url": reverse(f"{prefix}_change", args=(object_id,))
+            if current is not None
+            else "",
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, self.object_history_form_template, context)
+
+    def revert_fields(self, request, current) -> list[str]:
+        """The item's own editable fields, as its change form has them (minus publication)."""
+        base = self.get_form(request, current, change=True).base_fields
+        return [
+            name
+            for name in base
+            if name not in ALL_EDITORIAL_FIELDS
+            and name not in NOT_REVERTED
+            and _is_model_field(self.model, name)
+        ]
+
+    def revert_changes(self, current, target, fields) -> list[tuple[str, str, str]]:
+        changes = []
+        for name in fields:
+            field = self.model._meta.get_field(name)
+            if field.many_to_many:
+                continue
+            if getattr(current, field.attname) != getattr(target, field.attname):
+                changes.append(
+                    (capfirst(str(field.verbose_name)), _show(current, field), _show(target, field))
+                )
+        return changes
+
+    def revert(self, request, form_class, current, record):
+        """Save the version as a new one; the redirect on success, else the bound form."""
+        data = _form_data(form_class, current, record.instance, request.POST)
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            form = form_class(data, instance=current)
+            if not form.is_valid():
+                return form
+            comment = (form.cleaned_data.get("change_comment") or "").strip()
+            if comment.startswith(f"Reverted to version {version_number(record)}"):
+                comment = ""
+            form.cleaned_data["change_comment"] = revert_reason(record, comment)
+            obj = self.save_form(request, form, change=True)
+            self.save_model(request, obj, form, change=True)
+            form.save_m2m()
+            self.record_correction(request, form, [])
+            self.log_change(request, obj, form.cleaned_data["change_comment"])
+        messages.success(
+            request,
+            f"“{obj}” was reverted to version {version_number(record)}; the revert is "
+            "recorded as a new version in its history.",
+        )
+        opts = self.model._meta
+        return HttpResponseRedirect(
+            reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_history",
+                args=(obj.pk,),
+            )
+        )
+
+    # Merge duplicates.
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self.model._meta.label_lower in merging.MERGEABLE and request.user.has_perm(
+            MERGE_PERMISSION
+        ):
+            actions["merge_duplicates"] = (
+                HistoryAdminMixin.merge_duplicates,
+                "merge_duplicates",
+                f"Merge two duplicate {self.model._meta.verbose_name_plural}…",
+            )
+        return actions
+
+    def merge_duplicates(self, request, queryset):
+        if not request.user.has_perm(MERGE_PERMISSION):
+            raise PermissionDenied
+        items = list(queryset.order_by("pk")[:3])
+        if len(items) != 2:
+            messages.error(
+                request,
+                f"Select exactly two {self.model._meta.verbose_name_plural} to merge "
+                f"(you selected {queryset.count()}).",
+            )
+            return None
+        if not all(self.has_change_permission(request, item) for item in items):
+            raise PermissionDenied
+        problems = []
+        if request.POST.get("confirm_merge"):
+            by_pk = {str(item.pk): item for item in items}
+            survivor = by_pk.get(request.POST.get("survivor", ""))
+            if survivor is None:
+                problems.append("Choose which one stays.")
+            else:
+                duplicate = next(item for item in items if item is not survivor)
+                try:
+                    merging.merge(
+                        duplicate,
+                        into=survivor,
+                        by=request.user,
+                        note=request.POST.get("merge_note", ""),
+                    )
+                except merging.MergeRefused as refused:
+                    problems.extend(refused.problems)
+                except ConcurrentEditError as error:
+                    problems.append(f"{error} Nothing was merged; try again.")
+                else:
+                    messages.success(
+                        request,
+                        f"“{duplicate}” was merged into “{survivor}”: its references moved, "
+                        "its old address redirects here, and both histories record the merge.",
+                    )
+                    opts = self.model._meta
+                    return HttpResponseRedirect(
+                        reverse(
+                            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+                            args=(survivor.pk,),
+                        )
+                    )
+        first, second = items
+        options = [
+            {"survivor": first, "duplicate": second, "plan": merging.plan_merge(second, first)},
+            {"survivor": second, "duplicate": first, "plan": merging.plan_merge(first, second)},
+        ]
+        for option in options:
+            option["old_path"] = merging._path(option["duplicate"])
+            option["new_path"] = merging._path(option["survivor"])
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Merge two duplicate {self.model._meta.verbose_name_plural}",
+            "opts": self.model._meta,
+            "app_label": self.model._meta.app_label,
+            "items": items,
+            "options": options,
+            "problems": problems,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "merge_note": request.POST.get("merge_note", ""),
+        }
+        return TemplateResponse(request, self.merge_template, context)
+
+
+def _is_model_field(model, name: str) -> bool:
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return field.concrete
+
+
+def _show(instance, field) -> str:
+    if field.is_relation:
+        related_pk = getattr(instance, field.attname)
+        if related_pk is None:
+            return "(empty)"
+        related = field.related_model._base_manager.filter(pk=related_pk).first()
+        return str(related) if related is not None else f"#{related_pk} (deleted)"
+    value = getattr(instance, field.attname)
+    if field.choices:
+        value = dict(field.flatchoices).get(value, value)
+    if value in (None, ""):
+        return "(empty)"
+    return str(value)
+
+
+def _form_data(form_class, current, target, post) -> QueryDict:
+    """The bound data of the item's form holding `target`'s values, taken on the server,
+    plus the Change note fields from the request."""
+    unbound = form_class(instance=current, initial=model_to_dict(target))
+    data = QueryDict(mutable=True)
+    for name, field in unbound.fields.items():
+        if name in ALL_EDITORIAL_FIELDS:
+            continue
+        value = unbound[name].value()
+        if isinstance(field.widget, forms.MultiWidget):
+            parts = field.widget.decompress(value)
+            for suffix, part in zip(field.widget.widgets_names, parts, strict=False):
+                if part is not None:
+                    data[f"{name}{suffix}"] = part
+        elif isinstance(value, (list, tuple)):
+            data.setlist(name, list(value))
+        elif value is not None:
+            data[name] = value
+    for name in ALL_EDITORIAL_FIELDS:
+        if name in post:
+            data[name] = post[name]
+    return data
+
+
+def _form_errors(form) -> list[str]:
+    found = []
+    for name, errors in form.errors.items():
+        if name in ALL_EDITORIAL_FIELDS:
+            continue
+        label = "" if name == "__all__" else f"{form.fields[name].label or name}: "
+        found.extend(f"{label}{error}" for error in errors)
+    return found
