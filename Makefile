@@ -45,6 +45,13 @@ backup: $(VENV)/.run-deps ## Back up DATABASE_URL (default: make serve's) to bac
 restore: $(VENV)/.run-deps ## Restore FILE=backups/... into TARGET_URL or DATABASE_URL (CONFIRM=1 replaces)
 	@$(PY) scripts/backup.py restore "$(FILE)" $(if $(filter-out 0,$(CONFIRM)),--confirm)
 
+.PHONY: drill-up drill-down
+drill-up: $(VENV)/.run-deps ## Scale-out drill: primary + streaming replica, Redis, 2 gunicorns behind haproxy on :8200
+	@scripts/drill.sh up
+
+drill-down: ## Stop the scale-out drill and remove its data (var/drill)
+	@scripts/drill.sh down
+
 bench: $(VENV)/.run-deps ## Benchmark the production stack on a large synthetic newsroom; writes bench/results.md (bench/run.sh --help)
 	@bench/run.sh $(BENCH_ARGS)
 
