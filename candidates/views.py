@@ -6,6 +6,7 @@ current time, so a class-level queryset would freeze it at import.
 
 from django.views.generic import DetailView, ListView
 
+from newsroom.editorial.public import StaffPreviewMixin, corrections_of
 from newsroom.footnotes import SourceNotes
 
 from .jsonld import person, quotation
@@ -21,28 +22,42 @@ class CandidateListView(ListView):
         return candidate_index()
 
 
-class CandidateDetailView(DetailView):
+class CandidateDetailView(StaffPreviewMixin, DetailView):
     template_name = "candidates/candidate_detail.html"
     context_object_name = "candidate"
 
     def get_queryset(self):
         return profile_queryset()
 
+    def get_preview_queryset(self):
+        return profile_queryset(preview=True)
+
     def get_context_data(self, **kwargs):
-        profile = build_profile(self.object)
+        candidate = self.object
+        profile = build_profile(candidate)
         return super().get_context_data(
             profile=profile,
-            structured_data=person(self.object, profile.notes.sources),
+            structured_data=person(candidate, profile.notes.sources),
+            corrections=corrections_of(
+                candidate,
+                candidate.quotes.all(),
+                candidate.facts.all(),
+                candidate.career.all(),
+                candidate.platform.all(),
+            ),
             **kwargs,
         )
 
 
-class QuoteDetailView(DetailView):
+class QuoteDetailView(StaffPreviewMixin, DetailView):
     template_name = "candidates/quote_detail.html"
     context_object_name = "quote"
 
     def get_queryset(self):
         return quote_page_queryset()
+
+    def get_preview_queryset(self):
+        return quote_page_queryset(preview=True)
 
     def get_context_data(self, **kwargs):
         notes = SourceNotes()
@@ -50,18 +65,24 @@ class QuoteDetailView(DetailView):
         return super().get_context_data(
             sources=notes.sources,
             structured_data=quotation(self.object, notes.sources),
+            corrections=corrections_of(self.object),
             **kwargs,
         )
 
 
-class FactDetailView(DetailView):
+class FactDetailView(StaffPreviewMixin, DetailView):
     template_name = "candidates/fact_detail.html"
     context_object_name = "fact"
 
     def get_queryset(self):
         return fact_page_queryset()
 
+    def get_preview_queryset(self):
+        return fact_page_queryset(preview=True)
+
     def get_context_data(self, **kwargs):
         notes = SourceNotes()
         self.object.notes = notes.cite(self.object.citations.all())
-        return super().get_context_data(sources=notes.sources, **kwargs)
+        return super().get_context_data(
+            sources=notes.sources, corrections=corrections_of(self.object), **kwargs
+        )

@@ -57,6 +57,15 @@ def register(
     _kinds[model] = CitingKind(label, public, describe, url)
 
 
+def kind_of(model: type[Model]) -> CitingKind | None:
+    return _kinds.get(model)
+
+
+def registered() -> dict[type[Model], CitingKind]:
+    """Every registered kind, by model: how to read its public rows and link one."""
+    return dict(_kinds)
+
+
 def citing_items(source: Source) -> list[CitingItem]:
     """Every public item citing the source: one query, plus one per kind of item."""
     citations = list(Citation.objects.filter(source=source).order_by("content_type", "pk"))

@@ -3,6 +3,7 @@
 from django.db.models import Exists, F, OuterRef, Prefetch
 
 from candidates.models import Candidate
+from newsroom.publishing import published_q
 from newsroom.selectors import prefetch_citations
 
 from .models import Contest, ContestFact, Jurisdiction, RaceCall, Result
@@ -48,26 +49,41 @@ def latest_contests(limit: int):
     return contests_with_results(ordered)[:limit]
 
 
-def contest_page_queryset():
-    """Contests with everything their page shows, and the public citations of each part."""
-    return public_contests().prefetch_related(
+def contest_page_queryset(*, preview: bool = False):
+    """Contests with everything their page shows, and the public citations of each part.
+
+    With `preview` (staff), any contest, with the parts that are public once it is.
+    """
+    if preview:
+        contests = Contest.objects.select_related("jurisdiction", "party")
+        facts = ContestFact.objects.filter(published_q())
+        calls = RaceCall.objects.filter(confirmed_at__isnull=False, retracted_at__isnull=True)
+        calls = calls.select_related("winner", "reported_by")
+    else:
+        contests = public_contests()
+        facts = ContestFact.objects.published()
+        calls = public_race_calls()
+    return contests.prefetch_related(
         prefetch_citations(),
         Prefetch(
             "results", queryset=results_with_candidates().prefetch_related(prefetch_citations())
         ),
-        Prefetch(
-            "facts", queryset=ContestFact.objects.published().prefetch_related(prefetch_citations())
-        ),
+        Prefetch("facts", queryset=facts.prefetch_related(prefetch_citations())),
         Prefetch(
             "race_calls",
-            queryset=public_race_calls().prefetch_related(prefetch_citations()),
+            queryset=calls.prefetch_related(prefetch_citations()),
             to_attr="public_race_calls",
         ),
     )
 
 
-def jurisdiction_contests(jurisdiction: Jurisdiction):
-    ordered = public_contests().filter(jurisdiction=jurisdiction).order_by("year", "party__name")
+def jurisdiction_contests(jurisdiction: Jurisdiction, *, preview: bool = False):
+    """The place's public contests; with `preview` (staff), those public once the place is."""
+    if preview:
+        contests = Contest.objects.filter(published_q()).select_related("jurisdiction", "party")
+    else:
+        contests = public_contests()
+    ordered = contests.filter(jurisdiction=jurisdiction).order_by("year", "party__name")
     return contests_with_results(ordered)
 
 

@@ -9,10 +9,12 @@ from itertools import groupby
 from django.views.generic import DetailView, ListView, TemplateView
 
 from candidates.selectors import featured_candidates, latest_quotes
+from newsroom.editorial.public import StaffPreviewMixin, corrections_of
 from newsroom.selectors import latest_sources
 
 from .count_history import count_history
 from .jsonld import event
+from .models import Jurisdiction
 from .scoreboard import build_scoreboard, summarise
 from .selectors import (
     contest_page_queryset,
@@ -46,31 +48,42 @@ class ContestListView(ListView):
         return summarise(contests_with_results(public_contests()))
 
 
-class ContestDetailView(DetailView):
+class ContestDetailView(StaffPreviewMixin, DetailView):
     template_name = "results/contest_detail.html"
     context_object_name = "contest"
 
     def get_queryset(self):
         return contest_page_queryset()
 
+    def get_preview_queryset(self):
+        return contest_page_queryset(preview=True)
+
     def get_context_data(self, **kwargs):
-        scoreboard = build_scoreboard(self.object)
+        contest = self.object
+        scoreboard = build_scoreboard(contest)
         return super().get_context_data(
             scoreboard=scoreboard,
-            count_steps=count_history(self.object),
-            structured_data=event(self.object, scoreboard.notes.sources),
+            count_steps=count_history(contest),
+            structured_data=event(contest, scoreboard.notes.sources),
+            corrections=corrections_of(contest, contest.results.all(), contest.facts.all()),
             **kwargs,
         )
 
 
-class JurisdictionDetailView(DetailView):
+class JurisdictionDetailView(StaffPreviewMixin, DetailView):
     template_name = "results/jurisdiction_detail.html"
     context_object_name = "jurisdiction"
 
     def get_queryset(self):
         return public_jurisdictions()
 
+    def get_preview_queryset(self):
+        return Jurisdiction.objects.all()
+
     def get_context_data(self, **kwargs):
-        contests = summarise(jurisdiction_contests(self.object))
+        contests = jurisdiction_contests(self.object, preview=self.preview is not None)
+        contests = summarise(contests)
         years = [(year, list(group)) for year, group in groupby(contests, lambda c: c.year)]
-        return super().get_context_data(years=years, **kwargs)
+        return super().get_context_data(
+            years=years, corrections=corrections_of(self.object), **kwargs
+        )

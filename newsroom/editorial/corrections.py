@@ -26,6 +26,16 @@ CORRECTED_MODELS = {"candidates.quote", "candidates.fact", "results.result", "re
 #: Fields whose change is bookkeeping, not content.
 NOT_CONTENT = {"status", "publish_at", "editor_note", "position", "locked_fields", "version"}
 
+#: Fields never shown to readers: a correction neither stores nor shows their values.
+PRIVATE_FIELDS = NOT_CONTENT | {
+    "internal_note",
+    "entered_by",
+    "confirmed_by",
+    "retracted_by",
+    "imported_by",
+    "created_by",
+}
+
 
 def is_public(instance) -> bool:
     """Whether readers can see the saved item now (its parents included)."""
@@ -84,13 +94,20 @@ def correction_required(instance, changed_fields, public: bool) -> str:
     return ""
 
 
+def is_public_field(key: str) -> bool:
+    """Whether a recorded change may be shown; `key` is a field name, or "row: field name"
+    for a change to an inline row."""
+    return key.rsplit(": ", 1)[-1] not in PRIVATE_FIELDS
+
+
 def record(item, kind: str, note: str, changes: dict, user=None) -> Correction:
+    """The public record of a change to `item`; values of private fields are left out."""
     return Correction.objects.create(
         content_type=ContentType.objects.get_for_model(item),
         object_id=item.pk,
         kind=kind,
         note=note.strip(),
-        changes=changes,
+        changes={key: change for key, change in changes.items() if is_public_field(key)},
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
 

@@ -1,0 +1,257 @@
+"""What readers see of the editorial record: corrections and updates, the editor's note, and
+staff previews of items that are not public yet.
+
+Corrections are shown only for items that are public now. A detail page passes the items it
+shows (already read through `published()`), so its section costs one query; the site-wide
+list filters in the database with each kind's public queryset, which the apps register for
+source pages (`newsroom.citing`), so newsroom never imports them.
+
+A staff preview is an item's own public URL opened by a logged-in member of staff who may
+view that kind of item in the admin: the page renders with a banner saying why it is not
+public, is marked `private, no-store`, and lists, feeds, search, exports and the API stay
+published-only.
+"""
+
+import functools
+import operator
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.formats import date_format
+
+from .. import citing
+from ..editorial_models import Correction
+from ..models import Source
+from ..publishing import Status
+from ..selectors import public_sources
+from . import corrections as rules
+
+
+@dataclass(frozen=True)
+class ShownCorrection:
+    """A correction as readers see it: what it is about, where, and what changed."""
+
+    correction: Correction
+    #: "" for the page's own item, else what part of the page it concerns ("Quote: …").
+    subject: str
+    url: str
+    changes: list[str]
+
+    @property
+    def kind(self) -> str:
+        return self.correction.get_kind_display()
+
+    @property
+    def note(self) -> str:
+        return self.correction.note
+
+    @property
+    def created_at(self):
+        return self.correction.created_at
+
+
+def changes_shown(correction: Correction) -> list[str]:
+    """'Votes: 51 → 52' for each public field the correction records."""
+    lines = []
+    for name, change in (correction.changes or {}).items():
+        if not isinstance(change, dict) or not rules.is_public_field(name):
+            continue
+        label = str(change.get("label") or name)
+        before = change.get("from") or "not reported"
+        after = change.get("to") or "not reported"
+        lines.append(f"{label[:1].upper()}{label[1:]}: {before} → {after}")
+    return lines
+
+
+def _label(model: type[Model]) -> str:
+    kind = citing.kind_of(model)
+    return kind.label if kind else str(model._meta.verbose_name).capitalize()
+
+
+def _describe(item) -> str:
+    kind = citing.kind_of(type(item))
+    return kind.describe(item) if kind else str(item)
+
+
+def _url(item) -> str:
+    kind = citing.kind_of(type(item))
+    if kind:
+        return kind.url(item)
+    return item.get_absolute_url() if hasattr(item, "get_absolute_url") else ""
+
+
+def _flatten(items) -> list[Model]:
+    flat = []
+    for entry in items:
+        if isinstance(entry, Model):
+            flat.append(entry)
+        elif entry is not None:
+            flat.extend(entry)
+    return flat
+
+
+def corrections_of(item: Model, *shown: Model | Iterable[Model]) -> list[ShownCorrection]:
+    """Corrections of the page's `item` and of the parts it `shows`, newest first.
+
+    Pass only what the page shows readers (its public rows): one query.
+    """
+    ids_by_type = defaultdict(set)
+    by_key = {}
+    for entry in [item, *_flatten(shown)]:
+        content_type = ContentType.objects.get_for_model(type(entry))
+        ids_by_type[content_type.pk].add(entry.pk)
+        by_key[(content_type.pk, entry.pk)] = entry
+    conditions = [
+        Q(content_type_id=type_id, object_id__in=sorted(ids))
+        for type_id, ids in ids_by_type.items()
+    ]
+    records = Correction.objects.filter(functools.reduce(operator.or_, conditions))
+    own = (ContentType.objects.get_for_model(type(item)).pk, item.pk)
+    shown_corrections = []
+    for record in records:
+        key = (record.content_type_id, record.object_id)
+        subject = by_key[key]
+        shown_corrections.append(
+            ShownCorrection(
+                correction=record,
+                subject="" if key == own else f"{_label(type(subject))}: {_describe(subject)}",
+                url=_url(subject),
+                changes=changes_shown(record),
+            )
+        )
+    return shown_corrections
+
+
+def _public_kinds() -> dict[type[Model], Callable[[], QuerySet]]:
+    """The public queryset of every kind of item a correction may be about."""
+    kinds = {model: kind.public for model, kind in citing.registered().items()}
+    kinds[Source] = public_sources
+    return kinds
+
+
+def public_corrections() -> QuerySet:
+    """Every correction of an item that is public now, newest first."""
+    conditions = [
+        Q(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=public().order_by().values("pk"),
+        )
+        for model, public in _public_kinds().items()
+    ]
+    if not conditions:
+        return Correction.objects.none()
+    return Correction.objects.filter(functools.reduce(operator.or_, conditions))
+
+
+def describe(records: Iterable[Correction]) -> list[ShownCorrection]:
+    """Corrections from `public_corrections()` with their items: one query per kind of item."""
+    records = list(records)
+    kinds = _public_kinds()
+    ids_by_type = defaultdict(set)
+    for record in records:
+        ids_by_type[record.content_type_id].add(record.object_id)
+    items = {}
+    for type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model in kinds:
+            for pk, item in kinds[model]().in_bulk(ids).items():
+                items[(type_id, pk)] = item
+    shown = []
+    for record in records:
+        item = items.get((record.content_type_id, record.object_id))
+        if item is None:
+            continue
+        shown.append(
+            ShownCorrection(
+                correction=record,
+                subject=f"{_label(type(item))}: {_describe(item)}",
+                url=_url(item),
+                changes=changes_shown(record),
+            )
+        )
+    return shown
+
+
+# Staff previews ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Preview:
+    """Why a page shown to staff is not public, for the banner."""
+
+    label: str
+    explanation: str
+
+
+def can_preview(user, model: type[Model]) -> bool:
+    """Logged-in, active staff who may view or change this kind of item in the admin."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.view_{opts.model_name}") or user.has_perm(
+        f"{opts.app_label}.change_{opts.model_name}"
+    )
+
+
+def preview_of(item) -> Preview:
+    status = getattr(item, "status", Status.PUBLISHED)
+    if status != Status.PUBLISHED:
+        label = Status(status).label
+        return Preview(label, f"Staff preview: this {_noun(item)} is not public.")
+    publish_at = getattr(item, "publish_at", None)
+    if publish_at and publish_at > timezone.now():
+        when = date_format(timezone.localtime(publish_at), "DATETIME_FORMAT")
+        return Preview("Scheduled", f"Staff preview: this {_noun(item)} becomes public on {when}.")
+    owner = rules.public_owner(item)
+    if owner is not None and owner is not item:
+        return Preview(
+            "Not public",
+            f"Staff preview: this {_noun(item)} is published, but its {_noun(owner)} is not "
+            "public, so readers cannot see it.",
+        )
+    return Preview("Not public", f"Staff preview: this {_noun(item)} is not public.")
+
+
+def _noun(item) -> str:
+    return str(item._meta.verbose_name)
+
+
+class StaffPreviewMixin:
+    """For a public DetailView: staff who may view the item in the admin see it on its
+    public URL even when it is not public, with a banner and `Cache-Control: private,
+    no-store`. Everyone else gets the 404 the public queryset gives.
+
+    `get_preview_queryset()` returns the page's queryset without the publication filter.
+    """
+
+    preview = None
+
+    def get_preview_queryset(self) -> QuerySet:
+        raise NotImplementedError
+
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            preview_queryset = self.get_preview_queryset()
+            if not can_preview(self.request.user, preview_queryset.model):
+                raise
+            item = super().get_object(preview_queryset)
+            self.preview = preview_of(item)
+            return item
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=self.preview, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.preview is not None:
+            patch_cache_control(response, private=True, no_store=True)
+            response["X-Robots-Tag"] = "noindex"
+        return response
