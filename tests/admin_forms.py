@@ -9,6 +9,14 @@ from django.urls import reverse
 
 FORM_URL = "admin:{app_label}_{model_name}_{page}"
 
+#: The "Change note" section filled in, as an editor changing a published item must.
+CHANGE_NOTE = {
+    "change_comment": "Fixed from the count sheet",
+    "change_source": "https://example.org/count-sheet",
+    "correction_kind": "correction",
+    "correction_note": "An earlier version of this page gave a wrong figure.",
+}
+
 
 def admin_url(model, page, *args):
     opts = model._meta

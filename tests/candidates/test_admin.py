@@ -88,6 +88,7 @@ def test_a_citation_added_under_a_quote_is_saved_against_it(admin_client_logged_
         f"{prefix}-TOTAL_FORMS": "1",
         f"{prefix}-0-source": str(source.pk),
         f"{prefix}-0-pinpoint": "para. 7",
+        "change_source": "https://example.org/article",
     }
 
     response = admin_client_logged_in.post(url, data)

@@ -33,6 +33,7 @@ def test_contributors_are_added_under_their_source(admin_client_logged_in):
     url = admin_url(Source, "change", source.pk)
     data = page_data(admin_client_logged_in.get(url))
     add_inline_row(data, "contributors", name="Jane Reporter", role="author", position=0)
+    data["change_source"] = "The article's byline"
 
     response = admin_client_logged_in.post(url, data)
 

@@ -2,9 +2,10 @@
 
 import pytest
 
+from newsroom.models import Correction
 from results.models import Contest, RaceCall, Result
 from tests import factories
-from tests.admin_forms import add_inline_row, admin_url, inline_formset, page_data
+from tests.admin_forms import CHANGE_NOTE, add_inline_row, admin_url, inline_formset, page_data
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def contest_page(client, contest):
 
 
 def post_contest(client, contest, data):
-    return client.post(admin_url(Contest, "change", contest.pk), data)
+    return client.post(admin_url(Contest, "change", contest.pk), data | CHANGE_NOTE)
 
 
 def result_row_errors(response, field):
@@ -395,3 +396,39 @@ def test_contest_page_queries_do_not_grow_with_the_results(
         response = contest_page(admin_client_logged_in, contest)
 
     assert len(inline_formset(response, Result).forms) == results
+
+
+def test_changing_published_votes_without_a_public_record_is_refused(
+    admin_client_logged_in, contest
+):
+    factories.ResultFactory(contest=contest, votes=51, position=0)
+    data = page_data(contest_page(admin_client_logged_in, contest))
+    data["results-0-votes"] = "52"
+
+    response = admin_client_logged_in.post(admin_url(Contest, "change", contest.pk), data)
+
+    assert response.status_code == 200
+    assert "silent changes are not allowed" in response.text
+    assert "give the source of this change" in response.text
+    assert list(Result.objects.values_list("votes", flat=True)) == [51]
+    assert not Correction.objects.exists()
+
+
+def test_a_correction_to_published_votes_is_recorded_with_what_changed(
+    admin_client_logged_in, contest
+):
+    result = factories.ResultFactory(contest=contest, votes=51, position=0)
+    data = page_data(contest_page(admin_client_logged_in, contest))
+    data["results-0-votes"] = "52"
+
+    response = post_contest(admin_client_logged_in, contest, data)
+
+    assert response.status_code == 302
+    correction = Correction.objects.get()
+    assert (correction.kind, correction.content_object) == ("correction", contest)
+    assert correction.note == CHANGE_NOTE["correction_note"]
+    [change] = correction.changes.values()
+    assert (change["from"], change["to"]) == ("51", "52")
+    record = result.history.latest()
+    assert record.history_change_source == CHANGE_NOTE["change_source"]
+    assert record.history_change_reason == CHANGE_NOTE["change_comment"]
