@@ -65,7 +65,7 @@ primary_up() {
   if [ ! -s "$DIR/primary/PG_VERSION" ]; then
     say "initdb: a new primary cluster in $DIR/primary"
     as_postgres "$PG_BIN/initdb" -D "$DIR/primary" -U postgres --auth=trust \
-      --encoding=UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
+      --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$DIR/initdb.log" 2>&1 \
       || { cat "$DIR/initdb.log" >&2; fail "initdb failed."; }
     cat >>"$DIR/primary/postgresql.conf" <<EOF
 
@@ -98,7 +98,7 @@ replica_up() {
   if [ ! -s "$DIR/replica/PG_VERSION" ]; then
     say "pg_basebackup: copying the primary into $DIR/replica (-R writes the standby settings)"
     as_postgres "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres \
-      -D "$DIR/replica" -R -X stream -c fast >"$DIR/basebackup.log" 2>&1 \
+      -D "$DIR/replica" -R -X stream -c fast --no-sync >"$DIR/basebackup.log" 2>&1 \
       || { cat "$DIR/basebackup.log" >&2; fail "pg_basebackup failed."; }
     printf '\n# The replica listens on its own port.\nport = %s\n' "$REPLICA_PORT" \
       >>"$DIR/replica/postgresql.conf"
