@@ -15,7 +15,7 @@ contests with 20,000 results) in BENCH_DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432/ballotdesk_bench, created if missing; generated only once
 unless --fresh or BENCH_FRESH=1), serves it with gunicorn as `make serve` does (DEBUG off,
 whitenoise, psycopg pool, Redis cache BENCH_CACHE_URL, default rediscache://127.0.0.1:6379/7)
-on 127.0.0.1:8300 (page cache on) and 127.0.0.1:8301 (page cache off), loads each endpoint
+on 127.0.0.1:8300 (page cache on) and 127.0.0.1:8310 (page cache off; BENCH_PORT moves both), loads each endpoint
 with wrk for --duration seconds (default 10) after a short warm-up, measures the citation
 export, the results import and the admin changelist, prints the table and writes it to
 bench/results.md.

@@ -1,0 +1,57 @@
+"""The measuring commands of make bench, on a tiny generated newsroom (nothing is timed)."""
+
+import csv
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from results.models import ImportBatch, Result
+
+
+@pytest.fixture
+def tiny_newsroom(db):
+    call_command("generate_bench_data", scale=0.001, verbosity=0)
+
+
+def run_json(*args) -> dict:
+    out = StringIO()
+    call_command(*args, "--json", stdout=out)
+    return json.loads(out.getvalue().strip().splitlines()[-1])
+
+
+def test_export_of_existing_sources_streams_each_format(tiny_newsroom):
+    measured = run_json("bench_export", "--existing", "--items", "20")["export"]
+
+    assert [row["format"] for row in measured] == ["json", "bib", "ris", "csv"]
+    assert all(row["items"] == 20 and row["bytes"] > 0 for row in measured)
+
+
+def test_export_of_more_sources_than_exist_is_refused(tiny_newsroom):
+    with pytest.raises(CommandError, match="Only 50 published sources"):
+        call_command("bench_export", "--existing", "--items", "51")
+
+
+def test_import_benchmark_writes_a_valid_file_and_leaves_the_results_as_they_were(
+    tiny_newsroom, tmp_path
+):
+    before = sorted(Result.objects.values_list("pk", "votes"))
+    path = tmp_path / "results.csv"
+
+    measured = run_json("bench_import", "--rows", "20", "--file", str(path))["import"]
+
+    assert measured["changed"] == 20
+    with path.open(newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert len(rows) == 20
+    assert sorted(Result.objects.values_list("pk", "votes")) == before
+    assert not ImportBatch.objects.exists()
+
+
+def test_admin_benchmark_counts_the_queries_of_the_quote_changelist(tiny_newsroom):
+    measured = run_json("bench_admin", "--repeat", "1")["admin"]
+
+    assert measured["url"] == "/admin/candidates/quote/"
+    assert measured["rows"] == 200
+    assert 0 < measured["queries"] < 12
