@@ -6,7 +6,14 @@ import factory
 from django.contrib.contenttypes.models import ContentType
 
 from candidates.models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
-from newsroom.models import Citation, Contributor, ExternalIdentifier, Outlet, Source
+from newsroom.models import (
+    Citation,
+    Contributor,
+    Correction,
+    ExternalIdentifier,
+    Outlet,
+    Source,
+)
 from newsroom.publishing import Status
 from results.models import (
     Contest,
@@ -221,3 +228,19 @@ class ImportBatchFactory(factory.django.DjangoModelFactory):
     sha256 = factory.Sequence(lambda n: f"{n:064x}")
     content = "contest,candidate,votes,as_of,source_url\n"
     rows_changed = 1
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    """A public correction record; pass `content_object=` the item it is about."""
+
+    class Meta:
+        model = Correction
+        exclude = ["content_object"]
+
+    content_object = factory.SubFactory(QuoteFactory)
+    content_type = factory.LazyAttribute(
+        lambda o: ContentType.objects.get_for_model(o.content_object)
+    )
+    object_id = factory.SelfAttribute("content_object.pk")
+    kind = Correction.Kind.CORRECTION
+    note = factory.Sequence(lambda n: f"We corrected the wording (correction {n}).")
