@@ -4,8 +4,11 @@ Readers who are not logged in get pages from the cache (Redis in production). A 
 stored under the site's *content version*, which moves on whenever a row of a content app
 (newsroom, candidates, results) is saved or deleted: publishing, editing or unpublishing
 anything makes every page render afresh on its next request, without tracking which page
-shows what. Changes that send no signal (`QuerySet.update()`, a scheduled time that comes)
-show within `PAGE_CACHE_SECONDS`.
+shows what. A scheduled publication time coming due moves the version on too: the earliest
+pending `publish_at` is kept beside the version (looked up once per version), and the first
+request after it starts a new version, so scheduled items go live on time without a cron
+job. Only changes that send no signal at all (`QuerySet.update()`) wait up to
+`PAGE_CACHE_SECONDS`.
 
 Every public page also carries an ETag, Last-Modified (the content version's time) and
 Cache-Control, and conditional requests are answered with 304. Logged-in staff and the admin
@@ -38,6 +41,8 @@ from django.utils.cache import (
 from django.utils.http import http_date
 
 CONTENT_VERSION_KEY = "ballotdesk:content-version"
+#: {"version": the content version it was computed for, "due": epoch seconds or None}
+NEXT_DUE_KEY = "ballotdesk:next-scheduled"
 
 # Exactly what {% csrf_token %} renders. Escaped editor text can never produce it.
 _CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(">)')
@@ -49,13 +54,44 @@ _UNSTORED_HEADERS = {"content-length", "set-cookie", "x-request-id"}
 
 def content_version() -> int | None:
     """The current content version, or None when the cache does not answer."""
-    version = cache.get(CONTENT_VERSION_KEY)
+    stored = cache.get_many([CONTENT_VERSION_KEY, NEXT_DUE_KEY])
+    version = stored.get(CONTENT_VERSION_KEY)
     if version is None:
         # First request after a flush or a Redis restart: start a version of our own, unless
         # another worker just did.
         cache.add(CONTENT_VERSION_KEY, time.time_ns(), timeout=None)
         version = cache.get(CONTENT_VERSION_KEY)
+        if version is None:
+            return None
+    next_due = stored.get(NEXT_DUE_KEY)
+    if next_due is None or next_due.get("version") != version:
+        next_due = {"version": version, "due": next_scheduled_time()}
+        cache.set(NEXT_DUE_KEY, next_due, timeout=None)
+    if next_due["due"] is not None and time.time() >= next_due["due"]:
+        # A scheduled item has just gone live: pages rendered before now lack it.
+        bump_content_version()
+        return content_version()
     return version
+
+
+def next_scheduled_time() -> float | None:
+    """The earliest publication time still to come, over every publishable model."""
+    from django.apps import apps
+    from django.utils import timezone
+
+    from newsroom.publishing import Publishable, Status
+
+    now = timezone.now()
+    times = [
+        model._base_manager.filter(status=Status.PUBLISHED, publish_at__gt=now)
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+        for model in apps.get_models()
+        if issubclass(model, Publishable)
+    ]
+    pending = [moment.timestamp() for moment in times if moment is not None]
+    return min(pending, default=None)
 
 
 def bump_content_version() -> None:

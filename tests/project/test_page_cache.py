@@ -1,10 +1,14 @@
 """Anonymous pages come from the cache, carry HTTP validators, and change as soon as what
 they show is published, edited or unpublished. Staff pages are never cached."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from newsroom.publishing import Status
 from tests import factories
@@ -175,3 +179,33 @@ def test_a_reader_with_a_message_waiting_gets_a_fresh_page(quote, page_cache):
     reader.post(reverse("citations:basket_add"), {"kind": "quote", "pk": quote.pk})
 
     assert reader.get(profile_url(quote)).page_cache != "hit"
+
+
+def test_a_scheduled_quote_appears_when_its_time_comes_not_a_cache_lifetime_later(
+    client, quote, page_cache
+):
+    with time_machine.travel("2026-11-03 20:00:00Z", tick=False) as clock:
+        factories.QuoteFactory(
+            candidate=quote.candidate,
+            text="Polls are closed.",
+            publish_at=timezone.now() + timedelta(seconds=30),
+        )
+        assert "Polls are closed." not in client.get(profile_url(quote)).text
+        clock.shift(timedelta(seconds=29))
+        cached = client.get(profile_url(quote))
+        assert cached.page_cache == "hit"
+        assert "Polls are closed." not in cached.text
+
+        clock.shift(timedelta(seconds=1))
+        response = client.get(profile_url(quote))
+
+    assert response.page_cache == "miss"
+    assert "Polls are closed." in response.text
+
+
+def test_pending_schedules_are_looked_up_once_per_content_version(
+    client, quote, page_cache, django_assert_max_num_queries
+):
+    client.get(profile_url(quote))
+    with django_assert_max_num_queries(0):
+        assert client.get(profile_url(quote)).page_cache == "hit"
