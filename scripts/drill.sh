@@ -163,7 +163,6 @@ apps_up() {
   say "Migrating the primary, loading the seed newsroom, collecting static files."
   manage migrate --no-input -v0
   manage seed_newsroom -v0
-  manage ensure_admin >"$DIR/admin.txt" 2>&1 || { cat "$DIR/admin.txt" >&2; fail "ensure_admin failed."; }
   manage collectstatic --no-input -v0
   for port in $APP_PORTS; do
     if [ -s "$DIR/app-$port.pid" ] && kill -0 "$(cat "$DIR/app-$port.pid")" 2>/dev/null; then

@@ -91,8 +91,17 @@ def get(path: str, **kwargs) -> requests.Response:
 
 
 def editor_cookies() -> dict:
-    """A logged-in session for the admin user, as the login form would make it."""
-    user = get_user_model().objects.filter(is_staff=True, is_active=True).order_by("pk").first()
+    """A logged-in session for the drill's editor, as the login form would make it.
+
+    The editor has no usable password: nobody can log in as it, and no credentials file of
+    `make run` or `make serve` is touched.
+    """
+    user, created = get_user_model().objects.get_or_create(
+        username="drill-editor", defaults={"is_staff": True, "is_superuser": True}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save()
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"

@@ -113,7 +113,7 @@ def scratch_names():
     with postgres_connect("postgres") as db:
         db.autocommit = True
         for (name,) in db.execute(
-            "SELECT datname FROM pg_database WHERE datname LIKE %s", [f"{prefix}%"]
+            "SELECT datname FROM pg_database WHERE starts_with(datname, %s)", [prefix]
         ).fetchall():
             db.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
 
@@ -182,8 +182,8 @@ def test_confirmed_pg_restore_replaces_the_database_and_keeps_the_old_one(
     assert postgres_contents(target) == postgres_contents(source)
     with postgres_connect("postgres") as db:
         (kept,) = db.execute(
-            "SELECT datname FROM pg_database WHERE datname LIKE %s",
-            [f"{target}_before_restore_%"],
+            "SELECT datname FROM pg_database WHERE starts_with(datname, %s)",
+            [f"{target}_before_restore_"],
         ).fetchone()
     assert f"kept as {kept}" in replaced.stdout
     with postgres_connect(kept) as db:
