@@ -4,13 +4,21 @@ An import is all or nothing. The file is read and planned again inside one trans
 locks the contests it names, so the plan applied is the one checked against the figures held
 at that moment; any problem rolls everything back. Applying a file whose figures are already
 held writes nothing, not even an import record.
+
+Published numbers never change silently: when an import replaces figures readers could see
+(votes, shares or delegates already held for a public contest), it records a public
+correction of kind "update" on the contest, with the importer's note or one saying what
+reporting level the new figures come from.
 """
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 
-from newsroom.models import Citation
+from newsroom.editorial import corrections
+from newsroom.models import Citation, Correction
 
 from .importing.planning import RESULT_FIELDS, Action, ContestPlan, ImportPlan, plan_import
 from .importing.reading import Problem, read_results_file
@@ -37,13 +45,15 @@ def import_results(
     dry_run: bool,
     by: AbstractBaseUser | None = None,
     previewed: str = "",
+    note: str = "",
 ) -> ImportPlan:
     """Preview (`dry_run=True`) or apply a results file.
 
     A dry run returns the plan, problems included, and writes nothing. Applying raises
     `ImportRejected` if any row has a problem, or if `previewed` (the fingerprint of the plan
     the editor saw) no longer matches. Returns the applied plan, its `batch` set when it
-    changed anything.
+    changed anything. `note` is the public note of the "update" correction recorded for each
+    public contest whose figures change (a note naming the reporting level if empty).
     """
     file = read_results_file(content, filename=filename)
     if dry_run:
@@ -55,11 +65,11 @@ def import_results(
         if not plan.is_valid:
             raise ImportRejected(plan)
         if plan.has_changes:
-            plan.batch = _record(plan, by=by)
+            plan.batch = _record(plan, by=by, note=note.strip())
     return plan
 
 
-def _record(plan: ImportPlan, *, by) -> ImportBatch:
+def _record(plan: ImportPlan, *, by, note: str) -> ImportBatch:
     batch = ImportBatch.objects.create(
         filename=plan.file.filename[:255],
         sha256=plan.file.sha256,
@@ -73,7 +83,51 @@ def _record(plan: ImportPlan, *, by) -> ImportBatch:
     for contest_plan in plan.contests:
         if contest_plan.has_changes:
             _apply_contest(contest_plan, batch=batch, by=by)
+            _record_update(contest_plan, by=by, note=note)
     return batch
+
+
+def default_update_note(contest: Contest) -> str:
+    """The public note of an import's update when the importer gave none."""
+    if contest.reporting_percent is not None:
+        level = f"{contest.reporting_percent.normalize():f}% of the expected vote reporting"
+    else:
+        level = "reporting level not stated"
+    when = ""
+    if contest.reporting_as_of:
+        moment = timezone.localtime(contest.reporting_as_of)
+        when = f", as of {date_format(moment, 'DATETIME_FORMAT')}"
+    return f"Results updated from a later count ({level}{when})."
+
+
+def _record_update(contest_plan: ContestPlan, *, by, note: str) -> Correction | None:
+    """The public "update" record of figures readers could see, replaced by this import."""
+    contest = contest_plan.contest
+    replaced = contest_plan.replaced_figures
+    if not replaced or not Contest.objects.published().filter(pk=contest.pk).exists():
+        return None
+    changes = {}
+    for row, change in replaced:
+        field = Result._meta.get_field(RESULT_FIELDS[change.column])
+        changes[f"{row.candidate.slug}: {field.name}"] = {
+            "label": f"{field.verbose_name} for {row.candidate.full_name}",
+            "from": corrections.display(change.old),
+            "to": corrections.display(change.new),
+        }
+    for change in contest_plan.changes:
+        if change.column == "reporting_percent" and change.old is not None:
+            changes["reporting_percent"] = {
+                "label": str(Contest._meta.get_field("reporting_percent").verbose_name),
+                "from": corrections.display(change.old),
+                "to": corrections.display(change.new),
+            }
+    return corrections.record(
+        contest,
+        Correction.Kind.UPDATE,
+        note or default_update_note(contest),
+        changes,
+        by,
+    )
 
 
 def _apply_contest(contest_plan: ContestPlan, *, batch: ImportBatch, by) -> None:

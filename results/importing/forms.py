@@ -12,6 +12,23 @@ from django.core import signing
 MAX_FILE_SIZE = 5 * 1024 * 1024
 SALT = "results.import"
 PREVIEW_VALID_FOR = 60 * 60
+MAX_NOTE_LENGTH = 1000
+NOTE_HELP = (
+    "Optional. When the file changes figures readers could already see (votes, shares or "
+    "delegates of a published contest), this public note is shown with the update on the "
+    "contest's page and on /corrections/. Left empty, the note names the reporting level."
+)
+
+
+def note_field(widget=None) -> forms.CharField:
+    return forms.CharField(
+        label="Public note on changed figures",
+        required=False,
+        max_length=MAX_NOTE_LENGTH,
+        strip=True,
+        help_text=NOTE_HELP,
+        widget=widget or forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class UploadForm(forms.Form):
@@ -19,6 +36,7 @@ class UploadForm(forms.Form):
         label="Results file",
         help_text="A .csv or .json file in the format of docs/results-import.md, in UTF-8.",
     )
+    note = note_field()
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -30,6 +48,7 @@ class UploadForm(forms.Form):
 class ApplyForm(forms.Form):
     payload = forms.CharField(widget=forms.HiddenInput)
     fingerprint = forms.CharField(widget=forms.HiddenInput)
+    note = note_field(forms.HiddenInput)
 
     @staticmethod
     def sign(content: bytes, filename: str) -> str:

@@ -85,6 +85,17 @@ class ContestPlan:
     def has_changes(self) -> bool:
         return bool(self.changes) or any(row.action != Action.UNCHANGED for row in self.rows)
 
+    @property
+    def replaced_figures(self) -> list[tuple[RowPlan, FieldChange]]:
+        """Figures already held that this update replaces (new figures are not counted)."""
+        return [
+            (row, change)
+            for row in self.rows
+            if row.result is not None
+            for change in row.changes
+            if change.old is not None
+        ]
+
 
 @dataclass
 class ImportPlan:

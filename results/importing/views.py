@@ -43,9 +43,16 @@ class ImportResultsView(PermissionRequiredMixin, View):
                 initial={
                     "payload": ApplyForm.sign(content, upload.name),
                     "fingerprint": plan.fingerprint,
+                    "note": form.cleaned_data["note"],
                 }
             )
-        return self.render(request, "import_preview.html", plan=plan, confirm=confirm)
+        return self.render(
+            request,
+            "import_preview.html",
+            plan=plan,
+            confirm=confirm,
+            note=form.cleaned_data["note"],
+        )
 
     def apply(self, request):
         confirm = ApplyForm(request.POST)
@@ -61,6 +68,7 @@ class ImportResultsView(PermissionRequiredMixin, View):
                 dry_run=False,
                 by=request.user,
                 previewed=confirm.cleaned_data["fingerprint"],
+                note=confirm.cleaned_data["note"],
             )
         except ImportRejected as rejected:
             return self.render(request, "import_preview.html", plan=rejected.plan, confirm=None)

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from results.importing.forms import MAX_NOTE_LENGTH
 from results.importing.preview import describe_row, describe_value
 from results.services import ImportRejected, import_results
 
@@ -16,7 +17,9 @@ class Command(BaseCommand):
         "changed, left unchanged or skipped (locked by an editor) and writes nothing. With "
         "--apply the whole file is written in one transaction, or nothing is. Problems are "
         "printed as “row N, column X: message” and make the command exit with status 1. "
-        "Applying a file whose figures are already held is a no-op."
+        "Applying a file whose figures are already held is a no-op. When figures readers "
+        "could see change (a public contest's votes, shares or delegates), a public "
+        "“update” is recorded on the contest with --note, or a note naming the reporting level."
     )
 
     def add_arguments(self, parser):
@@ -33,6 +36,15 @@ class Command(BaseCommand):
             metavar="USERNAME",
             help="Record this user as the importer (default: nobody, i.e. the command line).",
         )
+        parser.add_argument(
+            "--note",
+            default="",
+            help=(
+                "Public note of the “update” shown on the contest's page and /corrections/ "
+                "when published figures change, e.g. “Figures from the party's final count.” "
+                "Default: a note naming the reporting level of the new figures."
+            ),
+        )
 
     def handle(self, *args, **options):
         path: Path = options["file"]
@@ -47,9 +59,16 @@ class Command(BaseCommand):
             except get_user_model().DoesNotExist as error:
                 raise CommandError(f"No user named “{options['user']}”.") from error
         apply = options["apply"]
+        note = options["note"].strip()
+        if len(note) > MAX_NOTE_LENGTH:
+            raise CommandError(
+                f"--note is {len(note)} characters long; keep it under {MAX_NOTE_LENGTH}."
+            )
         self.stdout.write(f"Reading {path.name} ({len(content)} bytes)…")
         try:
-            plan = import_results(content, filename=path.name, dry_run=not apply, by=user)
+            plan = import_results(
+                content, filename=path.name, dry_run=not apply, by=user, note=note
+            )
         except ImportRejected as rejected:
             plan = rejected.plan
         if not plan.is_valid:
