@@ -11,10 +11,11 @@ from newsroom.management.commands import ensure_admin
 
 @pytest.fixture
 def credentials_file(tmp_path, monkeypatch):
-    path = tmp_path / "var" / "admin-credentials.txt"
-    monkeypatch.setattr(ensure_admin, "CREDENTIALS_FILE", path)
+    monkeypatch.setattr(
+        ensure_admin, "CREDENTIALS_FILE", tmp_path / "var" / "admin-credentials.txt"
+    )
     monkeypatch.setattr(ensure_admin.settings, "BASE_DIR", tmp_path)
-    return path
+    return ensure_admin.credentials_file()
 
 
 @pytest.mark.django_db
@@ -34,3 +35,23 @@ def test_second_run_reports_the_existing_login(credentials_file):
     call_command("ensure_admin", stdout=out)
     assert out.getvalue().startswith("Admin login: admin (its password is in var/")
     assert get_user_model().objects.filter(is_superuser=True).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_changed_password_is_not_reported_as_saved(credentials_file):
+    call_command("ensure_admin", stdout=StringIO())
+    admin = get_user_model().objects.get(username="admin")
+    admin.set_password("changed by hand")
+    admin.save()
+    out = StringIO()
+    call_command("ensure_admin", stdout=out)
+    assert "reset its password with: python manage.py changepassword admin" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_each_database_has_its_own_credentials_file(credentials_file, settings):
+    from django.db import connection
+
+    expected = "admin-credentials.txt" if connection.vendor == "sqlite" else "admin-credentials-"
+    assert credentials_file.name.startswith(expected)
+    assert credentials_file.parent == settings.BASE_DIR / "var"
