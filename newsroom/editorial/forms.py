@@ -10,6 +10,7 @@ newsroom.editorial.corrections says so.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.forms.models import model_to_dict
 
 from ..editorial_models import Correction
 from . import corrections
@@ -42,17 +43,58 @@ class VersionedModelForm(forms.ModelForm):
     #: only written, and so only checked, when it changed.
     check_unchanged = True
 
+    #: The version the editor's page was showing, once the submitted form says so.
+    opened_version: int | None = None
+    #: Why this form may not be saved over the row as it is now, if it may not.
+    version_error: ValidationError | None = None
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None and hasattr(self.instance, "version"):
             self.fields["edit_version"].initial = self.instance.version
+            self.compare_with_opened_version()
+
+    def compare_with_opened_version(self):
+        """Make `changed_data` mean "changed by this editor".
+
+        Django compares what is submitted with the row as saved now. When someone saved the
+        row after this editor opened it, every field they changed would look changed here
+        too (back to what this editor saw), so the values this editor opened are taken from
+        the row's history instead. Without that history version, the saved row stands in,
+        which only ever makes a change, and so a refusal, more likely.
+        """
+        if not self.is_bound:
+            return
+        try:
+            opened = int(self.data.get(self.add_prefix("edit_version"), ""))
+        except (TypeError, ValueError):
+            return
+        self.opened_version = opened
+        if opened == self.instance.version:
+            return
+        values = values_at_version(self.instance, opened, self._model_field_names())
+        if values is not None:
+            self.initial.update(values)
+
+    def _model_field_names(self) -> list[str]:
+        concrete = {field.name for field in self.instance._meta.concrete_fields}
+        return [name for name in self.fields if name in concrete]
 
     def clean(self):
         cleaned = super().clean()
         self.editorial_changes = self.describe_changes()
         if self.check_unchanged or self.has_changed() or self._marked_for_deletion():
             self.check_version(cleaned.get("edit_version"))
+        elif self.opened_version not in (None, self.instance.version):
+            self.keep_saved_values()
         return cleaned
+
+    def keep_saved_values(self):
+        """This form changes nothing: what it would write is the row as saved now, not the
+        (perhaps older) values the editor's page held."""
+        for name in self._model_field_names():
+            if name in self.cleaned_data:
+                self.cleaned_data[name] = getattr(self.instance, name)
 
     def _marked_for_deletion(self) -> bool:
         return bool(self.cleaned_data.get("DELETE"))
@@ -83,11 +125,12 @@ class VersionedModelForm(forms.ModelForm):
         if instance.pk is None or not hasattr(instance, "version"):
             return
         if loaded is None:
-            raise ValidationError(
+            self.version_error = ValidationError(
                 "This form does not say which version you opened, so it cannot tell whether "
                 "someone changed the item since. Reload the page and apply your changes again.",
                 code="no_version",
             )
+            raise self.version_error
         rows = type(instance)._base_manager.filter(pk=instance.pk)
         if transaction.get_connection(rows.db).in_atomic_block:
             # On PostgreSQL the row stays locked until the admin's transaction commits, so
@@ -96,19 +139,38 @@ class VersionedModelForm(forms.ModelForm):
         current = rows.values_list("version", flat=True).first()
         if current is not None and current != loaded:
             if not self.changes_saved_values():
-                # Everything this form would write is what is saved now (an editor who only
-                # changed inline rows, while someone saved the item): nothing can be lost.
+                # This editor changed nothing here (only inline rows, say) while someone
+                # saved the item: write the item as it is saved now, so nothing is lost.
+                self.keep_saved_values()
                 instance.version = current
                 return
-            raise ValidationError(describe_conflict(instance, loaded), code="conflict")
+            self.version_error = ValidationError(
+                describe_conflict(instance, loaded), code="conflict"
+            )
+            raise self.version_error
         instance.version = loaded
 
     def changes_saved_values(self) -> bool:
-        """Whether saving this form would change or delete the row as it is saved now.
-        Django compares the submitted values with the row loaded for this request."""
+        """Whether this editor changed or deleted anything of the row they opened."""
         if self._marked_for_deletion():
             return True
         return any(name not in ALL_EDITORIAL_FIELDS for name in self.changed_data)
+
+
+def values_at_version(instance, version: int, names) -> dict | None:
+    """The form values of `instance` as it was at `version`, from its history; None when
+    the history does not hold that version."""
+    history = getattr(type(instance), "history", None)
+    if history is None:
+        return None
+    record = (
+        history.model.objects.filter(**{instance._meta.pk.attname: instance.pk}, version=version)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if record is None:
+        return None
+    return model_to_dict(record.instance, fields=list(names))
 
 
 class VersionedInlineForm(VersionedModelForm):
@@ -176,6 +238,7 @@ class EditorialInlineFormSetMixin:
 
     def clean(self):
         super().clean()
+        self.refuse_stale_deletions()
         parent = self.instance
         if parent is None or parent.pk is None or not corrections.is_public(parent):
             return
@@ -213,5 +276,18 @@ class EditorialInlineFormSetMixin:
                 reasons[0] + " Fill in “Public record” and “Public note” in the Change note "
                 "section below."
             )
+        if errors:
+            raise ValidationError(errors)
+
+    def refuse_stale_deletions(self):
+        """A formset ignores the errors of rows marked for deletion, so a row someone
+        changed since this editor opened it would be deleted unseen; refuse the save."""
+        if not self.can_delete:
+            return
+        errors = [
+            form.version_error
+            for form in self.forms
+            if getattr(form, "version_error", None) and self._should_delete_form(form)
+        ]
         if errors:
             raise ValidationError(errors)
