@@ -111,15 +111,15 @@ def test_quote_changelist_search_and_status_filter_narrow_the_list(admin_client_
     ]
 
 
-def test_move_to_draft_action_unpublishes_the_selected_quotes(admin_client_logged_in):
+def test_unpublish_action_unpublishes_the_selected_quotes(admin_client_logged_in):
     chosen, other = factories.QuoteFactory(), factories.QuoteFactory()
 
     admin_client_logged_in.post(
         admin_url(Quote, "changelist"),
-        {"action": "move_to_draft", "_selected_action": [chosen.pk]},
+        {"action": "unpublish", "_selected_action": [chosen.pk]},
     )
 
-    assert list(Quote.objects.drafts()) == [chosen]
+    assert list(Quote.objects.filter(status="unpublished")) == [chosen]
     assert chosen.history.count() == 2
     assert other.history.count() == 1
 

@@ -61,16 +61,16 @@ def test_source_changelist_filters_by_status(admin_client_logged_in):
 
 
 def test_publish_action_publishes_the_selected_sources(admin_client_logged_in):
-    draft = factories.SourceFactory(status="draft")
+    reviewed = factories.SourceFactory(status="in_review")
 
     response = admin_client_logged_in.post(
         admin_url(Source, "changelist"),
-        {"action": "publish", "_selected_action": [draft.pk]},
+        {"action": "publish", "_selected_action": [reviewed.pk]},
         follow=True,
     )
 
     assert "1 published." in response.text
-    assert list(Source.objects.published()) == [draft]
+    assert list(Source.objects.published()) == [reviewed]
 
 
 def test_citation_changelist_links_to_the_cited_item(admin_client_logged_in):

@@ -368,15 +368,16 @@ def test_contest_changelist_filters_by_year(admin_client_logged_in, contest):
 
 
 def test_publish_action_publishes_the_selected_contests(admin_client_logged_in, contest):
-    draft = factories.ContestFactory(status="draft")
+    reviewed = factories.ContestFactory(status="in_review")
+    factories.CitationFactory(content_object=reviewed)
 
     admin_client_logged_in.post(
         admin_url(Contest, "changelist"),
-        {"action": "publish", "_selected_action": [draft.pk]},
+        {"action": "publish", "_selected_action": [reviewed.pk]},
     )
 
-    draft.refresh_from_db()
-    assert draft.status == "published"
+    reviewed.refresh_from_db()
+    assert reviewed.status == "published"
 
 
 #: Session, user, the contest with its totals, its party and jurisdiction, the results with
