@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from newsroom.editorial.dashboard import dashboard
 from results.views import HomeView
 from search.views import SearchView
 
@@ -17,6 +18,11 @@ admin.site.site_title = "Ballot Desk admin"
 admin.site.index_title = "Newsroom"
 
 urlpatterns = [
+    path(
+        f"{settings.ADMIN_URL}dashboard/",
+        admin.site.admin_view(dashboard),
+        name="editorial_dashboard",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("", HomeView.as_view(), name="home"),

@@ -1,0 +1,113 @@
+"""The editors' dashboard in the admin: what awaits review, what was published lately,
+what is scheduled, and the open editorial comments.
+
+Reads every publishable model registered in the admin that the user may view. The number
+of queries depends on the number of such models, never on the number of items: each
+section reads at most `LIMIT` rows per model, through the model admin's own queryset with
+its `list_select_related`, and the last workflow step of every row shown is read in one
+query.
+"""
+
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from ..editorial_models import EditorialComment, WorkflowEvent
+from ..publishing import Publishable, Status, published_q
+
+LIMIT = 25
+RECENT_LIMIT = 15
+
+
+def dashboard(request):
+    """The view, served by the admin site (see ballotdesk/urls.py)."""
+    site = admin.site
+    now = timezone.now()
+    sections = {"awaiting_review": [], "scheduled": [], "recently_published": []}
+    for model, model_admin in _publishable_admins(site, request):
+        rows = model_admin.get_queryset(request).select_related(*_related(model_admin))
+        sections["awaiting_review"] += _rows(
+            model, rows.filter(status=Status.IN_REVIEW).order_by("-updated_at")[:LIMIT]
+        )
+        sections["scheduled"] += _rows(
+            model,
+            rows.filter(status=Status.PUBLISHED, publish_at__gt=now).order_by("publish_at")[:LIMIT],
+        )
+        sections["recently_published"] += _rows(
+            model, rows.filter(published_q()).order_by("-updated_at")[:RECENT_LIMIT]
+        )
+    sections["awaiting_review"].sort(key=lambda row: row["item"].updated_at, reverse=True)
+    sections["scheduled"].sort(key=lambda row: row["item"].publish_at)
+    sections["recently_published"].sort(key=lambda row: row["item"].updated_at, reverse=True)
+    sections["recently_published"] = sections["recently_published"][:RECENT_LIMIT]
+    _attach_last_steps([row for rows in sections.values() for row in rows])
+
+    comments = list(
+        EditorialComment.objects.filter(resolved_at__isnull=True)
+        .select_related("author", "content_type")
+        .order_by("-created_at", "-pk")[:LIMIT]
+    )
+    for comment in comments:
+        comment.item_url = _change_url(comment.content_type, comment.object_id)
+    context = {
+        **site.each_context(request),
+        "title": "Editors' dashboard",
+        "now": now,
+        **sections,
+        "comments": comments,
+        "open_comments": EditorialComment.objects.filter(resolved_at__isnull=True).count(),
+    }
+    return TemplateResponse(request, "admin/editorial/dashboard.html", context)
+
+
+def _publishable_admins(site, request):
+    for model, model_admin in site._registry.items():
+        if issubclass(model, Publishable) and model_admin.has_view_or_change_permission(request):
+            yield model, model_admin
+
+
+def _related(model_admin) -> list[str]:
+    related = model_admin.list_select_related
+    return list(related) if isinstance(related, (list, tuple)) else []
+
+
+def _rows(model, queryset) -> list[dict]:
+    content_type = ContentType.objects.get_for_model(model)
+    return [
+        {
+            "item": item,
+            "kind": model._meta.verbose_name,
+            "content_type": content_type,
+            "url": _change_url(content_type, item.pk),
+        }
+        for item in queryset
+    ]
+
+
+def _attach_last_steps(rows) -> None:
+    """Put the latest workflow step (who, when) on each row, in one query."""
+    by_type: dict[int, set[int]] = {}
+    for row in rows:
+        by_type.setdefault(row["content_type"].pk, set()).add(row["item"].pk)
+    if not by_type:
+        return
+    condition = Q()
+    for type_id, ids in by_type.items():
+        condition |= Q(content_type_id=type_id, object_id__in=ids)
+    latest = {}
+    for event in WorkflowEvent.objects.filter(condition).select_related("actor").order_by("at"):
+        latest[(event.content_type_id, event.object_id)] = event
+    for row in rows:
+        row["last_step"] = latest.get((row["content_type"].pk, row["item"].pk))
+
+
+def _change_url(content_type, object_id) -> str:
+    try:
+        return reverse(
+            f"admin:{content_type.app_label}_{content_type.model}_change", args=[object_id]
+        )
+    except NoReverseMatch:
+        return ""
