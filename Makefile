@@ -6,7 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ballotdesk
-PYTEST_ARGS ?= -n auto
+# loadgroup: tests marked xdist_group (the soak tests of tests/soak/) share one worker.
+PYTEST_ARGS ?= -n auto --dist loadgroup
 
 .PHONY: help run serve bench test lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
 
@@ -51,6 +52,10 @@ drill-up: $(VENV)/.run-deps ## Scale-out drill: primary + streaming replica, Red
 
 drill-down: ## Stop the scale-out drill and remove its data (var/drill)
 	@scripts/drill.sh down
+
+.PHONY: soak
+soak: $(VENV)/.test-deps ## Load and faults on a throwaway stack: import under 64 readers, PostgreSQL/Redis restarts (SOAK_SECONDS=120)
+	@$(PY) scripts/soak.py
 
 bench: $(VENV)/.run-deps ## Benchmark the production stack on a large synthetic newsroom; writes bench/results.md (bench/run.sh --help)
 	@bench/run.sh $(BENCH_ARGS)

@@ -1,0 +1,351 @@
+"""The four load-and-fault scenarios of `make soak`, shared by the pytest version
+(tests/soak/test_soak.py, short) and the driver (scripts/soak.py, long).
+
+Each takes a running Stack, does its fault under load and returns an Outcome: the numbers
+to print and the problems found (an empty list when the scenario held).
+"""
+
+import csv
+import datetime
+import io
+import re
+import time
+from dataclasses import dataclass, field
+
+import requests
+
+from . import world
+from .load import Run, read_pages
+from .stack import ADMIN_PASSWORD, ADMIN_USERNAME, Stack
+
+# Counts of the rounds of imports: each round's votes end in its own digit.
+ROUND_MARKERS = (7, 3, 9, 5)
+_RESULTS_TABLE = re.compile(r'<table class="results">(.*?)</table>', re.S)
+_VOTES_CELL = re.compile(r'</th>\s*<td class="num">(\d+)')
+
+
+@dataclass
+class Outcome:
+    name: str
+    lines: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    run: Run | None = None
+
+    def text(self) -> str:
+        verdict = "ok" if not self.problems else f"{len(self.problems)} problem(s)"
+        body = "\n".join([f"== {self.name}: {verdict}", *self.lines])
+        if self.problems:
+            body += "\n" + "\n".join(f"  PROBLEM: {problem}" for problem in self.problems[:10])
+        return body
+
+
+def contest_path(number: int) -> str:
+    return f"/contests/{world.contest_slug(number)}/"
+
+
+def results_votes(body: str) -> list[int]:
+    """The vote counts in a contest page's results table (not its count history)."""
+    table = _RESULTS_TABLE.search(body)
+    return [int(votes) for votes in _VOTES_CELL.findall(table.group(1))] if table else []
+
+
+def batch_of(body: str) -> str:
+    """Which batch a contest page shows: "marker N" when every count ends in N, else "mixed"."""
+    digits = {votes % 10 for votes in results_votes(body)}
+    if len(digits) != 1:
+        return f"mixed {sorted(digits)}"
+    return f"marker {digits.pop()}"
+
+
+def import_file(round_number: int, marker: int, contests) -> str:
+    """A results file for every soak contest, all counts ending in `marker`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["contest", "candidate", "votes", "reporting_percent", "as_of", "source_url"])
+    # The clock's time: whatever ran before, an import never rolls a count back.
+    as_of = datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
+    for number in contests:
+        for position in range(world.CANDIDATES):
+            writer.writerow(
+                [
+                    world.contest_slug(number),
+                    world.candidate_slug(number, position),
+                    world.votes(number, position, round_number, marker),
+                    min(100, 10 * round_number),
+                    as_of,
+                    world.SOURCE_URL,
+                ]
+            )
+    return out.getvalue()
+
+
+def held_votes(stack: Stack) -> dict[tuple[str, str], int]:
+    rows = stack.postgres.query(
+        "SELECT c.slug, p.slug, r.votes FROM results_result r "
+        "JOIN results_contest c ON c.id = r.contest_id "
+        "JOIN candidates_candidate p ON p.id = r.candidate_id "
+        "WHERE c.slug LIKE 'soak-contest-%%'"
+    )
+    return {(contest, candidate): votes for contest, candidate, votes in rows}
+
+
+def import_under_load(stack: Stack, *, seconds: float, readers: int = 64) -> Outcome:
+    """64 readers on the contest pages while `import_results --apply` runs, round after
+    round: no 5xx, every page shows one batch, every imported row is held afterwards."""
+    outcome = Outcome("results import under load")
+    paths = [contest_path(number) for number in range(stack.contests)]
+    paths += ["/", "/contests/", "/candidates/"]
+    # What each contest page may show: the batch it showed before, or one imported since.
+    allowed = {
+        path: {batch_of(requests.get(stack.apps["a"].url + path, timeout=30).text)}
+        for path in paths
+        if path.startswith("/contests/soak-")
+    }
+    imports = []
+
+    def check(path, body):
+        if path not in allowed:
+            return ""
+        batch = batch_of(body)
+        return batch if batch in allowed[path] else f"unexpected {batch}"
+
+    def run_imports(run):
+        time.sleep(min(1.0, seconds / 10))
+        round_number = 0
+        # Round after round while the readers read; at least one, never past the end.
+        while round_number == 0 or time.monotonic() + imports[-1][1] < run.started + seconds:
+            round_number += 1
+            marker = ROUND_MARKERS[(round_number - 1) % len(ROUND_MARKERS)]
+            path = stack.folder / f"round-{round_number}.csv"
+            path.write_text(import_file(round_number, marker, range(stack.contests)))
+            for batches in allowed.values():
+                batches.add(f"marker {marker}")
+            window = run.open_window(f"import {round_number}")
+            stack.manage("import_results", str(path), "--apply")
+            window.closed = time.monotonic()
+            imports.append((round_number, window.closed - window.opened, marker, path))
+
+    run = read_pages(
+        stack.apps["a"].url,
+        paths,
+        readers=readers,
+        seconds=seconds,
+        check=check,
+        during=run_imports,
+    )
+    outcome.run = run
+    outcome.lines.append(run.report("readers"))
+    for round_number, duration, marker, _ in imports:
+        outcome.lines.append(
+            f"  import {round_number}: {stack.contests * world.CANDIDATES} rows, "
+            f"counts ending in {marker}, {duration:.2f} s"
+        )
+    verdicts = [sample.verdict for sample in run.samples if sample.verdict]
+    by_batch = {verdict: verdicts.count(verdict) for verdict in sorted(set(verdicts))}
+    outcome.lines.append(f"  contest pages by batch: {by_batch}")
+
+    if run.failures():
+        outcome.problems.append(f"{len(run.failures())} requests failed or answered 5xx")
+    for verdict, count in by_batch.items():
+        if not verdict.startswith("marker "):
+            outcome.problems.append(f"{count} contest pages showed {verdict}")
+    if not any(sample.verdict for sample in run.samples if sample.ended > run.windows[0].closed):
+        outcome.problems.append("no contest page was read after the first import")
+
+    # Every row of the last file is held, and every reader sees it on the next request.
+    last_round, _, last_marker, last_path = imports[-1]
+    held = held_votes(stack)
+    rows = list(csv.DictReader(io.StringIO(last_path.read_text())))
+    missing = [
+        row for row in rows if held.get((row["contest"], row["candidate"])) != int(row["votes"])
+    ]
+    if missing:
+        outcome.problems.append(f"{len(missing)} of {len(rows)} imported rows are not held")
+    stale = []
+    for app in stack.apps.values():
+        for number in range(stack.contests):
+            body = requests.get(app.url + contest_path(number), timeout=10).text
+            if batch_of(body) != f"marker {last_marker}":
+                stale.append(f"{app.name}{contest_path(number)}: {batch_of(body)}")
+    if stale:
+        outcome.problems.append(f"pages not showing the last import: {stale[:5]}")
+    outcome.lines.append(
+        f"  afterwards: {len(rows) - len(missing)}/{len(rows)} rows of import {last_round} held; "
+        f"{2 * stack.contests - len(stale)}/{2 * stack.contests} pages on both apps show them"
+    )
+    return outcome
+
+
+# Cached pages and pages the cache cannot answer (a new query string each time, /healthz).
+FAULT_PATHS = [
+    "/",
+    "/contests/",
+    contest_path(0),
+    "/search/?q=palmer&n={n}",
+    "/healthz",
+    contest_path(1) + "?n={n}",
+    "/candidates/",
+]
+
+
+def at_fractions(run, seconds: float, count: int, length: float):
+    """Sleep until each of `count` evenly spread moments of the run, centred on a window
+    of `length` seconds, and yield the window's number."""
+    for number in range(count):
+        moment = run.started + seconds * (number + 0.5) / count - length / 2
+        time.sleep(max(0.0, moment - time.monotonic()))
+        yield number + 1
+
+
+def postgres_restart_under_load(
+    stack: Stack,
+    *,
+    seconds: float,
+    readers: int = 16,
+    restarts: int = 1,
+    down: float = 2.0,
+    grace: float = 1.0,
+) -> Outcome:
+    """PostgreSQL stopped and started again while readers read: failures only in requests
+    overlapping a restart (plus `grace` seconds), every later request answered, the same
+    app processes throughout."""
+    outcome = Outcome("PostgreSQL restart under load")
+    pids = {name: app.pid for name, app in stack.apps.items()}
+
+    def restart(run):
+        for number in at_fractions(run, seconds, restarts, down):
+            window = run.open_window(f"postgres restart {number}")
+            stack.postgres.stop()
+            time.sleep(down)
+            stack.postgres.start()
+            window.closed = time.monotonic()
+
+    run = read_pages(
+        stack.apps["a"].url, FAULT_PATHS, readers=readers, seconds=seconds, during=restart
+    )
+    outcome.run = run
+    outcome.lines.append(run.report("readers", grace=grace))
+    _inside, outside = run.split(grace)
+    late = [sample for sample in outside if sample.status is None or sample.status >= 500]
+    if late:
+        outcome.problems.append(
+            f"{len(late)} failures outside the restart windows, first at "
+            f"{late[0].started - run.started:.2f} s: {late[0].status or late[0].error} "
+            f"{late[0].path}"
+        )
+    last = run.windows[-1]
+    after = [sample for sample in run.samples if sample.started > last.closed + grace]
+    if not after:
+        outcome.problems.append("no request was made after the last restart")
+    for name, app in stack.apps.items():
+        if app.pid != pids[name]:
+            outcome.problems.append(f"app {name} was restarted ({pids[name]} -> {app.pid})")
+    health = requests.get(stack.apps["a"].url + "/healthz", timeout=10)
+    if health.status_code != 200:
+        outcome.problems.append(f"/healthz answered {health.status_code} after the restart")
+    outcome.lines.append(
+        f"  after the last window: {run.counts(after)['2xx']}/{len(after)} answered 2xx; "
+        f"/healthz {health.status_code}; app processes unchanged: "
+        f"{all(app.pid == pids[name] for name, app in stack.apps.items())}"
+    )
+    return outcome
+
+
+def redis_stop_under_load(
+    stack: Stack, *, seconds: float, readers: int = 16, stops: int = 1, away: float = 0.0
+) -> Outcome:
+    """Redis stopped while readers read, then started again: every page still answered,
+    from the database while Redis is away."""
+    outcome = Outcome("Redis stopped under load")
+    away = away or seconds * 0.4 / stops
+
+    def stop_redis(run):
+        for number in at_fractions(run, seconds, stops, away):
+            window = run.open_window(f"redis away {number}")
+            stack.redis.stop()
+            time.sleep(away)
+            stack.redis.start()
+            window.closed = time.monotonic()
+
+    run = read_pages(
+        stack.apps["a"].url, FAULT_PATHS, readers=readers, seconds=seconds, during=stop_redis
+    )
+    outcome.run = run
+    outcome.lines.append(run.report("readers"))
+    answered_away = [
+        sample
+        for sample in run.samples
+        if sample.status == 200 and any(w.opened <= sample.started <= w.closed for w in run.windows)
+    ]
+    outcome.lines.append(f"  asked while Redis was away and answered 200: {len(answered_away)}")
+    if run.failures():
+        outcome.problems.append(f"{len(run.failures())} requests failed or answered 5xx")
+    if not answered_away:
+        outcome.problems.append("no page was served while Redis was away")
+    return outcome
+
+
+def desk_import(base_url: str, filename: str, content: str) -> str:
+    """Log in to the desk of one app process and apply a results file through the upload."""
+    with requests.Session() as session:
+        login = f"{base_url}/admin/login/"
+        session.get(login, timeout=10).raise_for_status()
+        answer = session.post(
+            login,
+            data={
+                "username": ADMIN_USERNAME,
+                "password": ADMIN_PASSWORD,
+                "csrfmiddlewaretoken": session.cookies["csrftoken"],
+                "next": "/desk/results/import/",
+            },
+            timeout=10,
+        )
+        answer.raise_for_status()
+        assert answer.url.endswith("/desk/results/import/"), f"login refused: {answer.url}"
+        preview = session.post(
+            answer.url,
+            data={"csrfmiddlewaretoken": session.cookies["csrftoken"]},
+            files={"file": (filename, content.encode(), "text/csv")},
+            timeout=30,
+        )
+        preview.raise_for_status()
+        hidden = dict(re.findall(r'name="(payload|fingerprint)" value="([^"]*)"', preview.text))
+        assert set(hidden) == {"payload", "fingerprint"}, "the preview offers no Apply"
+        applied = session.post(
+            answer.url,
+            data={"csrfmiddlewaretoken": session.cookies["csrftoken"], **hidden},
+            timeout=60,
+        )
+        applied.raise_for_status()
+        message = re.search(r"Applied [^<]*", applied.text)
+        assert message, "the desk did not confirm the import"
+        return message.group(0)
+
+
+def change_seen_across_processes(stack: Stack, *, changes: int = 3) -> Outcome:
+    """A change published through app "a" shows on app "b" at the very next request, and
+    the other way round, although each had the page in the shared cache."""
+    outcome = Outcome("two app processes sharing PostgreSQL and Redis")
+    seen = 0
+    for change in range(changes):
+        writer, reader = ("a", "b") if change % 2 == 0 else ("b", "a")
+        page = stack.apps[reader].url + contest_path(stack.contests - 1)
+        for app in stack.apps.values():  # both processes have the page cached now
+            requests.get(app.url + contest_path(stack.contests - 1), timeout=10)
+        before = batch_of(requests.get(page, timeout=10).text)
+        marker = ROUND_MARKERS[change % len(ROUND_MARKERS)]
+        content = import_file(500 + change, marker, contests=[stack.contests - 1])
+        message = desk_import(stack.apps[writer].url, f"desk-{change}.csv", content)
+        after = batch_of(requests.get(page, timeout=10).text)
+        ok = after == f"marker {marker}"
+        seen += ok
+        outcome.lines.append(
+            f"  published through {writer} ({message}); {reader} showed {before}, "
+            f"then {after} on the next request"
+        )
+        if not ok:
+            outcome.problems.append(
+                f"{reader} still showed {after} after the change through {writer}"
+            )
+    outcome.lines.insert(0, f"  {seen}/{changes} changes visible on the other process at once")
+    return outcome
