@@ -13,12 +13,17 @@ from copy import deepcopy
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connections, router
 from django.http import HttpResponse
 from django.test.client import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from ballotdesk.db_router import READ_YOUR_WRITES_COOKIE, ReplicaReadsMiddleware
+from ballotdesk.db_router import (
+    PRIMARY_POSITION_KEY,
+    READ_YOUR_WRITES_COOKIE,
+    ReplicaReadsMiddleware,
+)
 from candidates.models import Quote
 from tests import factories
 
@@ -119,6 +124,23 @@ def test_a_write_during_a_replica_read_request_goes_to_the_primary(replica, quot
     assert not any(q["sql"].startswith(("UPDATE", "INSERT")) for q in queries.replica)
     assert any(q["sql"].startswith("SELECT") for q in queries.replica)
     assert response.content == b"Counted a third time."
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="WAL positions: PostgreSQL only",
+)
+def test_a_content_write_records_the_primary_wal_position(replica, quote):
+    cache.delete(PRIMARY_POSITION_KEY)
+
+    quote.text = "Every village counted twice."
+    quote.save()
+
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT pg_current_wal_lsn()")
+        high, low = cursor.fetchone()[0].split("/")
+    recorded = cache.get(PRIMARY_POSITION_KEY)
+    assert 0 < recorded <= int(high, 16) << 32 | int(low, 16)
 
 
 def test_reads_outside_a_request_use_the_primary(replica):
