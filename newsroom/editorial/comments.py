@@ -1,0 +1,110 @@
+"""Editorial comments on any item: notes between editors, shown under the item's change form
+in the admin and never on a public page.
+
+A comment starts a thread; replies hang off it (a reply to a reply joins the same thread).
+A thread is resolved and reopened as a whole. Threads with the newest activity come first.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+from ..editorial_models import EditorialComment
+
+
+def for_item(obj):
+    """Every comment on `obj`, oldest first."""
+    return EditorialComment.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    )
+
+
+@dataclass
+class Thread:
+    comment: EditorialComment
+    replies: list[EditorialComment] = field(default_factory=list)
+
+    @property
+    def last_activity(self) -> datetime.datetime:
+        moments = [self.comment.created_at, *(reply.created_at for reply in self.replies)]
+        if self.comment.resolved_at:
+            moments.append(self.comment.resolved_at)
+        return max(moments)
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.comment.resolved_at is not None
+
+
+def threads(obj) -> list[Thread]:
+    """`obj`'s threads, newest activity first; replies oldest first within a thread."""
+    by_id = {}
+    replies = []
+    for comment in for_item(obj).select_related("author", "resolved_by"):
+        if comment.parent_id is None:
+            by_id[comment.pk] = Thread(comment)
+        else:
+            replies.append(comment)
+    for reply in replies:
+        if reply.parent_id in by_id:
+            by_id[reply.parent_id].replies.append(reply)
+    return sorted(by_id.values(), key=lambda thread: thread.last_activity, reverse=True)
+
+
+class CommentForm(forms.Form):
+    """A new comment on an item, or a reply to one of its threads."""
+
+    body = forms.CharField(
+        label="Comment",
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        max_length=5000,
+        help_text="Seen by the desk only, never by readers.",
+        error_messages={"required": "Write something before posting the comment."},
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, item, **kwargs):
+        self.item = item
+        super().__init__(*args, **kwargs)
+
+    def clean_parent(self):
+        parent_id = self.cleaned_data.get("parent")
+        if parent_id is None:
+            return None
+        parent = for_item(self.item).filter(pk=parent_id).first()
+        if parent is None:
+            raise forms.ValidationError("The comment you replied to is not on this item.")
+        return parent.parent or parent
+
+    def save(self, *, author) -> EditorialComment:
+        return add(
+            self.item,
+            author=author,
+            body=self.cleaned_data["body"],
+            parent=self.cleaned_data.get("parent"),
+        )
+
+
+def add(obj, *, author, body: str, parent: EditorialComment | None = None) -> EditorialComment:
+    return EditorialComment.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        author=author,
+        body=body,
+        parent=parent,
+    )
+
+
+def resolve(comment: EditorialComment, *, by) -> None:
+    comment.resolved_at = timezone.now()
+    comment.resolved_by = by
+    comment.save(update_fields=["resolved_at", "resolved_by"])
+
+
+def reopen(comment: EditorialComment) -> None:
+    comment.resolved_at = None
+    comment.resolved_by = None
+    comment.save(update_fields=["resolved_at", "resolved_by"])
