@@ -232,9 +232,11 @@ EOF
 }
 
 stop_pidfile() { # name, pidfile
-  if [ -s "$2" ] && kill -0 "$(cat "$2")" 2>/dev/null; then
-    kill "$(cat "$2")"
-    for _ in $(seq 1 40); do kill -0 "$(cat "$2")" 2>/dev/null || break; sleep 0.25; done
+  local pid
+  pid=$(cat "$2" 2>/dev/null || true)
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     say "Stopped $1."
   fi
   rm -f "$2"
