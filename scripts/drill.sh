@@ -7,7 +7,7 @@
 #   scripts/drill.sh up        start everything (databases first; idempotent)
 #   scripts/drill.sh up-db     only the primary and its replica
 #   scripts/drill.sh status    what runs, replication state and lag
-#   scripts/drill.sh demo      change a candidate on the primary, watch it reach the public page
+#   scripts/drill.sh demo      which server serves what, replication lag, one app stopped
 #   scripts/drill.sh down      stop everything and remove the drill's data
 #
 # Ports and place (environment): DRILL_DIR (var/drill), DRILL_PRIMARY_PORT (5433),
@@ -158,31 +158,58 @@ redis_up() {
   fail "Redis did not start on port $REDIS_PORT (see $DIR/redis.log)."
 }
 
+start_app() { # port: one gunicorn, as make serve runs it, in the background
+  local port=$1
+  if [ -s "$DIR/app-$port.pid" ] && kill -0 "$(cat "$DIR/app-$port.pid")" 2>/dev/null; then
+    say "gunicorn app-$port already runs."
+    return
+  fi
+  port_busy "$port" && fail "port $port is taken by something else; set DRILL_APP_PORTS."
+  env $(app_env "$port") SECRET_KEY="$SECRET_KEY" setsid "$PROJECT/.venv/bin/gunicorn" \
+    --config ballotdesk/gunicorn.conf.py --pid "$DIR/app-$port.pid" \
+    >>"$DIR/app-$port.log" 2>&1 </dev/null &
+}
+
+wait_app() { # port
+  local port=$1
+  for _ in $(seq 1 60); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && break
+    sleep 0.5
+  done
+  curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" \
+    || { tail -20 "$DIR/app-$port.log" >&2; fail "app-$port does not answer /healthz."; }
+  say "gunicorn app-$port answers on 127.0.0.1:$port (reads: replica for readers, primary for staff)."
+}
+
 apps_up() {
   secret_key
   say "Migrating the primary, loading the seed newsroom, collecting static files."
   manage migrate --no-input -v0
   manage seed_newsroom -v0
   manage collectstatic --no-input -v0
-  for port in $APP_PORTS; do
-    if [ -s "$DIR/app-$port.pid" ] && kill -0 "$(cat "$DIR/app-$port.pid")" 2>/dev/null; then
-      say "gunicorn app-$port already runs."
-      continue
-    fi
-    port_busy "$port" && fail "port $port is taken by something else; set DRILL_APP_PORTS."
-    env $(app_env "$port") SECRET_KEY="$SECRET_KEY" setsid "$PROJECT/.venv/bin/gunicorn" \
-      --config ballotdesk/gunicorn.conf.py --pid "$DIR/app-$port.pid" \
-      >>"$DIR/app-$port.log" 2>&1 </dev/null &
-  done
-  for port in $APP_PORTS; do
-    for _ in $(seq 1 60); do
-      curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && break
-      sleep 0.5
-    done
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" \
-      || { tail -20 "$DIR/app-$port.log" >&2; fail "app-$port does not answer /healthz."; }
-    say "gunicorn app-$port answers on 127.0.0.1:$port (reads: replica for readers, primary for staff)."
-  done
+  for port in $APP_PORTS; do start_app "$port"; done
+  for port in $APP_PORTS; do wait_app "$port"; done
+}
+
+through_lb() { # count: requests to the home page, a line of "status served-by" each
+  for _ in $(seq 1 "$1"); do
+    curl -s -o /dev/null -w '%{http_code} %header{x-served-by}\n' "http://127.0.0.1:$LB_PORT/"
+    sleep 0.2
+  done | sort | uniq -c | sed 's/^ */      /'
+}
+
+failover_demo() {
+  secret_key
+  local first=${APP_PORTS%% *}
+  echo
+  echo "5. app-$first stopped: haproxy retries on the other and takes it out of rotation"
+  stop_pidfile "app-$first" "$DIR/app-$first.pid" >/dev/null
+  through_lb 20
+  start_app "$first"
+  wait_app "$first" >/dev/null
+  sleep 3  # haproxy's next health check puts it back (inter 2s, rise 1)
+  echo "   app-$first started again:"
+  through_lb 10
 }
 
 haproxy_up() {
@@ -204,6 +231,9 @@ defaults
     timeout client 30s
     timeout server 30s
     option forwardfor
+    # A request sent to a process that has just gone away is retried on another one.
+    retries 2
+    option redispatch
 
 frontend ballotdesk
     bind 127.0.0.1:$LB_PORT
@@ -301,7 +331,8 @@ case "${1:-}" in
   status) status ;;
   demo) secret_key; env $(app_env "${APP_PORTS%% *}") SECRET_KEY="$SECRET_KEY" \
     DRILL_LB_URL="http://127.0.0.1:$LB_PORT" DRILL_REPLICA_PORT="$REPLICA_PORT" \
-    DRILL_PRIMARY_PORT="$PRIMARY_PORT" DRILL_DIR="$DIR" "$PY" scripts/drill_demo.py ;;
+    DRILL_PRIMARY_PORT="$PRIMARY_PORT" DRILL_DIR="$DIR" "$PY" scripts/drill_demo.py
+    failover_demo ;;
   down) down ;;
   *)
     sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
