@@ -5,7 +5,7 @@ An item is public when its status is published and its scheduled time, if any, h
 the comparison with now happens in the query, so scheduled items go live without a cron job.
 """
 
-from django.db import models, transaction
+from django.db import models, router, transaction
 from django.dispatch import receiver
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -81,7 +81,8 @@ class Versioned(models.Model):
     def save(self, *args, **kwargs):
         if self._state.adding or self.pk is None:
             return super().save(*args, **kwargs)
-        using = kwargs.get("using") or self._state.db or "default"
+        # Where Django's own save will write (never a read replica the row came from).
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
         expected = self.version
         with transaction.atomic(using=using):
             rows = type(self)._base_manager.using(using).filter(pk=self.pk)
