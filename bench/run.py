@@ -9,6 +9,7 @@ everything is printed and written to bench/results.md with the goals it is held 
 """
 
 import argparse
+import concurrent.futures
 import datetime
 import json
 import os
@@ -94,7 +95,9 @@ def main() -> None:
             url = f"http://127.0.0.1:{endpoint.port}{endpoint.path}"
             print(f"== {endpoint.label}: {url}", flush=True)
             wrk(url, args.warmup, connections=2)
+            drain(endpoint.port, args.connections)
             loads[endpoint.label] = wrk(url, args.duration, connections=args.connections)
+            drain(endpoint.port, args.connections)
             load = loads[endpoint.label]
             print(
                 f"   {load.requests_per_second:,.0f} req/s, p50 {load.p50_ms:.1f} ms, "
@@ -153,6 +156,22 @@ def wait_until_up(port: int, servers: list[subprocess.Popen]) -> None:
         if any(server.poll() is not None for server in servers) or time.monotonic() > deadline:
             sys.exit(f"gunicorn on port {port} did not answer /healthz: see var/bench/.")
         time.sleep(0.5)
+
+
+def drain(port: int, connections: int) -> None:
+    """Wait for requests still queued from the last load, so they do not slow the next one.
+
+    wrk stops sending when its time is up, but requests already accepted by the kernel are
+    still served; as many pings as wrk had connections queue behind them and return once
+    the workers are free again.
+    """
+    with concurrent.futures.ThreadPoolExecutor(connections) as pool:
+        list(pool.map(lambda _: ping(port), range(connections)))
+
+
+def ping(port: int) -> None:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{PING}", timeout=120) as answer:
+        answer.read()
 
 
 def wrk(url: str, seconds: int, *, connections: int) -> Load:
@@ -270,7 +289,8 @@ def render(args, loads, cache_hits, export, imported, admin) -> str:
         "middleware of the same stack (added only by bench/settings.py). “Uncached” pages "
         f"come from a second, identical gunicorn on port {UNCACHED_PORT} started with "
         "PAGE_CACHE_SECONDS=0, so every request renders from PostgreSQL; the API is never "
-        "page-cached. Both servers ran during the whole load, one loaded at a time. "
+        "page-cached. Both servers ran during the whole load, one loaded at a time, and each "
+        "load began after the requests queued by the previous one were served. "
         f"Page cache outcomes of the cached profile (request log): {hits or 'none logged'}.",
         "",
         "## Desk operations",
