@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "ballotdesk.middleware.RequestLogMiddleware",
+    # A view that cannot reach the database answers 503 with Retry-After, not 500.
+    "ballotdesk.database_outage.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside every middleware that may answer 404, so it sees the final one.
     "newsroom.middleware.RedirectFallbackMiddleware",
