@@ -91,6 +91,9 @@ class Run:
             inside, outside = self.split(grace)
             lines.append(f"  inside windows (+{grace:.1f} s): {format_counts(self.counts(inside))}")
             lines.append(f"  outside windows: {format_counts(self.counts(outside))}")
+        statuses = Counter(s.status for s in self.failures() if s.status is not None)
+        if statuses:
+            lines.append(f"  5xx by status: {dict(sorted(statuses.items()))}")
         errors = Counter(s.error for s in self.samples if s.error)
         for error, count in errors.most_common(5):
             lines.append(f"  error {error}: {count}")

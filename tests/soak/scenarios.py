@@ -233,6 +233,11 @@ def postgres_restart_under_load(
             f"{late[0].started - run.started:.2f} s: {late[0].status or late[0].error} "
             f"{late[0].path}"
         )
+    server_errors = [sample for sample in run.samples if sample.status == 500]
+    if server_errors:
+        outcome.problems.append(
+            f"{len(server_errors)} answers were 500; a database outage should answer 503"
+        )
     last = run.windows[-1]
     after = [sample for sample in run.samples if sample.started > last.closed + grace]
     if not after:
