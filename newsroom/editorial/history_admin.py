@@ -34,9 +34,10 @@ import itertools
 from django import forms
 from django.contrib import messages
 from django.contrib.admin import helpers
+from django.contrib.admin.options import Action, ActionLocation
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
-from django.db import router, transaction
+from django.db import models, router, transaction
 from django.forms.models import model_to_dict
 from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
@@ -92,6 +93,18 @@ class HistoryAdminMixin:
             record.history_id: versions.permalink(label, record.history_id)
             for record in versions.Timeline().citable(self.model, pk)
         }
+
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        # simple-history's own calls select_related() with no names when the model has no
+        # foreign keys, which Django 6 deprecates.
+        related = [
+            field.name
+            for field in history_manager.model.tracked_fields
+            if isinstance(field, models.ForeignKey)
+        ]
+        return history_manager.filter(**{pk_name: object_id}).select_related(
+            "history_user", *related
+        )
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         for newer, older in itertools.pairwise(list(historical_records)):
@@ -247,15 +260,22 @@ class HistoryAdminMixin:
 
     # Merge duplicates.
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if self.model._meta.label_lower in merging.MERGEABLE and request.user.has_perm(
-            MERGE_PERMISSION
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        if (
+            action_location == ActionLocation.CHANGE_LIST
+            and self.model._meta.label_lower in merging.MERGEABLE
+            and request.user.has_perm(MERGE_PERMISSION)
+            and actions is not None
+            and self.actions is not None
         ):
-            actions["merge_duplicates"] = (
-                HistoryAdminMixin.merge_duplicates,
-                "merge_duplicates",
-                f"Merge two duplicate {self.model._meta.verbose_name_plural}…",
+            description = f"Merge two duplicate {self.model._meta.verbose_name_plural}…"
+            actions["merge_duplicates"] = Action(
+                func=HistoryAdminMixin.merge_duplicates,
+                name="merge_duplicates",
+                description=description,
+                plural_description=description,
+                locations=[ActionLocation.CHANGE_LIST],
             )
         return actions
 
