@@ -2,6 +2,7 @@
 corrections. `EditorialAdmin` (admin.py) adds workflow, history and collaboration."""
 
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.http import HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -15,6 +16,7 @@ from .forms import (
     VersionedInlineForm,
     VersionedModelForm,
 )
+from .locking import describe_stale_delete
 
 CHANGE_NOTE_HELP = (
     "Kept in the item's history. When a published item changes, the source is required; "
@@ -45,6 +47,7 @@ def _strip(fields, names):
 class BaseEditorialAdmin(SimpleHistoryAdmin):
     form = EditorialForm
     change_form_template = "admin/editorial/change_form.html"
+    delete_confirmation_template = "admin/editorial/delete_confirmation.html"
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["form"] = _with_base(kwargs.get("form") or self.form, EditorialForm)
@@ -65,15 +68,31 @@ class BaseEditorialAdmin(SimpleHistoryAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except ConcurrentEditError as error:
+        except ConcurrentEditError:
             # The form's check passed, but another save landed in the instant before ours
-            # (SQLite has no row locks). Nothing of this request was written.
+            # (SQLite has no row locks). Nothing of this request was written: show the form
+            # again, whose check now sees that save and says what it changed, with this
+            # editor's input kept.
+            pass
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ConcurrentEditError as error:
             messages.error(
                 request,
                 f"{error} Someone saved this {error.instance._meta.verbose_name} a moment "
                 "before you: open it again to see their version, then apply your changes.",
             )
             return HttpResponseRedirect(request.get_full_path())
+
+    def delete_view(self, request, object_id, extra_context=None):
+        if request.method == "POST" and "edit_version" in request.POST:
+            obj = self.get_object(request, unquote(object_id))
+            shown = request.POST["edit_version"]
+            if obj is not None and hasattr(obj, "version") and shown != str(obj.version):
+                opened = int(shown) if shown.isdigit() else 0
+                messages.error(request, describe_stale_delete(obj, opened))
+                return HttpResponseRedirect(request.get_full_path())
+        return super().delete_view(request, object_id, extra_context)
 
     # Saving: the change note travels with every instance written by this request.
 

@@ -19,50 +19,84 @@ def changes_since(instance, loaded_version: int) -> list[dict]:
         .order_by("history_date", "history_id")
     )
     saves = []
+    if records and records[0].version > loaded_version:
+        # The version the editor opened is not in the history (written by a bulk update
+        # or before history was kept): name who saved next, without a field diff.
+        saves.append(_save(records[0], None))
     for previous, record in itertools.pairwise(records):
-        if record.version <= loaded_version:
-            continue
-        delta = record.diff_against(previous, excluded_fields=["version", "updated_at"])
-        saves.append(
-            {
-                "user": _who(record.history_user),
-                "at": timezone.localtime(record.history_date),
-                "changes": [
-                    (_label(instance, change.field), change.old, change.new)
-                    for change in delta.changes
-                ],
-                "comment": record.history_change_reason or "",
-            }
-        )
+        if record.version > loaded_version:
+            saves.append(_save(record, previous))
     return saves
 
 
+def _save(record, previous) -> dict:
+    changes = []
+    if previous is not None:
+        delta = record.diff_against(
+            previous, excluded_fields=["version", "updated_at"], foreign_keys_are_objs=True
+        )
+        changes = [
+            (_label(record, change.field), *_values(record, change)) for change in delta.changes
+        ]
+    return {
+        "user": _who(record.history_user),
+        "at": timezone.localtime(record.history_date),
+        "changes": changes,
+        "comment": record.history_change_reason or "",
+        **({} if previous is not None else {"note": "changes not in the history"}),
+    }
+
+
+def _values(record, change) -> tuple:
+    try:
+        field = record.instance_type._meta.get_field(change.field)
+    except Exception:
+        return change.old, change.new
+    if field.choices:
+        labels = {str(value): label for value, label in field.flatchoices}
+        return (
+            labels.get(str(change.old), change.old),
+            labels.get(str(change.new), change.new),
+        )
+    return change.old, change.new
+
+
 def describe_conflict(instance, loaded_version: int) -> str:
-    saves = changes_since(instance, loaded_version)
     noun = instance._meta.verbose_name
+    saves = describe_saves(instance, loaded_version)
     if not saves:
         return (
             f"Someone else saved this {noun} after you opened it (your copy is version "
             f"{loaded_version}, the current one is {_current(instance)}). Nothing was saved: "
             "open the current version and apply your changes again."
         )
-    parts = []
-    for save in saves:
-        changed = (
-            "; ".join(
-                f"{label}: {_show(old)} → {_show(new)}" for label, old, new in save["changes"]
-            )
-            or "no field changes"
-        )
-        comment = f" (“{save['comment']}”)" if save["comment"] else ""
-        parts.append(f"{save['user']} at {save['at']:%H:%M:%S on %Y-%m-%d}{comment}: {changed}")
     return (
         f"This {noun} was changed by someone else while you were editing it, so your "
-        "changes were not saved and theirs were kept. Their changes: "
-        + " | ".join(parts)
-        + ". Your input is still in the form below: open the current version in a new tab "
-        "and apply your changes there."
+        f"changes were not saved and theirs were kept. Their changes: {saves}. Your input "
+        "is still in the form below: open the current version in a new tab and apply your "
+        "changes there."
     )
+
+
+def describe_stale_delete(instance, loaded_version: int) -> str:
+    noun = instance._meta.verbose_name
+    saves = describe_saves(instance, loaded_version) or "changes not in its history"
+    return (
+        f"This {noun} was not deleted: someone changed it after this page was shown "
+        f"({saves}). Look at the current version, then confirm again if it should still go."
+    )
+
+
+def describe_saves(instance, loaded_version: int) -> str:
+    """'Who at when (“comment”): label: old → new; …' for each save since the version."""
+    parts = []
+    for save in changes_since(instance, loaded_version):
+        changed = "; ".join(
+            f"{label}: {_show(old)} → {_show(new)}" for label, old, new in save["changes"]
+        ) or save.get("note", "no field changes")
+        comment = f" (“{save['comment']}”)" if save["comment"] else ""
+        parts.append(f"{save['user']} at {save['at']:%H:%M:%S on %Y-%m-%d}{comment}: {changed}")
+    return " | ".join(parts)
 
 
 def _current(instance) -> int | str:
@@ -76,9 +110,9 @@ def _who(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _label(instance, field_name: str) -> str:
+def _label(record, field_name: str) -> str:
     try:
-        return str(instance._meta.get_field(field_name).verbose_name)
+        return str(record.instance_type._meta.get_field(field_name).verbose_name)
     except Exception:
         return field_name
 
