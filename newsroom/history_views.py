@@ -38,9 +38,10 @@ def version_detail(request, label: str, history_id: int):
         patch_cache_control(gone, public=True, max_age=MAX_AGE)
         gone["X-Robots-Tag"] = "noindex"
         return gone
-    timeline = versions.Timeline()
-    if history_id not in {version.history_id for version in timeline.citable(model, pk)}:
+    seen = {version.history_id: version for version in versions.Timeline().citable(model, pk)}
+    if history_id not in seen:
         raise Http404("This version was never published.")
+    public_from = seen[history_id].public_from
     item = model._default_manager.published().get(pk=pk)
     response = TemplateResponse(
         request,
@@ -48,11 +49,12 @@ def version_detail(request, label: str, history_id: int):
         {
             "item": item,
             "record": record,
+            "public_from": public_from,
             "lines": versions.version_lines(model, record),
             "current_url": _current_url(item),
             "noun": model._meta.verbose_name,
             "title": f"{capfirst(model._meta.verbose_name)}, version of "
-            f"{timezone.localtime(record.history_date):%Y-%m-%d %H:%M}",
+            f"{timezone.localtime(public_from):%Y-%m-%d %H:%M}",
         },
     )
     patch_cache_control(response, public=True, max_age=MAX_AGE)

@@ -34,7 +34,7 @@ import itertools
 from django import forms
 from django.contrib import messages
 from django.contrib.admin import helpers
-from django.contrib.admin.options import Action, ActionLocation
+from django.contrib.admin.options import IS_POPUP_VAR, Action, ActionLocation
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models, router, transaction
@@ -266,8 +266,8 @@ class HistoryAdminMixin:
             action_location == ActionLocation.CHANGE_LIST
             and self.model._meta.label_lower in merging.MERGEABLE
             and request.user.has_perm(MERGE_PERMISSION)
-            and actions is not None
             and self.actions is not None
+            and IS_POPUP_VAR not in request.GET
         ):
             description = f"Merge two duplicate {self.model._meta.verbose_name_plural}…"
             actions["merge_duplicates"] = Action(

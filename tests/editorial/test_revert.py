@@ -224,3 +224,34 @@ def test_revert_keeps_the_current_publication_status(alice):
     candidate.refresh_from_db()
     assert candidate.occupation == "Investor"
     assert candidate.status == Status.PUBLISHED
+
+
+def test_reverting_published_numbers_needs_a_public_update(alice):
+    result = factories.ResultFactory(votes=40)
+    edited(result, votes=51)
+    _, data = open_revert(alice, result, first_version(result))
+    data["change_source"] = "County clerk's certified count"
+
+    refused = alice.post(version_url(result, first_version(result)), data)
+    data |= {"correction_kind": "update", "correction_note": "The certified count is 40."}
+    accepted = alice.post(version_url(result, first_version(result)), data)
+
+    [reason] = refused.context["form"].errors["correction_kind"]
+    assert "Published numbers changed" in reason
+    assert accepted.status_code == 302
+    result.refresh_from_db()
+    assert result.votes == 40
+    assert Correction.objects.get(object_id=result.pk).kind == "update"
+
+
+def test_version_of_a_deleted_item_shows_without_a_revert_form(alice, candidate):
+    url = version_url(candidate, first_version(candidate))
+    candidate.delete()
+
+    response = alice.get(url)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "This item was deleted" in page
+    assert "Revert to version" not in page
+    assert alice.post(url, {}).status_code == 403
