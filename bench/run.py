@@ -16,9 +16,11 @@ import os
 import re
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,6 +90,7 @@ def main() -> None:
     servers = [start_server(CACHED_PORT, page_cache=True)]
     servers.append(start_server(UNCACHED_PORT, page_cache=False))
     loads = {}
+    load_average = [os.getloadavg()[0]]
     try:
         for port in (CACHED_PORT, UNCACHED_PORT):
             wait_until_up(port, servers)
@@ -105,11 +108,16 @@ def main() -> None:
                 flush=True,
             )
     finally:
+        load_average.append(os.getloadavg()[0])
         for server in servers:
             server.send_signal(signal.SIGTERM)
         for server in servers:
             server.wait(timeout=60)
     cache_hits = page_cache_outcomes(LOGS / f"gunicorn-{CACHED_PORT}.log", PROFILE)
+    server_ms = {
+        endpoint.label: server_median_ms(LOGS / f"gunicorn-{endpoint.port}.log", endpoint.path)
+        for endpoint in ENDPOINTS
+    }
 
     print("== 10,000-citation export", flush=True)
     export = command_json("bench_export", "--existing", "--items", "10000")["export"]
@@ -118,7 +126,7 @@ def main() -> None:
     print("== admin changelist of quotes", flush=True)
     admin = command_json("bench_admin", "--model", "candidates.quote")["admin"]
 
-    report = render(args, loads, cache_hits, export, imported, admin)
+    report = render(args, loads, server_ms, load_average, cache_hits, export, imported, admin)
     print()
     print(report)
     RESULTS.write_text(report)
@@ -210,14 +218,25 @@ def parse_wrk(output: str) -> Load:
     )
 
 
+def request_log(log: Path):
+    for line in log.read_text(errors="replace").splitlines():
+        try:
+            yield json.loads(line)
+        except ValueError:
+            continue
+
+
+def server_median_ms(log: Path, path: str) -> float | None:
+    """Median time the server itself spent on `path` (warm-up included), from its log."""
+    path = urllib.parse.urlsplit(path).path
+    times = [entry["duration_ms"] for entry in request_log(log) if entry.get("path") == path]
+    return statistics.median(times) if times else None
+
+
 def page_cache_outcomes(log: Path, path: str) -> dict[str, int]:
     """How the cached server answered `path`: hits, misses… from its JSON request log."""
     outcomes: dict[str, int] = {}
-    for line in log.read_text(errors="replace").splitlines():
-        try:
-            entry = json.loads(line)
-        except ValueError:
-            continue
+    for entry in request_log(log):
         if entry.get("path") == path:
             outcomes[entry.get("cache", "-")] = outcomes.get(entry.get("cache", "-"), 0) + 1
     return outcomes
@@ -250,11 +269,15 @@ def commit() -> str:
     return f"{head} (with uncommitted changes in the shared checkout)" if dirty else head
 
 
+def _format_ms(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
 def met(ok: bool) -> str:
     return "met" if ok else "NOT met"
 
 
-def render(args, loads, cache_hits, export, imported, admin) -> str:
+def render(args, loads, server_ms, load_average, cache_hits, export, imported, admin) -> str:
     baseline = loads[ENDPOINTS[0].label]
     lines = [
         "# Benchmark results",
@@ -272,15 +295,20 @@ def render(args, loads, cache_hits, export, imported, admin) -> str:
         "",
         "## HTTP (one run, side by side)",
         "",
-        "| endpoint | req/s | p50 ms | p99 ms | req/s vs baseline | p50 vs baseline | errors |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        f"Load average (1 min) of the machine: {load_average[0]:.1f} before the loads, "
+        f"{load_average[1]:.1f} after.",
+        "",
+        "| endpoint | req/s | p50 ms | p99 ms | req/s vs baseline | p50 vs baseline | errors "
+        "| server median ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for endpoint in ENDPOINTS:
         load = loads[endpoint.label]
         lines.append(
             f"| {endpoint.label} | {load.requests_per_second:,.0f} | {load.p50_ms:.1f} | "
             f"{load.p99_ms:.1f} | {load.requests_per_second / baseline.requests_per_second:.0%} | "
-            f"{load.p50_ms / baseline.p50_ms:.1f}× | {load.errors} |"
+            f"{load.p50_ms / baseline.p50_ms:.1f}× | {load.errors} | "
+            f"{_format_ms(server_ms[endpoint.label])} |"
         )
     hits = ", ".join(f"{count:,} {outcome}" for outcome, count in sorted(cache_hits.items()))
     lines += [
@@ -289,7 +317,9 @@ def render(args, loads, cache_hits, export, imported, admin) -> str:
         "middleware of the same stack (added only by bench/settings.py). “Uncached” pages "
         f"come from a second, identical gunicorn on port {UNCACHED_PORT} started with "
         "PAGE_CACHE_SECONDS=0, so every request renders from PostgreSQL; the API is never "
-        "page-cached. Both servers ran during the whole load, one loaded at a time, and each "
+        "page-cached. “server median ms” is the time the server itself spent, from its "
+        "request log (warm-up included); the rest of the latency is queueing for the CPU. "
+        "Both servers ran during the whole load, one loaded at a time, and each "
         "load began after the requests queued by the previous one were served. "
         f"Page cache outcomes of the cached profile (request log): {hits or 'none logged'}.",
         "",
