@@ -270,3 +270,28 @@ def test_merging_sources_moves_citations_snapshots_and_bylines(alice, client):
     assert Contributor.objects.get(pk=second.pk).source == keep
     response = client.get(old)
     assert (response.status_code, response["Location"]) == (301, keep.get_absolute_url())
+
+
+def test_both_counted_in_one_snapshot_refuses_the_merge(alice, pair):
+    keep, drop = pair
+    snapshot = factories.SnapshotFactory()
+    factories.SnapshotEntryFactory(snapshot=snapshot, candidate=keep)
+    factories.SnapshotEntryFactory(snapshot=snapshot, candidate=drop)
+
+    response = merge(alice, keep, drop)
+
+    assert "both have a snapshot entry" in response.content.decode()
+    assert Candidate.objects.filter(pk=drop.pk).exists()
+
+
+def test_a_refused_direction_cannot_be_chosen_on_the_confirmation_page(alice, pair):
+    keep, drop = pair
+    contest = factories.ContestFactory()
+    factories.ResultFactory(contest=contest, candidate=keep)
+    factories.ResultFactory(contest=contest, candidate=drop)
+
+    response = select(alice, Candidate, [keep, drop])
+
+    page = response.content.decode()
+    assert page.count('name="survivor"') == 2
+    assert page.count(" disabled>") == 2

@@ -218,3 +218,18 @@ def test_versions_list_queries_do_not_grow_with_versions(quote):
 
     assert queries() == few
     assert few <= 4
+
+
+def test_version_page_queries_do_not_grow_with_versions(client, quote):
+    first = quote.history.first()
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(permalink(quote, first)).status_code == 200
+        return len(captured.captured_queries)
+
+    few = queries()
+    for n in range(30):
+        saved(quote, context=f"Context {n}")
+
+    assert queries() == few
