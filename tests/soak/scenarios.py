@@ -10,6 +10,7 @@ import datetime
 import io
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 import requests
@@ -18,8 +19,8 @@ from . import world
 from .load import Run, read_pages
 from .stack import ADMIN_PASSWORD, ADMIN_USERNAME, Stack
 
-# Counts of the rounds of imports: each round's votes end in its own digit.
-ROUND_MARKERS = (7, 3, 9, 5)
+# Each round of imports writes counts ending in its own digit (the seed world's end in 1).
+ROUND_MARKERS = (7, 3, 9, 5, 2, 8, 4, 6, 0)
 _RESULTS_TABLE = re.compile(r'<table class="results">(.*?)</table>', re.S)
 _VOTES_CELL = re.compile(r'</th>\s*<td class="num">(\d+)')
 
@@ -37,6 +38,10 @@ class Outcome:
         if self.problems:
             body += "\n" + "\n".join(f"  PROBLEM: {problem}" for problem in self.problems[:10])
         return body
+
+
+def duration(window) -> float:
+    return window.closed - window.opened
 
 
 def contest_path(number: int) -> str:
@@ -95,35 +100,38 @@ def import_under_load(stack: Stack, *, seconds: float, readers: int = 64) -> Out
     outcome = Outcome("results import under load")
     paths = [contest_path(number) for number in range(stack.contests)]
     paths += ["/", "/contests/", "/candidates/"]
-    # What each contest page may show: the batch it showed before, or one imported since.
-    allowed = {
-        path: {batch_of(requests.get(stack.apps["a"].url + path, timeout=30).text)}
+    before = {
+        path: batch_of(requests.get(stack.apps["a"].url + path, timeout=30).text)
         for path in paths
         if path.startswith("/contests/soak-")
     }
-    imports = []
+    imports = []  # (window, the batch it writes, its file)
 
     def check(path, body):
-        if path not in allowed:
-            return ""
-        batch = batch_of(body)
-        return batch if batch in allowed[path] else f"unexpected {batch}"
+        return batch_of(body) if path in before else ""
 
     def run_imports(run):
         time.sleep(min(1.0, seconds / 10))
-        round_number = 0
         # Round after round while the readers read; at least one, never past the end.
-        while round_number == 0 or time.monotonic() + imports[-1][1] < run.started + seconds:
-            round_number += 1
+        while not imports or time.monotonic() + duration(imports[-1][0]) < run.started + seconds:
+            round_number = len(imports) + 1
             marker = ROUND_MARKERS[(round_number - 1) % len(ROUND_MARKERS)]
             path = stack.folder / f"round-{round_number}.csv"
             path.write_text(import_file(round_number, marker, range(stack.contests)))
-            for batches in allowed.values():
-                batches.add(f"marker {marker}")
             window = run.open_window(f"import {round_number}")
             stack.manage("import_results", str(path), "--apply")
             window.closed = time.monotonic()
-            imports.append((round_number, window.closed - window.opened, marker, path))
+            imports.append((window, f"marker {marker}", path))
+
+    def allowed(sample) -> set[str]:
+        """The batch committed last before the request, or one committing during it."""
+        committed = [batch for window, batch, _ in imports if window.closed < sample.started]
+        during = [
+            batch
+            for window, batch, _ in imports
+            if window.closed >= sample.started and window.opened < sample.ended
+        ]
+        return {committed[-1] if committed else before[sample.path], *during}
 
     run = read_pages(
         stack.apps["a"].url,
@@ -135,25 +143,41 @@ def import_under_load(stack: Stack, *, seconds: float, readers: int = 64) -> Out
     )
     outcome.run = run
     outcome.lines.append(run.report("readers"))
-    for round_number, duration, marker, _ in imports:
+    for number, (window, batch, _) in enumerate(imports, start=1):
         outcome.lines.append(
-            f"  import {round_number}: {stack.contests * world.CANDIDATES} rows, "
-            f"counts ending in {marker}, {duration:.2f} s"
+            f"  import {number}: {stack.contests * world.CANDIDATES} rows, counts ending in "
+            f"{batch[7:]}, {duration(window):.2f} s"
         )
-    verdicts = [sample.verdict for sample in run.samples if sample.verdict]
-    by_batch = {verdict: verdicts.count(verdict) for verdict in sorted(set(verdicts))}
-    outcome.lines.append(f"  contest pages by batch: {by_batch}")
+    pages = [sample for sample in run.samples if sample.verdict]
+    by_batch = Counter(sample.verdict for sample in pages)
+    mixed = [sample for sample in pages if not sample.verdict.startswith("marker ")]
+    stale = [
+        sample
+        for sample in pages
+        if sample.verdict.startswith("marker ") and sample.verdict not in allowed(sample)
+    ]
+    outcome.lines.append(f"  contest pages by batch: {dict(sorted(by_batch.items()))}")
+    outcome.lines.append(
+        f"  contest pages mixing batches: {len(mixed)}; showing a batch older than the one "
+        f"committed before the request: {len(stale)}"
+    )
 
     if run.failures():
         outcome.problems.append(f"{len(run.failures())} requests failed or answered 5xx")
-    for verdict, count in by_batch.items():
-        if not verdict.startswith("marker "):
-            outcome.problems.append(f"{count} contest pages showed {verdict}")
-    if not any(sample.verdict for sample in run.samples if sample.ended > run.windows[0].closed):
+    if mixed:
+        outcome.problems.append(f"{len(mixed)} contest pages mixed batches: {mixed[0].verdict}")
+    if stale:
+        first = stale[0]
+        outcome.problems.append(
+            f"{len(stale)} contest pages were stale, e.g. {first.path} at "
+            f"{first.started - run.started:.2f} s showed {first.verdict}"
+        )
+    if not any(sample.started > imports[0][0].closed for sample in pages):
         outcome.problems.append("no contest page was read after the first import")
 
     # Every row of the last file is held, and every reader sees it on the next request.
-    last_round, _, last_marker, last_path = imports[-1]
+    last_round = len(imports)
+    _, last_batch, last_path = imports[-1]
     held = held_votes(stack)
     rows = list(csv.DictReader(io.StringIO(last_path.read_text())))
     missing = [
@@ -161,17 +185,17 @@ def import_under_load(stack: Stack, *, seconds: float, readers: int = 64) -> Out
     ]
     if missing:
         outcome.problems.append(f"{len(missing)} of {len(rows)} imported rows are not held")
-    stale = []
+    behind = []
     for app in stack.apps.values():
         for number in range(stack.contests):
             body = requests.get(app.url + contest_path(number), timeout=10).text
-            if batch_of(body) != f"marker {last_marker}":
-                stale.append(f"{app.name}{contest_path(number)}: {batch_of(body)}")
-    if stale:
-        outcome.problems.append(f"pages not showing the last import: {stale[:5]}")
+            if batch_of(body) != last_batch:
+                behind.append(f"{app.name}{contest_path(number)}: {batch_of(body)}")
+    if behind:
+        outcome.problems.append(f"pages not showing the last import: {behind[:5]}")
     outcome.lines.append(
         f"  afterwards: {len(rows) - len(missing)}/{len(rows)} rows of import {last_round} held; "
-        f"{2 * stack.contests - len(stale)}/{2 * stack.contests} pages on both apps show them"
+        f"{2 * stack.contests - len(behind)}/{2 * stack.contests} pages on both apps show them"
     )
     return outcome
 
