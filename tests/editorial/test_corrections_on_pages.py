@@ -264,3 +264,24 @@ def test_quote_queries_do_not_grow_with_corrections(client, django_assert_max_nu
     with django_assert_max_num_queries(8):
         html = page(client, quote)
     assert html.count("Quote corrected.") == count
+
+
+@pytest.mark.parametrize("count", [1, 40])
+@pytest.mark.parametrize(
+    ("make", "limit"),
+    [
+        (factories.FactFactory, 8),
+        (factories.SourceFactory, 9),
+        (factories.JurisdictionFactory, 8),
+    ],
+)
+def test_fact_source_and_place_queries_do_not_grow_with_corrections(
+    client, django_assert_max_num_queries, make, limit, count
+):
+    item = make()
+    for _ in range(count):
+        correct(item, "Page corrected.")
+    client.get(item.get_absolute_url())
+    with django_assert_max_num_queries(limit):
+        html = page(client, item)
+    assert html.count("Page corrected.") == count
