@@ -1,0 +1,98 @@
+"""Two editors' browsers on the same candidate: the presence notice in Debian's Chromium.
+
+The notice is in the page from the server; presence.js sends a heartbeat when the tab
+becomes visible again (which refreshes the notice) and says goodbye on pagehide. No Content
+Security Policy complaint on the way.
+"""
+
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+from playwright.sync_api import expect, sync_playwright
+
+from newsroom.editorial_models import EditingPresence
+from newsroom.publishing import Status
+from tests import factories
+from tests.admin_forms import admin_url
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    # Playwright's sync API runs an event loop; Django's async-safety check would refuse the
+    # ORM calls these tests make beside it. Set for this test only, never the whole run.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed: run scripts/ensure-chromium.sh")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+
+
+def editor_page(browser, live_server, username, full_name, console):
+    given, family = full_name.split(" ", 1)
+    user = get_user_model().objects.create_superuser(
+        username, "", "correct horse 42", first_name=given, last_name=family
+    )
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context()
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    page = context.new_page()
+    page.on("console", lambda message: console.append(message.text))
+    return page, user
+
+
+def wait_for(condition, seconds=10):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+def test_second_editor_sees_the_first_and_the_first_learns_of_the_second(browser, live_server):
+    candidate = factories.CandidateFactory(full_name="Jason Palmer", status=Status.DRAFT)
+    url = live_server.url + admin_url(type(candidate), "change", candidate.pk)
+    console = []
+    alice, _ = editor_page(browser, live_server, "alice", "Alice Archer", console)
+    bob, bob_user = editor_page(browser, live_server, "bob", "Bob Baker", console)
+
+    alice.goto(url)
+    expect(alice.locator("#editing-presence")).to_be_hidden()
+    bob.goto(url)
+    bob_notice = bob.locator("#editing-presence")
+    expect(bob_notice).to_be_visible()
+    expect(bob_notice).to_contain_text("Alice Archer has had this candidate open since")
+
+    # Alice's tab comes back to the front: its heartbeat brings news of Bob at once.
+    alice.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    expect(alice.locator("#editing-presence")).to_contain_text("Bob Baker has had this")
+
+    # Bob leaves the page: his goodbye beacon ends his presence.
+    bob.goto(live_server.url + admin_url(type(candidate), "changelist"))
+    assert wait_for(lambda: not EditingPresence.objects.filter(user=bob_user).exists())
+    alice.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    expect(alice.locator("#editing-presence")).to_be_hidden()
+
+    assert [text for text in console if "Content Security" in text] == []
