@@ -122,6 +122,8 @@ def import_under_load(stack: Stack, *, seconds: float, readers: int = 64) -> Out
             stack.manage("import_results", str(path), "--apply")
             window.closed = time.monotonic()
             imports.append((window, f"marker {marker}", path))
+        # Readers go on for a while after the last import, to read what it wrote.
+        time.sleep(max(0.0, 2.0 - max(0.0, run.started + seconds - time.monotonic())))
 
     def allowed(sample) -> set[str]:
         """The batch committed last before the request, or one committing during it."""

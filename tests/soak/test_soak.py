@@ -1,10 +1,12 @@
 """The short version of `make soak`, run by `make test`: load and faults against a throwaway
 production stack (its own PostgreSQL cluster, redis-server and two gunicorn processes).
 
-The machine's PostgreSQL and Redis are never touched. The stack is built once for the
-module, and all these tests share one xdist group, so one worker runs them in order while
-the other tests go on elsewhere. They use no test database, so they run in the SQLite pass
-of `make test` only (running them again in the PostgreSQL pass would test the same thing).
+The machine's PostgreSQL and Redis are never touched. All these tests share one xdist
+group (`make test` runs pytest with `--dist loadgroup`), so one worker runs them while the
+other tests go on elsewhere, and the stack is built once for that worker's session (a
+module-scoped one would be rebuilt whenever the worker runs another module's test in
+between). The tests do not depend on their order. They use no test database, so they
+run in the SQLite pass of `make test` only (the PostgreSQL pass would test the same).
 The counts of each scenario are written to test-artifacts/soak-short.txt.
 """
 
@@ -24,7 +26,7 @@ CONTESTS = 12
 REPORT = PROJECT / "test-artifacts" / "soak-short.txt"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def stack():
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
         pytest.skip("runs once, in the SQLite pass; it brings its own PostgreSQL either way")
