@@ -6,8 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ballotdesk
-# loadgroup: tests marked xdist_group (the soak tests of tests/soak/) share one worker.
-PYTEST_ARGS ?= -n auto --dist loadgroup
+PYTEST_ARGS ?= -n auto
 
 .PHONY: help run serve bench test lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
 
