@@ -18,9 +18,12 @@ Model labels are strings here, so newsroom does not import the candidates and re
 import datetime
 import itertools
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.db.models import F, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -159,14 +162,44 @@ class Timeline:
     def __init__(self, now=None):
         self.now = now or timezone.now()
         self._intervals: dict[tuple[str, object], list[Interval]] = {}
+        self._records: dict[tuple[str, object], list] = {}
 
     def records(self, model, pk) -> list:
         """The item's history, oldest first."""
+        key = (model._meta.label_lower, pk)
+        if key in self._records:
+            return self._records[key]
         return list(
             history_model(model)
             .objects.filter(**{model._meta.pk.attname: pk})
             .order_by("history_date", "history_id")
         )
+
+    def prefetch(self, model, pk) -> None:
+        """Read the item's history and its public parents' (and theirs) in one query: the
+        columns the intervals need, from a UNION over the historical tables."""
+        parts = []
+        _history_parts(model, [pk], parts)
+        width = max(len(parent_fields(part_model)) for part_model, _ in parts)
+        queries = [_history_columns(part_model, ids, width) for part_model, ids in parts]
+        combined = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+        combined = combined.order_by()
+        labels = {part_model._meta.label_lower: part_model for part_model, _ in parts}
+        rows = sorted(combined, key=lambda row: (row[0], row[2], row[3], row[1]))
+        for (label, oid), group in itertools.groupby(rows, key=lambda row: (row[0], row[2])):
+            part_model = labels[label]
+            parents = parent_fields(part_model)
+            records = []
+            for row in group:
+                record = SimpleNamespace(
+                    history_id=row[1], history_date=row[3], history_type=row[4]
+                )
+                if _is_publishable(part_model):
+                    record.status, record.publish_at = row[5], row[6]
+                for index, name in enumerate(parents):
+                    setattr(record, part_model._meta.get_field(name).attname, row[7 + index])
+                records.append(record)
+            self._records[(label, oid)] = records
 
     def own_interval(self, model, record, following) -> Interval | None:
         """When this record was what readers could see, by its own status only."""
@@ -211,19 +244,83 @@ class Timeline:
             self._intervals[key] = found
         return self._intervals[key]
 
-    def citable(self, model, pk) -> list:
-        """The item's versions that readers once saw, newest first (none if not public now)."""
-        if not is_public_now(model, pk):
+    def citable(self, model, pk, *, ask_database: bool = True) -> list:
+        """The item's versions that readers once saw, newest first; none if the item is not
+        public now. With `ask_database=False` "public now" is read from the histories
+        themselves (one query fewer, for pages that show only public items anyway)."""
+        if ask_database and not is_public_now(model, pk):
             return []
+        if not ask_database:
+            self.prefetch(model, pk)
         records = self.records(model, pk)
-        found = []
+        found, public_now = [], False
         for record, following in itertools.pairwise([*records, None]):
             spans = self.record_intervals(model, record, following)
             if spans:
                 record.public_from = spans[0][0]
                 found.append(record)
+                public_now = spans[-1][1] == self.now
+            else:
+                public_now = False
+        if not ask_database and not public_now:
+            return []
         found.reverse()
         return found
+
+
+def _is_publishable(model) -> bool:
+    return any(field.name == "status" for field in model._meta.concrete_fields) and any(
+        field.name == "publish_at" for field in model._meta.concrete_fields
+    )
+
+
+def _history_parts(model, ids, parts, depth=0) -> None:
+    """(model, ids) of every history the item's public intervals depend on."""
+    parts.append((model, ids))
+    if depth > 3:
+        return
+    for name in parent_fields(model):
+        field = model._meta.get_field(name)
+        parent = field.related_model
+        if not getattr(parent._meta, "simple_history_manager_attribute", None):
+            continue
+        parent_ids = (
+            history_model(model)
+            .objects.filter(**{f"{model._meta.pk.attname}__in": ids})
+            .values(field.attname)
+        )
+        _history_parts(parent, parent_ids, parts, depth + 1)
+
+
+def _history_columns(model, ids, width: int):
+    """The same columns from any model's history, for a UNION."""
+    publishable = _is_publishable(model)
+    parents = parent_fields(model)
+    columns = {
+        "v_label": Value(model._meta.label_lower, output_field=models.CharField()),
+        "v_history_id": F("history_id"),
+        "v_oid": F(model._meta.pk.attname),
+        "v_date": F("history_date"),
+        "v_type": F("history_type"),
+        "v_status": F("status")
+        if publishable
+        else Value(Status.PUBLISHED, output_field=models.CharField()),
+        "v_publish_at": F("publish_at")
+        if publishable
+        else Value(None, output_field=models.DateTimeField()),
+    }
+    for index in range(width):
+        if index < len(parents):
+            columns[f"v_parent{index}"] = F(model._meta.get_field(parents[index]).attname)
+        else:
+            columns[f"v_parent{index}"] = Value(None, output_field=models.BigIntegerField())
+    return (
+        history_model(model)
+        .objects.filter(**{f"{model._meta.pk.attname}__in": ids})
+        .order_by()
+        .annotate(**columns)
+        .values_list(*columns)
+    )
 
 
 def intersect(left: list[Interval], right: list[Interval]) -> list[Interval]:
@@ -242,7 +339,7 @@ def citable_versions(item, limit: int | None = LIST_LIMIT) -> list:
     label = model._meta.label_lower
     if label not in PUBLIC_FIELDS or item.pk is None:
         return []
-    found = Timeline().citable(model, item.pk)
+    found = Timeline().citable(model, item.pk, ask_database=False)
     for record in found:
         record.url = permalink(label, record.history_id)
     return found[:limit] if limit else found
