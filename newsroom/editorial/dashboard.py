@@ -28,7 +28,9 @@ def dashboard(request):
     now = timezone.now()
     sections = {"awaiting_review": [], "scheduled": [], "recently_published": []}
     for model, model_admin in _publishable_admins(site, request):
-        rows = model_admin.get_queryset(request).select_related(*_related(model_admin))
+        rows = model_admin.get_queryset(request)
+        if related := _related(model_admin):
+            rows = rows.select_related(*related)
         sections["awaiting_review"] += _rows(
             model, rows.filter(status=Status.IN_REVIEW).order_by("-updated_at")[:LIMIT]
         )
