@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from newsroom.models import Source
 from results.models import ImportBatch, Result
 
 
@@ -55,3 +56,10 @@ def test_admin_benchmark_counts_the_queries_of_the_quote_changelist(tiny_newsroo
     assert measured["url"] == "/admin/candidates/quote/"
     assert measured["rows"] == 200
     assert 0 < measured["queries"] < 12
+
+
+def test_export_without_existing_creates_its_sources_and_rolls_them_back(db):
+    measured = run_json("bench_export", "--items", "20", "--formats", "csv")["export"]
+
+    assert measured[0]["items"] == 20 and measured[0]["bytes"] > 0
+    assert not Source.objects.exists()
