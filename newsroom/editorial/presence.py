@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from ..editorial_models import EditingPresence
@@ -63,25 +63,22 @@ def display_name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def record(obj, *, user) -> EditingPresence:
-    """`user` has `obj`'s change form open now. A presence older than the TTL starts anew."""
+def record(obj, *, user) -> None:
+    """`user` has `obj`'s change form open now. A presence older than the TTL starts anew.
+    One query on every later showing of the form, two on the first."""
     now = timezone.now()
     item = _item(obj)
-    presence = EditingPresence.objects.filter(**item, user=user).first()
-    if presence is None:
-        try:
-            with transaction.atomic():
-                return EditingPresence.objects.create(
-                    **item, user=user, started_at=now, last_seen=now
-                )
-        except IntegrityError:
-            # The same editor's other tab recorded it in the same instant.
-            presence = EditingPresence.objects.get(**item, user=user)
-    if presence.last_seen < now - ttl():
-        presence.started_at = now
-    presence.last_seen = now
-    presence.save(update_fields=["started_at", "last_seen"])
-    return presence
+    expired = Q(last_seen__lt=now - ttl())
+    refreshed = EditingPresence.objects.filter(**item, user=user).update(
+        last_seen=now,
+        started_at=Case(When(expired, then=Value(now)), default=F("started_at")),
+    )
+    if not refreshed:
+        # The same editor's other tab may record it in the same instant: no error then.
+        EditingPresence.objects.bulk_create(
+            [EditingPresence(**item, user=user, started_at=now, last_seen=now)],
+            ignore_conflicts=True,
+        )
 
 
 def end(obj, *, user) -> None:
