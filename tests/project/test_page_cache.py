@@ -209,3 +209,16 @@ def test_pending_schedules_are_looked_up_once_per_content_version(
     client.get(profile_url(quote))
     with django_assert_max_num_queries(0):
         assert client.get(profile_url(quote)).page_cache == "hit"
+
+
+def test_a_transaction_of_many_saves_moves_the_version_on_once_at_commit(
+    db, page_cache, django_capture_on_commit_callbacks
+):
+    from ballotdesk.page_cache import bump_content_version
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        factories.QuoteFactory.create_batch(5)
+
+    assert [callback for callback in callbacks if callback is bump_content_version] == [
+        bump_content_version
+    ]
