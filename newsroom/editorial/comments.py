@@ -2,7 +2,8 @@
 in the admin and never on a public page.
 
 A comment starts a thread; replies hang off it (a reply to a reply joins the same thread).
-A thread is resolved and reopened as a whole. Threads with the newest activity come first.
+A thread is resolved and reopened as a whole. Open threads come first, and among them and
+among the resolved ones, the thread with the newest activity.
 """
 
 import datetime
@@ -40,7 +41,8 @@ class Thread:
 
 
 def threads(obj) -> list[Thread]:
-    """`obj`'s threads, newest activity first; replies oldest first within a thread."""
+    """`obj`'s threads: open ones, then resolved ones, each newest activity first; replies
+    oldest first within a thread."""
     by_id = {}
     replies = []
     for comment in for_item(obj).select_related("author", "resolved_by"):
@@ -51,7 +53,8 @@ def threads(obj) -> list[Thread]:
     for reply in replies:
         if reply.parent_id in by_id:
             by_id[reply.parent_id].replies.append(reply)
-    return sorted(by_id.values(), key=lambda thread: thread.last_activity, reverse=True)
+    newest_first = sorted(by_id.values(), key=lambda thread: thread.last_activity, reverse=True)
+    return sorted(newest_first, key=lambda thread: thread.is_resolved)
 
 
 class CommentForm(forms.Form):

@@ -290,3 +290,16 @@ def test_comments_work_on_every_kind_of_item(alice):
     comment = EditorialComment.objects.get()
     assert comment.content_type == ContentType.objects.get_for_model(contest)
     assert [t.comment for t in threads(alice, contest)] == [comment]
+
+
+def test_open_threads_come_before_resolved_ones(alice, candidate):
+    with time_machine.travel(NOON, tick=False):
+        post_comment(alice, candidate, "Open and older.")
+    with time_machine.travel(NOON + datetime.timedelta(minutes=5), tick=False):
+        post_comment(alice, candidate, "Resolved and newer.")
+        resolve(alice, candidate, EditorialComment.objects.get(body="Resolved and newer."))
+
+    assert [t.comment.body for t in threads(alice, candidate)] == [
+        "Open and older.",
+        "Resolved and newer.",
+    ]
