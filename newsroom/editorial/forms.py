@@ -14,7 +14,7 @@ from django.forms.models import model_to_dict
 
 from ..editorial_models import Correction
 from . import corrections
-from .locking import describe_conflict
+from .locking import describe_conflict, describe_deleted_row
 
 #: Form fields that describe the change rather than the item.
 EDITORIAL_FIELDS = ("edit_version", "change_comment", "change_source")
@@ -236,9 +236,22 @@ class EditorialInlineFormSetMixin:
     source, and a correction record for changes to published numbers, quotes, facts and
     results. The note is given once, in the main form's “Change note” section."""
 
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if (
+            self.is_bound
+            and i < self.initial_form_count()
+            and form.instance.pk is None
+            and not getattr(self, "save_as_new", False)
+        ):
+            # The page showed this row, but it is no longer saved: someone deleted it.
+            form.deleted_meanwhile = self.data.get(f"{form.prefix}-{self.model._meta.pk.name}")
+        return form
+
     def clean(self):
         super().clean()
         self.refuse_stale_deletions()
+        self.refuse_rows_deleted_meanwhile()
         parent = self.instance
         if parent is None or parent.pk is None or not corrections.is_public(parent):
             return
@@ -288,6 +301,16 @@ class EditorialInlineFormSetMixin:
             form.version_error
             for form in self.forms
             if getattr(form, "version_error", None) and self._should_delete_form(form)
+        ]
+        if errors:
+            raise ValidationError(errors)
+
+    def refuse_rows_deleted_meanwhile(self):
+        errors = [
+            describe_deleted_row(self.model, form.deleted_meanwhile)
+            for form in self.forms
+            if getattr(form, "deleted_meanwhile", None)
+            and not (self.can_delete and self._should_delete_form(form))
         ]
         if errors:
             raise ValidationError(errors)

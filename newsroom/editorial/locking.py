@@ -87,6 +87,31 @@ def describe_stale_delete(instance, loaded_version: int) -> str:
     )
 
 
+def describe_deleted_row(model, pk) -> str:
+    """A row of an inline that was on the editor's page is gone: who deleted it, when."""
+    noun = model._meta.verbose_name
+    history = getattr(model, "history", None)
+    record = None
+    if history is not None:
+        record = (
+            history.model.objects.filter(**{model._meta.pk.attname: pk}, history_type="-")
+            .select_related("history_user")
+            .order_by("-history_date")
+            .first()
+        )
+    by = (
+        f"{_who(record.history_user)} deleted “{_show(record.instance)}” at "
+        f"{timezone.localtime(record.history_date):%H:%M:%S on %Y-%m-%d}"
+        if record is not None
+        else f"someone deleted {noun} {pk}"
+    )
+    return (
+        f"A {noun} row on this page is gone: {by}, after you opened the page. Nothing was "
+        "saved. Your input is still in the form below: open the page again in a new tab and "
+        "apply your changes there."
+    )
+
+
 def describe_saves(instance, loaded_version: int) -> str:
     """'Who at when (“comment”): label: old → new; …' for each save since the version."""
     parts = []

@@ -191,3 +191,21 @@ def test_published_contest_rows_changed_by_two_editors_both_save_with_their_note
 
     assert response.status_code == 302, form_errors(response)
     assert [result.votes for result in rows(contest)] == [15, 25]
+
+
+def test_change_to_a_row_someone_deleted_meanwhile_is_refused_naming_them(alice, bob, contest):
+    first, _ = rows(contest)
+    _, alice_data = open_change_form(alice, contest)
+    _, bob_data = open_change_form(bob, contest)
+    alice_data[f"results-{row_index(alice_data, first)}-DELETE"] = "on"
+    assert save(alice, contest, alice_data).status_code == 302
+
+    bob_data[f"results-{row_index(bob_data, first)}-votes"] = "12"
+    response = save(bob, contest, bob_data)
+
+    assert response.status_code == 200
+    assert any(
+        "row on this page is gone: Alice Archer deleted" in message
+        for message in form_errors(response)
+    )
+    assert [result.votes for result in rows(contest)] == [20]
