@@ -20,7 +20,7 @@ def search_candidates(query: str, *, limit: int) -> list[Hit]:
 
 def search_quotes(query: str, *, limit: int) -> list[Hit]:
     queryset = Quote.objects.published().select_related("candidate")
-    rows = matching(queryset, QUOTE_FIELDS, query, shown="text")[:limit]
+    rows = matching(queryset, QUOTE_FIELDS, query, shown="text", stored=True)[:limit]
     return [
         Hit(
             str(row),

@@ -9,9 +9,16 @@ text with the matches wrapped in <mark>.
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.db import connection
 from django.db.models import Q, QuerySet, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -45,11 +52,25 @@ def words_of(query: str) -> list[str]:
     return query.split()[:MAX_WORDS]
 
 
-def matching(queryset: QuerySet, fields: tuple[str, ...], query: str, *, shown):
-    """Rows matching `query`, best first; on PostgreSQL each has a `search_headline` of `shown`."""
+def stored_document(table: str, column: str = "search_document") -> RawSQL:
+    """A generated tsvector column that a migration added (PostgreSQL only)."""
+    return RawSQL(f'"{table}"."{column}"', [], output_field=SearchVectorField())
+
+
+def matching(
+    queryset: QuerySet, fields: tuple[str, ...], query: str, *, shown, stored: bool = False
+):
+    """Rows matching `query`, best first; on PostgreSQL each has a `search_headline` of `shown`.
+
+    With `stored`, the model's table has a generated `search_document` column holding
+    exactly `search_vector(*fields)`, read instead of computing the vector per row.
+    """
     if connection.vendor == "postgresql":
         search_query = SearchQuery(query, search_type="websearch", config=CONFIG)
-        vector = search_vector(*fields)
+        if stored:
+            vector = stored_document(queryset.model._meta.db_table)
+        else:
+            vector = search_vector(*fields)
         return (
             queryset.annotate(document=vector)
             .filter(document=search_query)

@@ -72,13 +72,22 @@ def test_search_query_count_does_not_grow_with_content(client, django_assert_max
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN index is PostgreSQL only")
-def test_postgresql_answers_quote_search_from_the_gin_index():
+def test_postgresql_answers_quote_search_from_the_stored_document_and_its_gin_index():
     from django.contrib.postgres.search import SearchQuery
 
-    factories.QuoteFactory(text="Zoom town halls")
-    queryset = Quote.objects.annotate(
-        document=search_vector("text", "speaker_name", "context")
-    ).filter(document=SearchQuery("zoom", config="english"))
+    from newsroom.search import stored_document
+
+    factories.QuoteFactory(text="Zoom town halls", speaker_name="Jason Palmer")
+    queryset = Quote.objects.annotate(document=stored_document("candidates_quote")).filter(
+        document=SearchQuery("zoom", config="english")
+    )
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
-    assert "quote_search_gin" in queryset.explain()
+    assert "quote_search_document_gin" in queryset.explain()
+    # The stored column holds exactly the vector the other searches compute.
+    computed = Quote.objects.annotate(
+        stored=stored_document("candidates_quote"),
+        computed=search_vector("text", "speaker_name", "context"),
+    ).values_list("stored", "computed")
+    [(stored, expected)] = computed
+    assert stored == expected and "palmer" in stored
