@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from candidates.models import Quote
 from newsroom.publishing import Status
 from results.models import Result
 from tests import factories
@@ -95,6 +96,29 @@ def test_inline_result_changed_from_the_contest_form_records_note_and_editor(ali
     assert latest.history_user == alice.user
     assert latest.history_change_reason == "Recount"
     assert latest.history_change_source == "https://example.org/recount"
+
+
+def test_inline_quote_changed_from_the_candidate_form_records_note_and_editor(alice):
+    candidate = factories.CandidateFactory(status=Status.DRAFT)
+    quote = factories.QuoteFactory(candidate=candidate, text="We will win.", status=Status.DRAFT)
+    response, data = open_change_form(alice, candidate)
+    prefix = inline_formset(response, Quote).prefix
+    [row] = [
+        index
+        for index in range(int(data[f"{prefix}-TOTAL_FORMS"]))
+        if data.get(f"{prefix}-{index}-id") == str(quote.pk)
+    ]
+    data[f"{prefix}-{row}-text"] = "We will win big."
+    data["change_comment"] = "Full sentence"
+    data["change_source"] = "Video of the speech"
+
+    assert save(alice, candidate, data).status_code == 302
+
+    latest = quote.history.first()
+    assert latest.text == "We will win big."
+    assert latest.history_user == alice.user
+    assert latest.history_change_reason == "Full sentence"
+    assert latest.history_change_source == "Video of the speech"
 
 
 def test_history_page_lists_who_when_comment_source_and_old_to_new(alice):
