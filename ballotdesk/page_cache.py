@@ -17,10 +17,16 @@ get `Cache-Control: private, no-store` and never touch the page cache.
 A page with a form holds the reader's CSRF token; it is stored with a placeholder and each
 reader gets their own token put back in, so such pages are cached too, as private ones.
 
+Pages are stored gzip-compressed (a 200-quote profile is about 270 KB of HTML and a sixth of
+that compressed), and readers whose browser accepts gzip get the stored bytes as they are,
+with their own ETag and `Vary: Accept-Encoding`. Pages with a form are always sent
+uncompressed: a secret token next to reflected text must not be compressed (BREACH).
+
 When the cache does not answer (django-redis logs the error and reports a miss), pages are
 rendered from the database as if nothing were cached.
 """
 
+import gzip
 import hashlib
 import re
 import time
@@ -37,6 +43,7 @@ from django.utils.cache import (
     get_conditional_response,
     learn_cache_key,
     patch_cache_control,
+    patch_vary_headers,
 )
 from django.utils.http import http_date
 
@@ -160,23 +167,34 @@ def stored_page(response) -> dict:
             for name, value in response.items()
             if name.lower() not in _UNSTORED_HEADERS
         ],
-        "content": content,
+        # mtime=0: the same page always compresses to the same bytes.
+        "gzip": gzip.compress(content, compresslevel=6, mtime=0),
         "has_form": bool(forms),
         # Pages with a form differ by the token only: equivalent, not identical.
         "etag": f'W/"{digest}"' if forms else f'"{digest}"',
     }
 
 
+def accepts_gzip(request) -> bool:
+    return "gzip" in request.headers.get("Accept-Encoding", "").lower()
+
+
 def page_response(request, page: dict) -> HttpResponse:
-    content = page["content"]
-    if page["has_form"]:
-        token = get_token(request).encode()
-        content = content.replace(
-            _STORED_CSRF_INPUT % _CSRF_PLACEHOLDER, _STORED_CSRF_INPUT % token
-        )
-    response = HttpResponse(content, status=page["status"])
+    if not page["has_form"] and accepts_gzip(request):
+        response = HttpResponse(page["gzip"], status=page["status"])
+        response.gzipped = True
+    else:
+        content = gzip.decompress(page["gzip"])
+        if page["has_form"]:
+            token = get_token(request).encode()
+            content = content.replace(
+                _STORED_CSRF_INPUT % _CSRF_PLACEHOLDER, _STORED_CSRF_INPUT % token
+            )
+        response = HttpResponse(content, status=page["status"])
     for name, value in page["headers"]:
         response[name] = value
+    if getattr(response, "gzipped", False):
+        response["Content-Encoding"] = "gzip"
     return response
 
 
@@ -184,13 +202,19 @@ def with_validators(request, response, page: dict, version: int | None):
     """Cache-Control, ETag and Last-Modified; 304 when the reader's copy is current."""
     visibility = {"private": True} if page["has_form"] else {"public": True}
     patch_cache_control(response, max_age=settings.PAGE_CACHE_MAX_AGE, **visibility)
-    response["ETag"] = page["etag"]
+    etag = page["etag"]
+    if not page["has_form"]:
+        # The page differs by encoding: each encoding has its own strong validator.
+        patch_vary_headers(response, ["Accept-Encoding"])
+        if getattr(response, "gzipped", False):
+            etag = f'{etag[:-1]}-gzip"'
+    response["ETag"] = etag
     last_modified = None
     if version is not None:
         last_modified = version // 1_000_000_000
         response["Last-Modified"] = http_date(last_modified)
     return get_conditional_response(
-        request, etag=page["etag"], last_modified=last_modified, response=response
+        request, etag=etag, last_modified=last_modified, response=response
     )
 
 

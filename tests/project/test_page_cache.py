@@ -222,3 +222,33 @@ def test_a_transaction_of_many_saves_moves_the_version_on_once_at_commit(
     assert [callback for callback in callbacks if callback is bump_content_version] == [
         bump_content_version
     ]
+
+
+def test_a_cached_page_is_sent_gzipped_to_browsers_that_accept_it(client, quote, page_cache):
+    import gzip
+
+    url = "/candidates/"
+    client.get(url)
+    zipped = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    plain = client.get(url)
+
+    assert zipped.page_cache == plain.page_cache == "hit"
+    assert zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.content) == plain.content
+    assert quote.candidate.full_name in plain.text
+    assert not plain.has_header("Content-Encoding")
+    assert "Accept-Encoding" in zipped["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert zipped["ETag"] != plain["ETag"]
+    again = client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=zipped["ETag"])
+    assert again.status_code == 304
+
+
+def test_a_cached_page_with_a_form_is_never_sent_compressed(quote, page_cache):
+    reader = Client()
+    url = quote.get_absolute_url()
+    reader.get(url)
+    response = reader.get(url, HTTP_ACCEPT_ENCODING="gzip")
+
+    assert response.page_cache == "hit"
+    assert 'name="csrfmiddlewaretoken"' in response.text
+    assert not response.has_header("Content-Encoding")
