@@ -295,3 +295,10 @@ def test_a_refused_direction_cannot_be_chosen_on_the_confirmation_page(alice, pa
     page = response.content.decode()
     assert page.count('name="survivor"') == 2
     assert page.count(" disabled>") == 2
+
+
+def test_a_redirect_never_shadows_a_live_page(client, pair):
+    keep, drop = pair
+    Redirect.objects.create(old_path=drop.get_absolute_url(), new_path=keep.get_absolute_url())
+
+    assert client.get(drop.get_absolute_url()).status_code == 200
