@@ -94,6 +94,10 @@ def held_votes(stack: Stack) -> dict[tuple[str, str], int]:
     return {(contest, candidate): votes for contest, candidate, votes in rows}
 
 
+def import_batches(stack: Stack) -> int:
+    return stack.postgres.query("SELECT count(*) FROM results_importbatch")[0][0]
+
+
 def import_under_load(stack: Stack, *, seconds: float, readers: int = 64) -> Outcome:
     """64 readers on the contest pages while `import_results --apply` runs, round after
     round: no 5xx, every page shows one batch, every imported row is held afterwards."""
@@ -106,6 +110,7 @@ def import_under_load(stack: Stack, *, seconds: float, readers: int = 64) -> Out
         if path.startswith("/contests/soak-")
     }
     imports = []  # (window, the batch it writes, its file)
+    batches_before = import_batches(stack)
 
     def check(path, body):
         return batch_of(body) if path in before else ""
@@ -187,6 +192,9 @@ def import_under_load(stack: Stack, *, seconds: float, readers: int = 64) -> Out
     ]
     if missing:
         outcome.problems.append(f"{len(missing)} of {len(rows)} imported rows are not held")
+    recorded = import_batches(stack) - batches_before
+    if recorded != len(imports):
+        outcome.problems.append(f"{len(imports)} imports applied, {recorded} batches recorded")
     behind = []
     for app in stack.apps.values():
         for number in range(stack.contests):
@@ -196,7 +204,8 @@ def import_under_load(stack: Stack, *, seconds: float, readers: int = 64) -> Out
     if behind:
         outcome.problems.append(f"pages not showing the last import: {behind[:5]}")
     outcome.lines.append(
-        f"  afterwards: {len(rows) - len(missing)}/{len(rows)} rows of import {last_round} held; "
+        f"  afterwards: {recorded} import batches recorded; "
+        f"{len(rows) - len(missing)}/{len(rows)} rows of import {last_round} held; "
         f"{2 * stack.contests - len(behind)}/{2 * stack.contests} pages on both apps show them"
     )
     return outcome
