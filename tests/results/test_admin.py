@@ -381,8 +381,10 @@ def test_publish_action_publishes_the_selected_contests(admin_client_logged_in, 
 
 
 #: Session, user, the contest with its totals, its party and jurisdiction, the results with
-#: their candidates, the candidate choices once, each other inline, and a content type.
-CONTEST_PAGE_QUERIES = 13
+#: their candidates, the candidate choices once, each other inline, and a content type (13);
+#: the workflow steps (1); who else is editing, recorded and read, and the editorial
+#: comments (4).
+CONTEST_PAGE_QUERIES = 18
 
 
 @pytest.mark.parametrize("results", [2, 32])
