@@ -147,6 +147,7 @@ class HistoryAdminMixin:
         if request.method == "POST" and not may_revert:
             raise PermissionDenied
 
+        prefix = f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}"
         form, changes = None, []
         if current is not None:
             fields = self.revert_fields(request, current)
@@ -154,6 +155,11 @@ class HistoryAdminMixin:
             form_class = self.get_form(
                 request, current, change=True, fields=[*fields, *ALL_EDITORIAL_FIELDS]
             )
+            if request.method == "POST" and not changes:
+                messages.info(
+                    request, "This version is the same as the current one: nothing was reverted."
+                )
+                return HttpResponseRedirect(reverse(f"{prefix}_history", args=(object_id,)))
             if request.method == "POST":
                 try:
                     response = self.revert(request, form_class, current, record)
@@ -178,7 +184,6 @@ class HistoryAdminMixin:
                     f"Kept in the history, after “Reverted to version {version_number(record)}”."
                 )
 
-        prefix = f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}"
         context = {
             **self.admin_site.each_context(request),
             "title": f"Version {version_number(record)} of {shown}",
@@ -241,9 +246,10 @@ class HistoryAdminMixin:
                 comment = ""
             form.cleaned_data["change_comment"] = revert_reason(record, comment)
             obj = self.save_form(request, form, change=True)
+            # The same steps as the change form (some admins save the item in save_related,
+            # after its rows); save_related also records the public correction.
             self.save_model(request, obj, form, change=True)
-            form.save_m2m()
-            self.record_correction(request, form, [])
+            self.save_related(request, form, [], change=True)
             self.log_change(request, obj, form.cleaned_data["change_comment"])
         messages.success(
             request,

@@ -255,3 +255,46 @@ def test_version_of_a_deleted_item_shows_without_a_revert_form(alice, candidate)
     assert "This item was deleted" in page
     assert "Revert to version" not in page
     assert alice.post(url, {}).status_code == 403
+
+
+DRAFTABLE = [
+    (factories.CandidateFactory, "hometown", "Baltimore", "Maryland"),
+    (factories.CareerEntryFactory, "role", "Partner", "Founder"),
+    (factories.PlatformPositionFactory, "summary", "Lower taxes.", "Lower fees."),
+    (factories.QuoteFactory, "text", "We will win.", "We will win big."),
+    (factories.FactFactory, "statement", "Visited 3 towns.", "Visited 4 towns."),
+    (factories.SourceFactory, "headline", "Palmer wins", "Palmer wins Samoa"),
+    (factories.ContestFactory, "summary", "Quiet count.", "Long count."),
+    (factories.ContestFactFactory, "statement", "Low turnout.", "High turnout."),
+    (factories.OutletFactory, "description", "A paper.", "A daily paper."),
+    (factories.JurisdictionFactory, "name", "Samoa", "American Samoa"),
+]
+
+
+@pytest.mark.parametrize(
+    ("factory", "field", "before", "after"),
+    DRAFTABLE,
+    ids=[row[0]._meta.model.__name__ for row in DRAFTABLE],
+)
+def test_every_content_type_reverts_through_its_admin(alice, factory, field, before, after):
+    item = factory(status=Status.DRAFT, **{field: before})
+    edited(item, **{field: after})
+    _, data = open_revert(alice, item, first_version(item))
+
+    response = alice.post(version_url(item, first_version(item)), data)
+
+    assert response.status_code == 302, response.context and response.context["form_errors"]
+    item.refresh_from_db()
+    assert getattr(item, field) == before
+    assert item.history.first().history_change_reason == "Reverted to version 1"
+
+
+def test_reverting_to_the_same_content_saves_nothing(alice):
+    candidate = factories.CandidateFactory(hometown="Baltimore", status=Status.DRAFT)
+    edited(candidate, status=Status.IN_REVIEW)
+    _, data = open_revert(alice, candidate, first_version(candidate))
+
+    response = alice.post(version_url(candidate, first_version(candidate)), data)
+
+    assert response.status_code == 302
+    assert candidate.history.count() == 2
