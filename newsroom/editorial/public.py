@@ -101,31 +101,39 @@ def corrections_of(item: Model, *shown: Model | Iterable[Model]) -> list[ShownCo
 
     Pass only what the page shows readers (its public rows): one query.
     """
+    return corrections_of_pages([(item, *shown)])[0]
+
+
+def corrections_of_pages(pages) -> list[list[ShownCorrection]]:
+    """`corrections_of()` for several pages at once, e.g. a page of the API: one query.
+
+    Each page is a tuple (item, *shown); the answer is in the same order.
+    """
     ids_by_type = defaultdict(set)
-    by_key = {}
-    for entry in [item, *_flatten(shown)]:
-        content_type = ContentType.objects.get_for_model(type(entry))
-        ids_by_type[content_type.pk].add(entry.pk)
-        by_key[(content_type.pk, entry.pk)] = entry
+    pages_of = defaultdict(list)
+    for index, (item, *shown) in enumerate(pages):
+        for entry in [item, *_flatten(shown)]:
+            type_id = ContentType.objects.get_for_model(type(entry)).pk
+            ids_by_type[type_id].add(entry.pk)
+            pages_of[(type_id, entry.pk)].append((index, entry, entry is item))
+    answers = [[] for _ in pages]
+    if not ids_by_type:
+        return answers
     conditions = [
         Q(content_type_id=type_id, object_id__in=sorted(ids))
         for type_id, ids in ids_by_type.items()
     ]
-    records = Correction.objects.filter(functools.reduce(operator.or_, conditions))
-    own = (ContentType.objects.get_for_model(type(item)).pk, item.pk)
-    shown_corrections = []
-    for record in records:
-        key = (record.content_type_id, record.object_id)
-        subject = by_key[key]
-        shown_corrections.append(
-            ShownCorrection(
-                correction=record,
-                subject="" if key == own else f"{_label(type(subject))}: {_describe(subject)}",
-                url=_url(subject),
-                changes=changes_shown(record),
+    for record in Correction.objects.filter(functools.reduce(operator.or_, conditions)):
+        for index, subject, is_own in pages_of[(record.content_type_id, record.object_id)]:
+            answers[index].append(
+                ShownCorrection(
+                    correction=record,
+                    subject="" if is_own else f"{_label(type(subject))}: {_describe(subject)}",
+                    url=_url(subject),
+                    changes=changes_shown(record),
+                )
             )
-        )
-    return shown_corrections
+    return answers
 
 
 def _public_kinds() -> dict[type[Model], Callable[[], QuerySet]]:

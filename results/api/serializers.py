@@ -183,6 +183,22 @@ class ContestFactSerializer(CitedSerializer):
         fields = ["id", "statement", "sources"]
 
 
+class CorrectionSerializer(serializers.Serializer):
+    """A public correction or update of the contest, one of its results or its facts."""
+
+    date = serializers.DateTimeField(source="created_at")
+    kind = serializers.ChoiceField(
+        source="correction.kind", choices=["correction", "clarification", "update", "retraction"]
+    )
+    note = serializers.CharField(help_text="The public note.")
+    about = serializers.CharField(
+        source="subject", help_text="Empty for the contest itself, else the result or fact."
+    )
+    changes = serializers.ListField(
+        child=serializers.CharField(), help_text="What changed, e.g. “Votes: 51 → 52”."
+    )
+
+
 class ContestSerializer(CitedSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:contest-detail", lookup_field="slug")
     html_url = HtmlUrlField()
@@ -196,6 +212,12 @@ class ContestSerializer(CitedSerializer):
     )
     facts = ContestFactSerializer(source="public_facts", many=True)
     snapshots = serializers.SerializerMethodField()
+    corrections = CorrectionSerializer(
+        source="public_corrections",
+        many=True,
+        read_only=True,
+        help_text="Corrections and updates, newest first, as on the contest's page.",
+    )
 
     class Meta:
         model = Contest
@@ -223,6 +245,7 @@ class ContestSerializer(CitedSerializer):
             "facts",
             "snapshots",
             "sources",
+            "corrections",
             "updated_at",
         ]
 

@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from drf_spectacular.generators import SchemaGenerator
 
 from candidates.models import Candidate, Fact, Quote
+from newsroom.editorial.public import corrections_of_pages
 from newsroom.models import Citation, Source
 
 from ..models import Contest, ContestFact, RaceCall, Result, Snapshot, SnapshotEntry
@@ -78,6 +79,14 @@ class ContestViewSet(PublicViewSet):
             )
             .order_by("-year", "jurisdiction__name", "party__name", "pk")
         )
+
+    def get_serializer(self, *args, **kwargs):
+        if args:
+            contests = [args[0]] if isinstance(args[0], Contest) else list(args[0])
+            pages = [(contest, contest.results.all(), contest.public_facts) for contest in contests]
+            for contest, shown in zip(contests, corrections_of_pages(pages), strict=True):
+                contest.public_corrections = shown
+        return super().get_serializer(*args, **kwargs)
 
 
 @documented(serializers.SnapshotSerializer, lookup="id")

@@ -285,3 +285,23 @@ def test_fact_source_and_place_queries_do_not_grow_with_corrections(
     with django_assert_max_num_queries(limit):
         html = page(client, item)
     assert html.count("Page corrected.") == count
+
+
+def test_api_contest_lists_its_public_corrections(client):
+    contest = factories.ContestFactory(slug="as-caucus")
+    correct(
+        factories.ResultFactory(contest=contest),
+        "Votes updated.",
+        kind=Correction.Kind.UPDATE,
+        changes={"votes": {"label": "votes", "from": "51", "to": "52"}},
+    )
+    correct(factories.ContestFactFactory(contest=contest, status=Status.DRAFT), "Draft fact note.")
+
+    detail = client.get("/api/v1/contests/as-caucus/").json()
+    listed = client.get("/api/v1/contests/").json()
+
+    assert [c["note"] for c in detail["corrections"]] == ["Votes updated."]
+    assert detail["corrections"][0]["kind"] == "update"
+    assert detail["corrections"][0]["changes"] == ["Votes: 51 → 52"]
+    assert "Draft fact note." not in str(listed)
+    assert "Votes updated." in str(listed)
