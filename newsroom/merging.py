@@ -15,7 +15,8 @@ nothing, in one transaction:
   answered by newsroom.middleware), and older redirects to it are re-pointed;
 - the duplicate is deleted; its history stays (simple-history keeps deleted items' rows),
   and the merge is the change comment on both: the survivor's new version and the
-  duplicate's deletion. Moved rows get a history row saying where they came from.
+  duplicate's deletion. Moved rows of tracked models get a history row saying where they
+  came from; every moved row's version is raised, so an editor holding one open reloads it.
 
 The duplicate's own field values are not copied: the survivor's are kept, and the
 duplicate's stay readable in its history. Workflow events stay with the duplicate's id,
