@@ -11,6 +11,9 @@ change form. The rules themselves are in newsroom.workflow.
   chosen time (a confirmation page), unpublish, send back to draft. Each reports what it
   did and, item by item, what it refused and why.
 - Citation exports need newsroom.export_content.
+
+Sources are checked as saved: a citation added in the same save as the publishing step does
+not count yet (save it, then publish).
 """
 
 from django import forms
