@@ -5,9 +5,14 @@ already 404, so a live page is never shadowed by an old redirect. It sits near t
 MIDDLEWARE so it sees the final 404, whatever produced it.
 """
 
+import logging
+
+from django.db import DatabaseError
 from django.http import HttpResponsePermanentRedirect
 
 from .editorial_models import Redirect
+
+logger = logging.getLogger(__name__)
 
 
 class RedirectFallbackMiddleware:
@@ -18,9 +23,14 @@ class RedirectFallbackMiddleware:
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
-        target = (
-            Redirect.objects.filter(old_path=request.path).values_list("new_path", flat=True)
-        ).first()
+        try:
+            target = (
+                Redirect.objects.filter(old_path=request.path).values_list("new_path", flat=True)
+            ).first()
+        except DatabaseError:
+            # A missing page stays a 404 while the database is away, not an error.
+            logger.warning("Redirect lookup failed for %s; answering 404", request.path)
+            return response
         if not target or target == request.path:
             return response
         query = request.META.get("QUERY_STRING", "")

@@ -302,3 +302,16 @@ def test_a_redirect_never_shadows_a_live_page(client, pair):
     Redirect.objects.create(old_path=drop.get_absolute_url(), new_path=keep.get_absolute_url())
 
     assert client.get(drop.get_absolute_url()).status_code == 200
+
+
+def test_a_missing_page_stays_404_when_the_redirect_lookup_fails(client, db, monkeypatch):
+    from django.db import DatabaseError
+
+    from newsroom.editorial_models import Redirect
+
+    def unavailable(*args, **kwargs):
+        raise DatabaseError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(Redirect.objects, "filter", unavailable)
+
+    assert client.get("/no-such-page/").status_code == 404
