@@ -7,6 +7,14 @@ from django.db import transaction
 SEED_APPS = ["newsroom", "candidates", "results"]
 
 
+def pytest_configure(config):
+    """A fast password hasher: Django's PBKDF2 takes about half a second per hash by design,
+    paid by every test that creates a user. The tests are not about hash strength."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session")
 def seed_newsroom_dump(django_db_setup, django_db_blocker, tmp_path_factory):
     """The seed newsroom, loaded once per session by the real command and dumped to JSON.

@@ -52,3 +52,25 @@ def test_default_database_is_sqlite_in_the_project_folder():
 def test_database_url_selects_postgresql_through_psycopg():
     completed = run_settings(DATABASE_URL="postgres://postgres@127.0.0.1:5432/anything")
     assert completed.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_tests_hash_passwords_fast_but_the_site_does_not():
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    assert settings.PASSWORD_HASHERS == ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    site = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings; "
+            "import django; django.setup(); print(settings.PASSWORD_HASHERS[0])",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "ballotdesk.settings"},
+    ).stdout.strip()
+    assert site.endswith("PBKDF2PasswordHasher")
