@@ -1,9 +1,13 @@
 """What every endpoint of the API shares: pages, strict query parameters, conditional GET.
 
-* Page-number pagination; a page or page size that is not a positive whole number, or a page
-  size above the maximum, is a 400 with a message, like any other bad query parameter.
-* A query parameter the endpoint does not know, or one given empty, is a 400 naming it, so
-  a typo in a filter never silently returns everything.
+* Page-number pagination; a page past the last one is a 404.
+* Every query parameter is checked before anything is read, and all that is wrong is
+  answered at once: a 400 whose JSON body maps each bad parameter to its messages. A
+  parameter the endpoint does not know, one given empty or more than once, and a value the
+  OpenAPI schema does not allow (`parameters` says what each kind of value may look like,
+  and nothing is stripped) are refused, so a typo or a stray character never silently
+  returns everything or nothing.
+* `format` selects the renderer; `json` is the only one.
 * Every response carries an ETag computed from its body and `Cache-Control: no-cache`:
   clients revalidate on every request (an update shows on the very next one) and an
   unchanged resource answers 304 Not Modified to `If-None-Match`.
@@ -25,27 +29,37 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.settings import api_settings
+
+from .parameters import WHOLE_NUMBER_HELP, WholeNumberField, select_one_of
 
 conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
 
-#: Parameters every endpoint accepts besides its filters.
-COMMON_PARAMETERS = {"format"}
-PAGE_PARAMETERS = {"page", "page_size"}
+#: The values of `format`, one per renderer.
+FORMATS = [renderer.format for renderer in api_settings.DEFAULT_RENDERER_CLASSES]
+FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    str,
+    OpenApiParameter.QUERY,
+    enum=FORMATS,
+    description="The response format; JSON is also the default.",
+)
 
 
 class PagePagination(PageNumberPagination):
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+    #: Bounded so a number of any length is refused by its length alone; no list comes near.
+    max_page = 1_000_000_000
+
+    def page_fields(self) -> dict[str, forms.Field]:
+        return {
+            self.page_query_param: WholeNumberField(min_value=1, max_value=self.max_page),
+            self.page_size_query_param: WholeNumberField(min_value=1, max_value=self.max_page_size),
+        }
 
     def paginate_queryset(self, queryset, request, view=None):
-        for name, maximum in (("page", None), ("page_size", self.max_page_size)):
-            if name in request.query_params:
-                field = forms.IntegerField(min_value=1, max_value=maximum)
-                try:
-                    field.clean(request.query_params[name])
-                except forms.ValidationError as error:
-                    raise ValidationError({name: error.messages}) from error
         try:
             return super().paginate_queryset(queryset, request, view)
         except NotFound as error:
@@ -53,11 +67,15 @@ class PagePagination(PageNumberPagination):
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
+        fields = self.page_fields()
         for parameter in parameters:
-            parameter["schema"]["minimum"] = 1
-            if parameter["name"] == self.page_size_query_param:
-                parameter["schema"]["maximum"] = self.max_page_size
-                parameter["description"] = f"Results per page, 1 to {self.max_page_size}."
+            field = fields[parameter["name"]]
+            parameter["schema"].update(minimum=field.min_value, maximum=field.max_value)
+            parameter["description"] = (
+                f"Results per page, 1 to {self.max_page_size}. {WHOLE_NUMBER_HELP}"
+                if parameter["name"] == self.page_size_query_param
+                else f"A page number; past the last page is a 404. {WHOLE_NUMBER_HELP}"
+            )
         return parameters
 
 
@@ -89,8 +107,12 @@ def documented(serializer, *, lookup: str):
         description="The resource's slug." if lookup == "slug" else "The resource's id.",
     )
     return extend_schema_view(
-        list=extend_schema(responses={200: serializer(many=True), **ERRORS}),
-        retrieve=extend_schema(parameters=[parameter], responses={200: serializer, **ERRORS}),
+        list=extend_schema(
+            parameters=[FORMAT_PARAMETER], responses={200: serializer(many=True), **ERRORS}
+        ),
+        retrieve=extend_schema(
+            parameters=[parameter, FORMAT_PARAMETER], responses={200: serializer, **ERRORS}
+        ),
     )
 
 
@@ -113,24 +135,37 @@ class PublicViewSet(viewsets.ReadOnlyModelViewSet):
         return super().dispatch(request, *args, **kwargs)
 
     def initial(self, request, *args, **kwargs):
+        # Before content negotiation, which would answer an unknown `format` with a bare 404.
+        if self.action in ("list", "retrieve"):  # any other method: let dispatch answer 405
+            self.check_query_parameters(request)
         super().initial(request, *args, **kwargs)
-        if self.action not in ("list", "retrieve"):
-            return  # a method the endpoint lacks: let dispatch answer 405
-        allowed = set(COMMON_PARAMETERS)
+
+    def check_query_parameters(self, request):
+        fields = {}
         if self.action == "list":
-            allowed |= PAGE_PARAMETERS
+            fields.update(self.paginator.page_fields())
             if self.filterset_class:
-                allowed |= set(self.filterset_class.base_filters)
-        problems = {
-            name: [f"Unknown query parameter. Allowed here: {', '.join(sorted(allowed))}."]
-            for name in request.query_params
-            if name not in allowed
-        }
-        problems.update(
-            (name, ["Empty value. Give a value, or leave the parameter out."])
-            for name, value in request.query_params.items()
-            if name not in problems and not value.strip()
-        )
+                filters = self.filterset_class.base_filters
+                fields.update((name, filter_.field) for name, filter_ in filters.items())
+        allowed = {"format", *fields}
+        problems = {}
+        for name, values in request.query_params.lists():
+            if name not in allowed:
+                problems[name] = [
+                    f"Unknown query parameter. Allowed here: {', '.join(sorted(allowed))}."
+                ]
+            elif len(values) > 1:
+                problems[name] = ["Given more than once. Give it once."]
+            elif values[0] == "":
+                problems[name] = ["Empty value. Give a value, or leave the parameter out."]
+            elif name == "format":
+                if values[0] not in FORMATS:
+                    problems[name] = [select_one_of(FORMATS)]
+            else:
+                try:
+                    fields[name].clean(values[0])
+                except forms.ValidationError as error:
+                    problems[name] = error.messages
         if problems:
             raise ValidationError(dict(sorted(problems.items())))
 

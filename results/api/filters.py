@@ -1,11 +1,11 @@
-"""Query filters of the API. Values are validated: a malformed one is a 400 with a message.
+"""Query filters of the API. Values are validated strictly (`parameters`): a value the
+schema does not allow is a 400 naming the filter.
 
-Slugs name jurisdictions, parties, candidates, contests and outlets; years are whole numbers.
-A well-formed slug that matches nothing gives an empty list, not an error. Filters through
-contests look only at published ones.
+Slugs name jurisdictions, parties, candidates, contests and outlets; years are whole numbers;
+kinds, topics and count statuses are choices. A well-formed slug that matches nothing gives an
+empty list, not an error. Filters through contests look only at published ones.
 """
 
-from django import forms
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_field
 
@@ -13,22 +13,34 @@ from candidates.models import Candidate, Fact, Quote
 from newsroom.models import Source
 
 from ..models import Contest, Result, Snapshot, SnapshotEntry
+from .parameters import (
+    SLUG_SCHEMA,
+    WHOLE_NUMBER_HELP,
+    SlugParameterField,
+    WholeNumberField,
+    choice_messages,
+)
+
+YEAR_MIN, YEAR_MAX = 1, 9999
 
 
-@extend_schema_field({"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"})
+@extend_schema_field(SLUG_SCHEMA)
 class SlugFilter(filters.CharFilter):
-    field_class = forms.SlugField
+    field_class = SlugParameterField
 
 
-@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 9999})
+@extend_schema_field({"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX})
 class YearFilter(filters.NumberFilter):
-    field_class = forms.IntegerField
+    field_class = WholeNumberField
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", 9999)
-        kwargs.setdefault("help_text", "A four-digit year, e.g. 2024.")
-        super().__init__(*args, **kwargs)
+        kwargs["help_text"] = f"{kwargs.get('help_text', 'A year, e.g. 2024.')} {WHOLE_NUMBER_HELP}"
+        super().__init__(*args, min_value=YEAR_MIN, max_value=YEAR_MAX, **kwargs)
+
+
+class ChoiceFilter(filters.ChoiceFilter):
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, choices=choices, error_messages=choice_messages(choices), **kwargs)
 
 
 class CandidateFilter(filters.FilterSet):
@@ -56,7 +68,7 @@ class ContestFilter(filters.FilterSet):
     year = YearFilter(field_name="year")
     party = SlugFilter(field_name="party__slug", help_text="e.g. democratic.")
     candidate = SlugFilter(method="with_candidate", help_text="Contests with a result for them.")
-    count_status = filters.ChoiceFilter(choices=Contest.CountStatus.choices)
+    count_status = ChoiceFilter(choices=Contest.CountStatus.choices)
 
     class Meta:
         model = Contest
@@ -98,7 +110,7 @@ class QuoteFilter(filters.FilterSet):
 class FactFilter(filters.FilterSet):
     candidate = SlugFilter(field_name="candidate__slug")
     party = SlugFilter(field_name="candidate__party__slug")
-    topic = filters.ChoiceFilter(choices=Fact.Topic.choices)
+    topic = ChoiceFilter(choices=Fact.Topic.choices)
     year = YearFilter(field_name="occurred_on__year")
 
     class Meta:
@@ -108,7 +120,7 @@ class FactFilter(filters.FilterSet):
 
 class SourceFilter(filters.FilterSet):
     outlet = SlugFilter(field_name="outlet__slug", help_text="e.g. abc-news.")
-    kind = filters.ChoiceFilter(choices=Source.Kind.choices)
+    kind = ChoiceFilter(choices=Source.Kind.choices)
     year = YearFilter(field_name="published_on__year", help_text="Year of publication.")
 
     class Meta:

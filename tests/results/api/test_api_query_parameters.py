@@ -8,15 +8,18 @@ JSON = {"HTTP_ACCEPT": "application/json"}
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("year=abc", {"year": ["Enter a whole number."]}),
+        (
+            "year=abc",
+            {
+                "year": [
+                    "Enter a whole number: ASCII digits, without sign, spaces or leading zeros."
+                ]
+            },
+        ),
         ("year=", {"year": ["Empty value. Give a value, or leave the parameter out."]}),
         (
             "party=not a slug",
-            {
-                "party": [
-                    "Enter a valid “slug” consisting of letters, numbers, underscores or hyphens."
-                ]
-            },
+            {"party": ["Enter a slug: ASCII letters, digits, hyphens and underscores only."]},
         ),
         ("page=0", {"page": ["Ensure this value is greater than or equal to 1."]}),
         ("page_size=500", {"page_size": ["Ensure this value is less than or equal to 100."]}),
