@@ -7,8 +7,10 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ballotdesk
 PYTEST_ARGS ?= -n auto
+FUZZ_ARGS ?= -n auto
+FUZZ_TESTS := tests/results/api/test_api_contract.py
 
-.PHONY: help run serve bench test lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
+.PHONY: help run serve bench test fuzz lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -63,6 +65,14 @@ test: $(VENV)/.test-deps lint check migrations-check ## Lint, checks, pytest on 
 	@scripts/ensure-chromium.sh
 	@$(MAKE) --no-print-directory pytest-sqlite
 	@$(MAKE) --no-print-directory pytest-postgres
+
+fuzz: $(VENV)/.test-deps ## API contract tests, random seeds, 500 examples per endpoint (FUZZ_EXAMPLES=, FUZZ_POSTGRES=1)
+	@echo "== fuzz on SQLite"
+	env -u DATABASE_URL HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest $(FUZZ_ARGS) $(FUZZ_TESTS)
+	@if [ "$(FUZZ_POSTGRES)" = 1 ]; then \
+		scripts/ensure-postgres.sh && echo "== fuzz on PostgreSQL ($(PG_TEST_URL))" && \
+		DATABASE_URL=$(PG_TEST_URL) HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest $(FUZZ_ARGS) $(FUZZ_TESTS); \
+	fi
 
 lint: $(VENV)/.test-deps
 	$(VENV)/bin/ruff check .

@@ -1,10 +1,32 @@
-"""Shared fixtures: the seed newsroom as the canonical world, and logged-in clients."""
+"""Shared fixtures: the seed newsroom as the canonical world, and logged-in clients; the
+Hypothesis profiles of the property-based tests."""
 
+import os
+
+import hypothesis
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 
 SEED_APPS = ["newsroom", "candidates", "results"]
+
+# `make test` draws the same examples on every run, so a red run means the code changed;
+# `make fuzz` (HYPOTHESIS_PROFILE=fuzz) explores with a fresh random seed and many more
+# examples (FUZZ_EXAMPLES). What it finds becomes a named regression test with the exact
+# request, so the deterministic run keeps it covered.
+hypothesis.settings.register_profile(
+    "deterministic", derandomize=True, database=None, max_examples=30, deadline=None
+)
+hypothesis.settings.register_profile(
+    "fuzz",
+    derandomize=False,
+    database=None,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "500")),
+    deadline=None,
+    print_blob=True,
+)
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "deterministic")
+hypothesis.settings.load_profile(HYPOTHESIS_PROFILE)
 
 
 def pytest_configure(config):
@@ -13,6 +35,11 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_report_header(config):
+    changed = hypothesis.settings.default.show_changed()
+    return f"hypothesis profile: {HYPOTHESIS_PROFILE} ({changed})"
 
 
 @pytest.fixture(scope="session")

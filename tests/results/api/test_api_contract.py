@@ -1,7 +1,10 @@
-"""Schemathesis drives every endpoint of the OpenAPI schema: no 5xx, responses match it.
+"""Schemathesis drives every endpoint of the OpenAPI schema: no 5xx, responses match it,
+and a request the schema forbids is refused.
 
 The schema is fetched from its URL through the WSGI application once, at collection (it reads
-no database); each endpoint's examples then run against the seed newsroom.
+no database); each endpoint's examples then run against the seed newsroom. How many examples,
+and whether they are the same on every run, is the Hypothesis profile's choice
+(`tests/conftest.py`): fixed in `make test`, random and many more in `make fuzz`.
 """
 
 import pytest
@@ -27,11 +30,7 @@ def connection_kept_open():
 
 
 @schema.parametrize()
-@settings(
-    max_examples=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 def test_every_endpoint_honours_the_schema(case, seed_newsroom, connection_kept_open):
     case.call_and_validate()
 

@@ -1,0 +1,151 @@
+"""Query parameters are taken exactly as sent and checked against what the schema states.
+
+Regression tests for requests the contract tests (`make fuzz`) found accepted although the
+schema forbids them; each is the exact request, replayed through the test client.
+"""
+
+import pytest
+from drf_spectacular.generators import SchemaGenerator
+
+JSON = {"HTTP_ACCEPT": "application/json"}
+SLUG = "Enter a slug: ASCII letters, digits, hyphens and underscores only."
+WHOLE_NUMBER = "Enter a whole number: ASCII digits, without sign, spaces or leading zeros."
+
+
+def errors(client, url):
+    response = client.get(url, **JSON)
+    assert response.status_code == 400, response.content
+    return response.json()
+
+
+def test_quotes_candidate_with_trailing_control_character_is_400(db, client):
+    # Python's str.strip() takes U+001E for whitespace: this was read as the slug "2".
+    assert errors(client, "/api/v1/quotes/?candidate=2%1E") == {"candidate": [SLUG]}
+
+
+def test_candidates_party_with_leading_space_is_400(db, client):
+    assert errors(client, "/api/v1/candidates/?party=%20democratic") == {"party": [SLUG]}
+
+
+def test_sources_outlet_longer_than_any_slug_is_400(db, client):
+    assert errors(client, f"/api/v1/sources/?outlet={'a' * 201}") == {
+        "outlet": ["Ensure this value has at most 200 characters (it has 201)."]
+    }
+
+
+def test_snapshots_contest_with_nul_byte_is_400(db, client):
+    assert errors(client, "/api/v1/snapshots/?contest=a%00") == {
+        "contest": [SLUG, "Null characters are not allowed."]
+    }
+
+
+@pytest.mark.parametrize(
+    "year",
+    [
+        "2024.0",  # Django's IntegerField drops a decimal point followed by zeros
+        "%2B2024",  # "+2024"
+        "02024",
+        "%202024",
+        "%D9%A2%D9%A0%D9%A2%D9%A4",  # Arabic-Indic digits, which int() reads as 2024
+        "%C2%B2",  # superscript two
+    ],
+)
+def test_quotes_year_not_in_plain_ascii_digits_is_400(db, client, year):
+    assert errors(client, f"/api/v1/quotes/?year={year}") == {"year": [WHOLE_NUMBER]}
+
+
+def test_facts_year_of_thousands_of_digits_is_400(db, client):
+    assert errors(client, f"/api/v1/facts/?year={'9' * 5000}") == {
+        "year": ["Ensure this value is less than or equal to 9999."]
+    }
+
+
+def test_contests_count_status_with_trailing_control_character_is_400(db, client):
+    assert errors(client, "/api/v1/contests/?count_status=final%1E") == {
+        "count_status": ["Select one of: scheduled, counting, final."]
+    }
+
+
+def test_facts_topic_in_capitals_is_400(db, client):
+    assert errors(client, "/api/v1/facts/?topic=REACTION") == {
+        "topic": ["Select one of: background, campaign, reaction, event."]
+    }
+
+
+def test_contests_page_with_decimal_point_is_400(db, client):
+    assert errors(client, "/api/v1/contests/?page=1.0") == {"page": [WHOLE_NUMBER]}
+
+
+def test_sources_page_size_with_plus_sign_is_400(db, client):
+    assert errors(client, "/api/v1/sources/?page_size=%2B20") == {"page_size": [WHOLE_NUMBER]}
+
+
+def test_page_beyond_the_documented_maximum_is_400(db, client):
+    assert errors(client, f"/api/v1/candidates/?page={'9' * 5000}") == {
+        "page": ["Ensure this value is less than or equal to 1000000000."]
+    }
+
+
+def test_unknown_format_is_400_not_404(db, client):
+    assert errors(client, "/api/v1/quotes/?format=xml") == {"format": ["Select one of: json."]}
+
+
+def test_format_on_a_single_resource_is_checked_too(db, client):
+    assert errors(client, "/api/v1/sources/some-source/?format=json%1E") == {
+        "format": ["Select one of: json."]
+    }
+
+
+def test_parameter_given_twice_is_400(db, client):
+    assert errors(client, "/api/v1/contests/?year=2024&year=2020") == {
+        "year": ["Given more than once. Give it once."]
+    }
+
+
+def test_every_bad_parameter_of_a_request_is_named_at_once(db, client):
+    assert errors(client, "/api/v1/contests/?year=x&party=a%20b&page=0") == {
+        "page": ["Ensure this value is greater than or equal to 1."],
+        "party": [SLUG],
+        "year": [WHOLE_NUMBER],
+    }
+
+
+def query_parameters():
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    return [
+        pytest.param(path, parameter, id=f"{path}?{parameter['name']}")
+        for path, methods in schema["paths"].items()
+        for parameter in methods["get"].get("parameters", [])
+        if parameter["in"] == "query"
+    ]
+
+
+def valid_value(parameter) -> str:
+    schema = parameter["schema"]
+    if "enum" in schema:
+        return schema["enum"][-1]
+    return "1" if schema["type"] == "integer" else "american-samoa"
+
+
+@pytest.mark.parametrize(("path", "parameter"), query_parameters())
+def test_every_query_parameter_refuses_a_valid_value_with_a_control_character(
+    db, client, path, parameter
+):
+    url = path.format(slug="some-slug", id="1")
+    name = parameter["name"]
+
+    response = client.get(f"{url}?{name}={valid_value(parameter)}%1E", **JSON)
+
+    assert response.status_code == 400
+    assert list(response.json()) == [name]
+
+
+@pytest.mark.parametrize(("path", "parameter"), query_parameters())
+def test_every_query_parameter_states_its_rule_in_the_schema(path, parameter):
+    schema = parameter["schema"]
+
+    assert (
+        "enum" in schema
+        or {"pattern", "maxLength"} <= set(schema)
+        or {"minimum", "maximum"} <= set(schema)
+    )
