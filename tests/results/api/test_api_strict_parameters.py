@@ -1,7 +1,9 @@
 """Query parameters are taken exactly as sent and checked against what the schema states.
 
-Regression tests for requests the contract tests (`make fuzz`) found accepted although the
-schema forbids them; each is the exact request, replayed through the test client.
+Requests the contract tests found accepted although the schema forbids them are replayed
+here exactly, through the test client, named for what they send: `candidate=2%1E` (issue
+#13) and `party=h%0C` (`make fuzz`). The others pin each kind of parameter (slug, whole
+number, choice, page, format) and the schema's statement of each rule.
 """
 
 import pytest
@@ -21,6 +23,10 @@ def errors(client, url):
 def test_quotes_candidate_with_trailing_control_character_is_400(db, client):
     # Python's str.strip() takes U+001E for whitespace: this was read as the slug "2".
     assert errors(client, "/api/v1/quotes/?candidate=2%1E") == {"candidate": [SLUG]}
+
+
+def test_quotes_party_with_trailing_form_feed_is_400(db, client):
+    assert errors(client, "/api/v1/quotes/?party=h%0C") == {"party": [SLUG]}
 
 
 def test_candidates_party_with_leading_space_is_400(db, client):
