@@ -64,6 +64,13 @@ def test_docs_page_lists_every_endpoint_with_its_parameters(db, client):
     assert "<code>jurisdiction</code>" in response.text
 
 
+def test_docs_page_states_the_rule_of_each_parameter(db, client):
+    response = client.get("/api/v1/docs/")
+
+    assert "integer, 1 to 9999" in response.text
+    assert "matching <code>^[-a-zA-Z0-9_]+$</code>, at most 200 characters" in response.text
+
+
 @pytest.mark.django_db
 def test_api_answers_json_even_to_a_browser(client):
     response = client.get("/api/v1/candidates/", HTTP_ACCEPT="text/html,*/*;q=0.8")
