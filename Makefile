@@ -6,9 +6,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ballotdesk
-PYTEST_ARGS ?= -n auto
+# The same order and the same random seeds on every run (pytest-randomly with a fixed seed,
+# file order kept): a red run means the code changed. `make test-random` shuffles.
+PYTEST_ARGS ?= -n auto -p randomly --randomly-seed=2024 --randomly-dont-reorganize
 
-.PHONY: help run serve bench test lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
+.PHONY: help run serve bench test test-random lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -45,9 +47,12 @@ backup: $(VENV)/.run-deps ## Back up DATABASE_URL (default: make serve's) to bac
 restore: $(VENV)/.run-deps ## Restore FILE=backups/... into TARGET_URL or DATABASE_URL (CONFIRM=1 replaces)
 	@$(PY) scripts/backup.py restore "$(FILE)" $(if $(filter-out 0,$(CONFIRM)),--confirm)
 
-.PHONY: drill-up drill-down
+.PHONY: drill drill-up drill-down
 drill-up: $(VENV)/.run-deps ## Scale-out drill: primary + streaming replica, Redis, 2 gunicorns behind haproxy on :8200
 	@scripts/drill.sh up
+
+drill: $(VENV)/.run-deps ## The whole scale-out drill: up, demo (replica reads, lag, failover), down
+	@scripts/drill.sh up && scripts/drill.sh demo; status=$$?; scripts/drill.sh down; exit $$status
 
 drill-down: ## Stop the scale-out drill and remove its data (var/drill)
 	@scripts/drill.sh down
@@ -82,6 +87,9 @@ pytest-postgres: $(VENV)/.test-deps
 	@echo "== pytest on PostgreSQL ($(PG_TEST_URL))"
 	@scripts/ensure-postgres.sh
 	DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+test-random: $(VENV)/.test-deps ## pytest on SQLite in a random order (seed printed; SEED=N repeats one)
+	env -u DATABASE_URL $(PY) -m pytest -n auto -p randomly $(if $(SEED),--randomly-seed=$(SEED))
 
 lock: $(VENV)/.test-deps ## Re-pin dependencies from pyproject.toml
 	$(PY) -m pip install --quiet uv
