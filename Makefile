@@ -35,6 +35,7 @@ run: $(VENV)/.run-deps ## Install, migrate SQLite, load the seed newsroom, serve
 	@$(PY) scripts/check-port.py $(HOST) $(PORT)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_newsroom
+	$(MANAGE) load_import_example
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver $(if $(findstring :,$(HOST)),[$(HOST)],$(HOST)):$(PORT)
 

@@ -109,6 +109,9 @@ class SeedLoader:
             ("Places", self.load_jurisdictions),
             ("Contests", self.load_contests),
         ]
+        self.load_steps(steps)
+
+    def load_steps(self, steps: list[tuple[str, Callable[[], None]]]) -> None:
         with transaction.atomic():
             for section, step in steps:
                 before = self.counts.copy()
@@ -271,6 +274,14 @@ class SeedLoader:
             self.cite(call, row["citations"])
 
 
+_NOT_PUBLIC = {
+    Status.DRAFT: "in draft",
+    Status.IN_REVIEW: "in review",
+    Status.UNPUBLISHED: "unpublished",
+    Status.PUBLISHED: "published",
+}
+
+
 def public_now(model, pks: set[int]) -> str:
     """ "; public now: 5 of 6 (1 draft)", or "" for rows that are no public item of their own."""
     rows = model._default_manager.filter(pk__in=pks)
@@ -285,9 +296,7 @@ def public_now(model, pks: set[int]) -> str:
         # Results, citations, race calls and snapshots are public with what they belong to.
         why = (type(rows).published.__doc__ or "public with what they belong to").strip()
         return f"{text} ({why.rstrip('.').lower()})"
-    reasons = Counter(
-        Status(status).label.lower() for status in hidden.values_list("status", flat=True)
-    )
+    reasons = Counter(_NOT_PUBLIC[status] for status in hidden.values_list("status", flat=True))
     scheduled = hidden.filter(status=Status.PUBLISHED).exclude(published_q()).count()
     if scheduled:
         reasons["published"] -= scheduled
