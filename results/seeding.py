@@ -283,7 +283,8 @@ _NOT_PUBLIC = {
 
 
 def public_now(model, pks: set[int]) -> str:
-    """ "; public now: 5 of 6 (1 draft)", or "" for rows that are no public item of their own."""
+    """How many of the rows readers can see now and why the rest are not, as a report suffix
+    ("; public now: 5 of 6 (1 in draft)"); "" for kinds that are no public item of their own."""
     rows = model._default_manager.filter(pk__in=pks)
     if not hasattr(rows, "published"):
         return ""
