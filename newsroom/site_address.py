@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.syndication.views import Feed
+from django.http import FileResponse
 
 #: Where `make run` serves unless told otherwise.
 DEFAULT_SITE_URL = "http://127.0.0.1:8000"
@@ -49,7 +50,8 @@ class ServedAddressMiddleware:
             response = self.get_response(request)
         finally:
             _current_request.reset(token)
-        if response.streaming and not response.is_async:
+        # A file (a static file, a download) renders nothing, and keeps its fast file path.
+        if response.streaming and not response.is_async and not isinstance(response, FileResponse):
             response.streaming_content = _served_from(request, response.streaming_content)
         return response
 
