@@ -83,7 +83,8 @@ def _load(loader: SeedLoader) -> None:
             "held_on_precision": "day",
             "ballots_cast": 200,
             "delegates_at_stake": 3,
-            "count_status": Contest.CountStatus.SCHEDULED,
             **DRAFT,
         },
+        # Importing the example starts the count; loading again must not undo that.
+        on_create={"count_status": Contest.CountStatus.SCHEDULED},
     )

@@ -39,6 +39,15 @@ def test_example_applies_cleanly_on_a_fresh_site(fresh_site, name):
     assert ImportBatch.objects.get().filename == name
 
 
+def test_loading_the_example_again_after_an_import_changes_nothing(fresh_site):
+    import_example("results.csv", "--apply")
+    out = StringIO()
+
+    call_command("load_import_example", stdout=out)
+
+    assert "Import example loaded: 0 created, 0 updated." in out.getvalue()
+
+
 def test_example_leaves_the_seed_contests_as_the_articles_report_them(fresh_site):
     before = sorted(Result.objects.values_list("pk", "votes", "reported_share", "delegates_won"))
 
