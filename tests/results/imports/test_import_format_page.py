@@ -32,10 +32,6 @@ def test_format_page_offers_the_example_files_as_downloads(admin_client_logged_i
     assert b"".join(download.streaming_content) == (EXAMPLES / "results.csv").read_bytes()
 
 
-def test_only_the_example_files_can_be_downloaded(admin_client_logged_in):
-    assert admin_client_logged_in.get(f"{URL}examples/results-import.md").status_code == 404
-
-
 def test_format_page_needs_the_import_permission(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("reader", is_staff=True))
 
