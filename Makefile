@@ -1,4 +1,5 @@
-# Ballot Desk: `make run` serves the site on http://127.0.0.1:8000/, `make test` runs every check.
+# Ballot Desk: `make run` serves the site on http://127.0.0.1:8000/ (`make run PORT=8001 HOST=0.0.0.0`
+# to move it), `make test` runs every check.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -9,6 +10,10 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ballotdesk
 # The same order and the same random seeds on every run (pytest-randomly with a fixed seed,
 # file order kept): a red run means the code changed. `make test-random` shuffles.
 PYTEST_ARGS ?= -n auto -p randomly --randomly-seed=2024 --randomly-dont-reorganize
+# Where `make run` serves. `make serve` leaves them to gunicorn (PORT given on the command line
+# reaches it as the environment variable: 0.0.0.0:$PORT).
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: help run serve bench test test-random lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
 
@@ -28,11 +33,13 @@ $(VENV)/.test-deps: requirements-dev.txt | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@ $(VENV)/.run-deps
 
-run: $(VENV)/.run-deps ## Install, migrate SQLite, load the seed newsroom, serve on :8000
+run: $(VENV)/.run-deps ## Install, migrate SQLite, load the seed newsroom, serve on :8000 (PORT=, HOST=)
+	@$(PY) scripts/check-port.py $(HOST) $(PORT)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_newsroom
+	$(MANAGE) load_import_example
 	$(MANAGE) ensure_admin
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver $(if $(findstring :,$(HOST)),[$(HOST)],$(HOST)):$(PORT)
 
 serve: $(VENV)/.run-deps ## Production configuration locally: gunicorn, PostgreSQL, Redis, DEBUG off
 	@scripts/serve.sh

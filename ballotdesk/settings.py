@@ -23,7 +23,8 @@ env = environ.Env(
     ALLOWED_HOSTS=(list, ["127.0.0.1", "localhost", "[::1]", "testserver"]),
     SECRET_KEY=(str, DEVELOPMENT_SECRET_KEY),
     TIME_ZONE=(str, "UTC"),
-    SITE_URL=(str, "http://127.0.0.1:8000"),
+    # Unset, links follow the address each request was served on (newsroom.site_address).
+    SITE_URL=(str, ""),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "ballotdesk.middleware.RequestLogMiddleware",
+    # Before anything that renders: pages link to the address they were served on.
+    "newsroom.site_address.ServedAddressMiddleware",
     # A view that cannot reach the database answers 503 with Retry-After, not 500.
     "ballotdesk.database_outage.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -26,11 +26,10 @@ COLUMNS = (
 )
 REQUIRED_COLUMNS = ("contest", "candidate", "as_of", "source_url")
 
-BOMS = {
-    b"\xef\xbb\xbf": "UTF-8",
-    b"\xff\xfe": "UTF-16",
-    b"\xfe\xff": "UTF-16",
-}
+#: Excel's "CSV UTF-8" starts the file with this mark; it is read and dropped.
+UTF8_BOM = b"\xef\xbb\xbf"
+#: Marks of encodings the desk does not read.
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True)
@@ -74,19 +73,16 @@ class ResultsFile:
 def read_results_file(content: bytes, *, filename: str) -> ResultsFile:
     """The rows of a CSV or JSON results file, with every problem found in reading it."""
     file = ResultsFile(filename=filename, content=content, format=_format(content, filename))
-    for bom, encoding in BOMS.items():
-        if content.startswith(bom):
-            file.problems.append(
-                Problem(
-                    1 if file.format == "csv" else None,
-                    None,
-                    f"the file starts with a {encoding} byte-order mark (BOM). "
-                    "Save it as UTF-8 without a BOM.",
-                )
+    if content.startswith(UTF16_BOMS):
+        file.problems.append(
+            Problem(
+                1 if file.format == "csv" else None,
+                None,
+                "the file starts with a UTF-16 byte-order mark (BOM). Save it as UTF-8.",
             )
-            if encoding != "UTF-8":
-                return file
-            content = content[len(bom) :]
+        )
+        return file
+    content = content.removeprefix(UTF8_BOM)
     undecodable = _undecodable_lines(content)
     if undecodable:
         file.problems.extend(

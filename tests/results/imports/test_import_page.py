@@ -36,6 +36,13 @@ def test_confirming_the_preview_applies_the_file(caucus, admin_client_logged_in,
     assert Result.objects.get(contest=caucus, candidate__slug="jason-palmer").delegates_won == 4
 
 
+def test_csv_saved_by_excel_with_a_byte_order_mark_is_previewed(caucus, admin_client_logged_in):
+    response = upload(admin_client_logged_in, "excel_csv_utf8.csv")
+
+    assert "Preview of excel_csv_utf8.csv: 0 to add, 2 to change" in response.text
+    assert "byte-order mark" not in response.text
+
+
 def test_problems_are_listed_by_row_and_column(results_desk, admin_client_logged_in):
     response = upload(admin_client_logged_in, "negative_votes.csv")
 
