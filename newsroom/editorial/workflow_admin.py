@@ -3,7 +3,8 @@ field held to the workflow's steps, bulk workflow actions, and each item's steps
 change form. The rules themselves are in newsroom.workflow.
 
 - Published and unpublished items are read-only to users without the publish permission
-  (reporters), except where newsroom.workflow says otherwise (the results desk).
+  (reporters), except where newsroom.workflow says otherwise (the results desk); so are
+  reference records (parties) shown by a published item. Saving and deleting check again.
 - The status field offers only the steps the user may take from the saved status; a step
   refused by the rules (sources missing, say) is a field error. Each step made through the
   form, an inline row or an action is recorded as a WorkflowEvent.
@@ -107,6 +108,25 @@ class WorkflowAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and workflow.can_edit(request.user, obj)
+
+    def save_model(self, request, obj, form, change):
+        # The per-object permission above hides the form; this holds if the item changed
+        # between showing the form and saving it (a party newly shown by a published page).
+        if change and obj.pk is not None:
+            saved = type(obj)._base_manager.filter(pk=obj.pk).first()
+            if saved is not None:
+                workflow.ensure_can_edit(request.user, saved)
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        workflow.ensure_can_edit(request.user, obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        # The changelist's delete action asks for delete permission on the model only.
+        for obj in queryset:
+            workflow.ensure_can_edit(request.user, obj)
+        super().delete_queryset(request, queryset)
 
     def has_publish_permission(self, request):
         return workflow.can_publish(request.user) and super().has_change_permission(request)
