@@ -557,6 +557,25 @@ class Snapshot(Versioned):
         when = self.as_of_as_reported or (self.taken_at and self.taken_at.isoformat()) or "undated"
         return f"{self.contest} as of {when}"
 
+    def clean(self):
+        # Moving an update into a published contest would show its figures' candidates.
+        if not self.contest_id or self.contest.status != Status.PUBLISHED or self.pk is None:
+            return
+        if not parent_changed(self, "contest"):
+            return
+        hidden = self.entries.exclude(candidate__status=Status.PUBLISHED).select_related(
+            "candidate"
+        )
+        names = [f"“{entry.candidate}”" for entry in hidden[:5]]
+        if names:
+            raise ValidationError(
+                {
+                    "contest": f"This update has figures for candidates who are not published "
+                    f"({', '.join(names)}), and “{self.contest}” is public. Choose a contest "
+                    "that is not public, or have an editor publish them first."
+                }
+            )
+
 
 def _hidden_candidate_error(row, contest, *, parent_field: str) -> str:
     """A row naming `row.candidate` in `contest`: refused when new or moved (its candidate

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from candidates.models import Quote
 from newsroom import roles
 from newsroom.publishing import Status
-from results.models import Contest, Result
+from results.models import Contest, Result, Snapshot
 from tests import factories
 from tests.admin_forms import CHANGE_NOTE, add_inline_row, admin_url, inline_formset, page_data
 from tests.editorial.workflow_desk import cited, client_for, messages_of, run_action
@@ -155,3 +155,20 @@ def test_editor_may_not_publish_a_contest_naming_a_draft_candidate(django_user_m
     assert f"has results of candidates who are not published (“{HOPEFUL}”)" in " ".join(
         messages_of(response)
     )
+
+
+def test_clerk_may_not_move_an_update_naming_a_draft_candidate_into_a_public_contest(clerk):
+    update = factories.SnapshotFactory(contest=factories.ContestFactory(status=Status.DRAFT))
+    hopeful = factories.CandidateFactory(status=Status.DRAFT, full_name=HOPEFUL)
+    factories.SnapshotEntryFactory(snapshot=update, candidate=hopeful, votes=3)
+    public = factories.ContestFactory()
+    url = admin_url(Snapshot, "change", update.pk)
+    data = page_data(clerk.get(url))
+
+    response = clerk.post(url, data | {"contest": str(public.pk)})
+
+    assert response.status_code == 200
+    assert f"not published (“{HOPEFUL}”)" in str(
+        response.context["adminform"].form.errors["contest"]
+    )
+    assert Snapshot.objects.get(pk=update.pk).contest != public
