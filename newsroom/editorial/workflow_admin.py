@@ -20,6 +20,8 @@ not count yet (save it, then publish).
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
+from django.core import checks
+from django.core.exceptions import FieldDoesNotExist
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -92,6 +94,44 @@ class WorkflowFormSetMixin:
                     form.add_error("status", f"This {instance._meta.verbose_name} {reason}.")
 
 
+def _policy_errors(model_admin) -> list[checks.Error]:
+    """A model edited here must say what governs it for readers: a forgotten rule would
+    leave it editable by everyone after it is public."""
+    model = model_admin.model
+    shown_with = getattr(model, workflow.SHOWN_WITH, None)
+    if shown_with is not None:
+        return [
+            checks.Error(
+                f"{model._meta.label}.{workflow.SHOWN_WITH} names “{name}”, which is not a "
+                "relation to a publishable model.",
+                obj=model_admin.__class__,
+                id="newsroom.E002",
+            )
+            for name in shown_with
+            if not _leads_to_publishable(model, name)
+        ]
+    names = {field.name for field in model._meta.get_fields()}
+    if _publishable(model) or names & set(workflow.OWNER_RELATIONS):
+        return []
+    return [
+        checks.Error(
+            f"{model._meta.label} has no editorial policy: make it Publishable, give it a "
+            f"relation to the item that shows it ({', '.join(workflow.OWNER_RELATIONS)}), "
+            f"or set {workflow.SHOWN_WITH} to the relations whose items show it.",
+            obj=model_admin.__class__,
+            id="newsroom.E001",
+        )
+    ]
+
+
+def _leads_to_publishable(model, name: str) -> bool:
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return field.is_relation and _publishable(field.related_model)
+
+
 def _with_mixin(cls, mixin, **attrs):
     return type(cls.__name__, (mixin, cls), {"__module__": cls.__module__, **attrs})
 
@@ -101,6 +141,9 @@ def _publishable(model) -> bool:
 
 
 class WorkflowAdminMixin:
+    def check(self, **kwargs):
+        return [*super().check(**kwargs), *_policy_errors(self)]
+
     # Permissions -----------------------------------------------------------------------
 
     def has_change_permission(self, request, obj=None):

@@ -2,10 +2,14 @@
 a reporter may draft a new party, not rename one that published pages show."""
 
 import pytest
+from django.contrib import admin
 
+from candidates.admin import PartyAdmin
 from candidates.models import Party
 from newsroom import roles
+from newsroom.editorial.admin import EditorialAdmin
 from newsroom.publishing import Status
+from results.models import ImportBatch
 from tests import factories
 from tests.admin_forms import CHANGE_NOTE, admin_url, page_data
 
@@ -94,3 +98,19 @@ def test_editor_may_rename_a_party_shown_on_published_pages(django_user_model, s
 
     assert response.status_code == 302
     assert Party.objects.get(pk=democrats.pk).name == "Democratic Party of the United States"
+
+
+def test_every_model_edited_in_the_admin_declares_its_editorial_policy():
+    errors = EditorialAdmin(ImportBatch, admin.site).check()
+
+    assert [error.id for error in errors] == ["newsroom.E001"]
+    assert "results.ImportBatch has no editorial policy" in errors[0].msg
+
+
+def test_a_policy_naming_no_relation_to_a_publishable_model_fails_the_checks(monkeypatch):
+    monkeypatch.setattr(Party, "shown_publicly_with", ("candidates", "identifiers"))
+
+    errors = PartyAdmin(Party, admin.site).check()
+
+    assert [error.id for error in errors] == ["newsroom.E002"]
+    assert "“identifiers”" in errors[0].msg
