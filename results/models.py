@@ -581,7 +581,9 @@ def _hidden_candidate_error(row, contest, *, parent_field: str) -> str:
     """A row naming `row.candidate` in `contest`: refused when new or moved (its candidate
     or its `parent_field`) into a published contest while the candidate is not public by
     the time the contest is."""
-    if contest is None or contest.status != Status.PUBLISHED:
+    if contest is None or contest.status != Status.PUBLISHED or row.candidate_id is None:
+        return ""
+    if not row.candidate.why_hidden(from_time=contest.publish_at):
         return ""
     moved = parent_changed(row, "candidate") or parent_changed(row, parent_field)
     return refuse_hidden_parent(row, "candidate", public_from=contest.publish_at, moved=moved)
