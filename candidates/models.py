@@ -20,7 +20,13 @@ def precision_field(verbose_name: str) -> models.CharField:
 
 
 class Party(Versioned):
-    """A political party, as reference data for candidates and contests."""
+    """A political party, as reference data for candidates and contests.
+
+    It has no workflow of its own: readers see it on its candidates' and contests' pages,
+    so once one of those is published, only editors may change it (newsroom.workflow)."""
+
+    #: The relations whose published items show the party to readers.
+    shown_publicly_with = ("candidates", "contests")
 
     name = models.CharField(max_length=100, unique=True, help_text="e.g. Democratic Party")
     adjective = models.CharField(max_length=100, help_text="e.g. Democratic")
@@ -170,6 +176,7 @@ class CareerEntry(Publishable):
         return f"{self.role or 'Position'} at {self.organisation}"
 
     def clean(self):
+        super().clean()
         self.started_on = truncate_to_precision(self.started_on, self.started_on_precision)
         self.ended_on = truncate_to_precision(self.ended_on, self.ended_on_precision)
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
@@ -273,6 +280,7 @@ class Quote(Publishable):
         return f"{self.speaker_name}: “{words}”"
 
     def clean(self):
+        super().clean()
         self.said_on = truncate_to_precision(self.said_on, self.said_on_precision)
         if not self.text.strip():
             raise ValidationError({"text": "A quote needs its words."})
@@ -318,6 +326,7 @@ class Fact(Publishable):
         return self.statement if len(self.statement) <= 80 else f"{self.statement[:79]}…"
 
     def clean(self):
+        super().clean()
         self.occurred_on = truncate_to_precision(self.occurred_on, self.occurred_on_precision)
 
     def get_absolute_url(self):

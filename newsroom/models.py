@@ -130,6 +130,7 @@ class Source(Publishable):
         return f"{self.outlet.name}: {self.title}" if self.outlet_id else self.title
 
     def clean(self):
+        super().clean()
         self.published_on = truncate_to_precision(self.published_on, self.published_on_precision)
         if self.url:
             clash = Source.objects.filter(url=self.url).exclude(pk=self.pk).first()

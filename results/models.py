@@ -19,7 +19,15 @@ from django.utils import timezone
 from candidates.models import Candidate, Party, precision_field
 from newsroom.dates import format_partial_date, partial_date_constraint, truncate_to_precision
 from newsroom.models import Outlet, Source
-from newsroom.publishing import Publishable, PublishableQuerySet, Versioned, tracked_history
+from newsroom.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    Status,
+    Versioned,
+    parent_changed,
+    refuse_hidden_parent,
+    tracked_history,
+)
 
 
 class Jurisdiction(Publishable):
@@ -144,7 +152,7 @@ class Contest(Publishable):
 
     def clean(self):
         self.held_on = truncate_to_precision(self.held_on, self.held_on_precision)
-        errors = {}
+        errors = self.hidden_parent_errors()
         if self.held_on and self.held_on.year != self.year:
             errors["held_on"] = f"The date is not in {self.year}, the contest's year."
         if self.pk and self.check_totals_against_saved_results:
@@ -167,6 +175,19 @@ class Contest(Publishable):
 
     def get_absolute_url(self):
         return reverse("results:contest_detail", args=[self.slug])
+
+    def why_publishing_would_reveal(self) -> str:
+        """Publishing would name the candidates of its results; each must be published."""
+        hidden = self.results.exclude(candidate__status=Status.PUBLISHED).select_related(
+            "candidate"
+        )
+        names = [f"“{result.candidate}”" for result in hidden[:5]]
+        if not names:
+            return ""
+        return (
+            f"has results of candidates who are not published ({', '.join(names)}): "
+            "publish them first, or remove their results"
+        )
 
     def results_over_totals(self, *, votes: int, delegates: int) -> dict[str, str]:
         """Messages, by Result field, when results would total more than this contest allows."""
@@ -264,6 +285,9 @@ class Result(Versioned):
         return f"{self.candidate} in {self.contest}"
 
     def clean(self):
+        refusal = self.hidden_candidate_error()
+        if refusal:
+            raise ValidationError({"candidate": refusal})
         if not self.contest_id or not self.check_totals_against_saved_results:
             return
         others = (
@@ -280,6 +304,13 @@ class Result(Versioned):
         }
         if errors:
             raise ValidationError(errors)
+
+    def hidden_candidate_error(self) -> str:
+        """Refuse a new result (or one moved) in a published contest for a candidate
+        readers cannot see: the contest page, API and exports would name them. Results
+        already there are left alone, so their counts can still be updated."""
+        contest = self.contest if self.contest_id else None
+        return _hidden_candidate_error(self, contest, parent_field="contest")
 
     def computed_share(self, denominator: int | None) -> Decimal | None:
         """Share of `denominator` to one decimal, or None when either number is unknown."""
@@ -526,6 +557,37 @@ class Snapshot(Versioned):
         when = self.as_of_as_reported or (self.taken_at and self.taken_at.isoformat()) or "undated"
         return f"{self.contest} as of {when}"
 
+    def clean(self):
+        # Moving an update into a published contest would show its figures' candidates.
+        if not self.contest_id or self.contest.status != Status.PUBLISHED or self.pk is None:
+            return
+        if not parent_changed(self, "contest"):
+            return
+        hidden = self.entries.exclude(candidate__status=Status.PUBLISHED).select_related(
+            "candidate"
+        )
+        names = [f"“{entry.candidate}”" for entry in hidden[:5]]
+        if names:
+            raise ValidationError(
+                {
+                    "contest": f"This update has figures for candidates who are not published "
+                    f"({', '.join(names)}), and “{self.contest}” is public. Choose a contest "
+                    "that is not public, or have an editor publish them first."
+                }
+            )
+
+
+def _hidden_candidate_error(row, contest, *, parent_field: str) -> str:
+    """A row naming `row.candidate` in `contest`: refused when new or moved (its candidate
+    or its `parent_field`) into a published contest while the candidate is not public by
+    the time the contest is."""
+    if contest is None or contest.status != Status.PUBLISHED or row.candidate_id is None:
+        return ""
+    if not row.candidate.why_hidden(from_time=contest.publish_at):
+        return ""
+    moved = parent_changed(row, "candidate") or parent_changed(row, parent_field)
+    return refuse_hidden_parent(row, "candidate", public_from=contest.publish_at, moved=moved)
+
 
 class SnapshotEntry(Versioned):
     snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="entries")
@@ -547,3 +609,9 @@ class SnapshotEntry(Versioned):
 
     def __str__(self):
         return f"{self.candidate}: {self.votes if self.votes is not None else 'not reported'}"
+
+    def clean(self):
+        contest = self.snapshot.contest if self.snapshot_id else None
+        refusal = _hidden_candidate_error(self, contest, parent_field="snapshot")
+        if refusal:
+            raise ValidationError({"candidate": refusal})

@@ -330,8 +330,16 @@ class _Planner:
         first = rows[0]
         contest = first.contest
         seen: dict[str, int] = {}
+        with_results = {result.candidate_id for result in self.results[contest.pk]}
         for values in rows:
             slug = values.row.cells["candidate"]
+            if values.candidate and values.candidate.pk not in with_results:
+                # The same rule as a result added in the admin: a published contest names
+                # only candidates readers may see.
+                new_result = Result(contest=contest, candidate=values.candidate)
+                refusal = new_result.hidden_candidate_error()
+                if refusal:
+                    self.problem(values, "candidate", refusal)
             if slug in seen:
                 self.problem(
                     values,
