@@ -129,7 +129,7 @@ class Contest(Publishable):
                 condition=models.Q(reporting_percent__isnull=True)
                 | models.Q(reporting_percent__gte=0, reporting_percent__lte=100),
                 name="contest_reporting_percent_range",
-                violation_error_message="Reporting % must be between 0 and 100.",
+                violation_error_message="Reporting %% must be between 0 and 100.",
             ),
             models.CheckConstraint(
                 condition=models.Q(year__gte=1788, year__lte=2200),
@@ -234,6 +234,8 @@ class Result(Versioned):
     #: every submitted row, which the saved siblings do not reflect yet.
     check_totals_against_saved_results = True
 
+    constraint_error_fields = {"result_one_per_candidate": "candidate"}
+
     class Meta:
         ordering = ["contest", "position", "-votes", "pk"]
         constraints = [
@@ -307,7 +309,9 @@ class ContestFact(Publishable):
         ordering = ["contest", "position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(statement=""), name="contest_fact_statement_not_empty"
+                condition=~models.Q(statement=""),
+                name="contest_fact_statement_not_empty",
+                violation_error_message="A contest fact needs its statement.",
             ),
         ]
 
@@ -519,6 +523,7 @@ class Snapshot(Versioned):
                 condition=models.Q(reporting_percent__isnull=True)
                 | models.Q(reporting_percent__gte=0, reporting_percent__lte=100),
                 name="snapshot_reporting_percent_range",
+                violation_error_message="Reporting %% must be between 0 and 100.",
             ),
         ]
 
@@ -533,15 +538,20 @@ class SnapshotEntry(Versioned):
     votes = models.PositiveIntegerField(null=True, blank=True)
     share = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
 
+    constraint_error_fields = {"snapshot_entry_one_per_candidate": "candidate"}
+
     class Meta:
         verbose_name_plural = "snapshot entries"
         constraints = [
             models.UniqueConstraint(
-                fields=["snapshot", "candidate"], name="snapshot_entry_one_per_candidate"
+                fields=["snapshot", "candidate"],
+                name="snapshot_entry_one_per_candidate",
+                violation_error_message="This candidate already has an entry in this update.",
             ),
             models.CheckConstraint(
                 condition=models.Q(share__isnull=True) | models.Q(share__gte=0, share__lte=100),
                 name="snapshot_entry_share_range",
+                violation_error_message="A vote share must be between 0 and 100.",
             ),
         ]
 
