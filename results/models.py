@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from candidates.models import Candidate, Party, precision_field
 from newsroom.dates import format_partial_date, partial_date_constraint, truncate_to_precision
@@ -194,8 +195,28 @@ class ResultQuerySet(models.QuerySet):
         return self.filter(contest__in=Contest.objects.published())
 
 
+def validate_locked_fields(value):
+    """Locked fields name figures an import writes (Result.LOCKABLE_FIELDS), nothing else:
+    a misspelt name would lock nothing while looking locked."""
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise ValidationError("Give a list of field names.", code="invalid")
+    unknown = sorted(set(value) - set(Result.LOCKABLE_FIELDS))
+    if unknown:
+        raise ValidationError(
+            "%(unknown)s cannot be locked. The figures that can: %(lockable)s.",
+            code="not_lockable",
+            params={
+                "unknown": ", ".join(unknown),
+                "lockable": ", ".join(Result.LOCKABLE_FIELDS),
+            },
+        )
+
+
 class Result(Versioned):
     """One candidate's result in a contest. Results are public with their contest."""
+
+    #: The figures an import writes, which an editor can lock against it.
+    LOCKABLE_FIELDS = ("votes", "reported_share", "delegates_won")
 
     class Outcome(models.TextChoices):
         WON = "won", "Won"
@@ -220,7 +241,8 @@ class Result(Versioned):
     locked_fields = models.JSONField(
         default=list,
         blank=True,
-        help_text="Fields an editor confirmed; imports never overwrite them.",
+        validators=[validate_locked_fields],
+        help_text="Figures an editor confirmed; imports never overwrite them.",
     )
     position = models.PositiveSmallIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
@@ -282,6 +304,12 @@ class Result(Versioned):
         }
         if errors:
             raise ValidationError(errors)
+
+    @classmethod
+    def lockable_choices(cls) -> list[tuple[str, str]]:
+        return [
+            (name, capfirst(cls._meta.get_field(name).verbose_name)) for name in cls.LOCKABLE_FIELDS
+        ]
 
     def computed_share(self, denominator: int | None) -> Decimal | None:
         """Share of `denominator` to one decimal, or None when either number is unknown."""
