@@ -271,7 +271,7 @@ def test_the_same_candidate_twice_in_the_contest_inline_is_an_error_not_a_crash(
     response = post_contest(admin_client_logged_in, contest, data)
 
     assert response.status_code == 200
-    assert inline_formset(response, Result).errors[1]["__all__"] == [
+    assert inline_formset(response, Result).errors[1]["candidate"] == [
         "This candidate already has a result in this contest."
     ]
     assert Result.objects.count() == 1
