@@ -9,7 +9,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from candidates.models import Candidate, CareerEntry, Fact, Quote
-from newsroom.constraints import error_field, project_models
+from newsroom.constraints import (
+    DEFAULT_MESSAGE,
+    check_constraint_messages,
+    error_field,
+    project_models,
+)
 from newsroom.models import (
     Citation,
     Contributor,
@@ -207,3 +212,23 @@ def test_full_clean_of_a_violating_instance_gives_only_readable_messages(name, d
     messages = [message for errors in raised.value.message_dict.values() for message in errors]
     assert messages
     assert not [message for message in messages if "Constraint" in message or "%(" in message]
+
+
+def reporting_range():
+    return next(
+        constraint
+        for constraint in Contest._meta.constraints
+        if constraint.name == "contest_reporting_percent_range"
+    )
+
+
+def test_system_check_refuses_a_message_with_a_bare_percent_sign(monkeypatch):
+    monkeypatch.setattr(reporting_range(), "violation_error_message", "Reporting % is 0 to 100.")
+
+    assert [error.id for error in check_constraint_messages()] == ["newsroom.E010"]
+
+
+def test_system_check_refuses_a_constraint_left_with_djangos_message(monkeypatch):
+    monkeypatch.setattr(reporting_range(), "violation_error_message", DEFAULT_MESSAGE)
+
+    assert [error.id for error in check_constraint_messages()] == ["newsroom.E010"]
