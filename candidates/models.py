@@ -85,6 +85,8 @@ class Candidate(Publishable):
     citations = GenericRelation("newsroom.Citation")
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
 
+    constraint_error_fields = {"candidate_age_has_date": "age_as_of"}
+
     class Meta:
         ordering = ["family_name", "full_name"]
         constraints = [
@@ -156,6 +158,8 @@ class CareerEntry(Publishable):
     citations = GenericRelation("newsroom.Citation")
 
     objects = CandidatePartQuerySet.as_manager()
+
+    constraint_error_fields = {"career_ends_after_start": "ended_on"}
 
     class Meta:
         ordering = ["candidate", "position", "pk"]
@@ -317,7 +321,9 @@ class Fact(Publishable):
         ordering = ["candidate", "position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(statement=""), name="fact_statement_not_empty"
+                condition=~models.Q(statement=""),
+                name="fact_statement_not_empty",
+                violation_error_message="A fact needs its statement.",
             ),
             partial_date_constraint("occurred_on", "fact_occurred_on_precision"),
         ]

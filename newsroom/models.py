@@ -109,6 +109,8 @@ class Source(Publishable):
 
     objects = SourceQuerySet.as_manager()
 
+    constraint_error_fields = {"source_headline_or_description": "headline"}
+
     class Meta:
         ordering = ["-published_on", "headline"]
         constraints = [
@@ -176,11 +178,15 @@ class Contributor(Versioned):
 
     history = tracked_history()
 
+    constraint_error_fields = {"contributor_unique_per_role": "name"}
+
     class Meta:
         ordering = ["source", "position", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["source", "name", "role"], name="contributor_unique_per_role"
+                fields=["source", "name", "role"],
+                name="contributor_unique_per_role",
+                violation_error_message="This person is already listed in that role.",
             ),
         ]
 
@@ -222,6 +228,8 @@ class Citation(Versioned):
 
     objects = CitationQuerySet.as_manager()
 
+    constraint_error_fields = {"citation_unique_source_per_field": "source"}
+
     class Meta:
         ordering = ["content_type", "object_id", "field_name", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
@@ -259,6 +267,8 @@ class ExternalIdentifier(Versioned):
     value = models.CharField(max_length=200)
 
     history = tracked_history()
+
+    constraint_error_fields = {"identifier_one_per_scheme": "scheme"}
 
     class Meta:
         ordering = ["scheme"]

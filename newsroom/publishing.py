@@ -13,6 +13,8 @@ from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
+from .constraints import ConstraintErrorsOnFields
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -60,7 +62,7 @@ class ConcurrentEditError(Exception):
         )
 
 
-class Versioned(models.Model):
+class Versioned(ConstraintErrorsOnFields, models.Model):
     """Optimistic locking: every save raises `version` by one, and only from the version the
     saving copy was loaded at. A save from an older copy raises ConcurrentEditError and
     writes nothing, so one editor can never overwrite another's edit unseen.

@@ -268,8 +268,20 @@ def _out_of(total, limit, of_what):
     return f"{total:,} of {limit:,} {of_what}"
 
 
+class ResultForm(forms.ModelForm):
+    """Locked fields as a checkbox per lockable figure, not raw JSON."""
+
+    locked_fields = forms.MultipleChoiceField(
+        choices=Result.lockable_choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=Result._meta.get_field("locked_fields").help_text,
+    )
+
+
 @admin.register(Result)
 class ResultAdmin(EditorialAdmin):
+    form = ResultForm
     list_display = [
         "candidate",
         "contest",

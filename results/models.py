@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from candidates.models import Candidate, Party, precision_field
 from newsroom.dates import format_partial_date, partial_date_constraint, truncate_to_precision
@@ -137,7 +138,7 @@ class Contest(Publishable):
                 condition=models.Q(reporting_percent__isnull=True)
                 | models.Q(reporting_percent__gte=0, reporting_percent__lte=100),
                 name="contest_reporting_percent_range",
-                violation_error_message="Reporting % must be between 0 and 100.",
+                violation_error_message="Reporting %% must be between 0 and 100.",
             ),
             models.CheckConstraint(
                 condition=models.Q(year__gte=1788, year__lte=2200),
@@ -215,8 +216,28 @@ class ResultQuerySet(models.QuerySet):
         return self.filter(contest__in=Contest.objects.published())
 
 
+def validate_locked_fields(value):
+    """Locked fields name figures an import writes (Result.LOCKABLE_FIELDS), nothing else:
+    a misspelt name would lock nothing while looking locked."""
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise ValidationError("Give a list of field names.", code="invalid")
+    unknown = sorted(set(value) - set(Result.LOCKABLE_FIELDS))
+    if unknown:
+        raise ValidationError(
+            "%(unknown)s cannot be locked. The figures that can: %(lockable)s.",
+            code="not_lockable",
+            params={
+                "unknown": ", ".join(unknown),
+                "lockable": ", ".join(Result.LOCKABLE_FIELDS),
+            },
+        )
+
+
 class Result(Versioned):
     """One candidate's result in a contest. Results are public with their contest."""
+
+    #: The figures an import writes, which an editor can lock against it.
+    LOCKABLE_FIELDS = ("votes", "reported_share", "delegates_won")
 
     class Outcome(models.TextChoices):
         WON = "won", "Won"
@@ -241,7 +262,8 @@ class Result(Versioned):
     locked_fields = models.JSONField(
         default=list,
         blank=True,
-        help_text="Fields an editor confirmed; imports never overwrite them.",
+        validators=[validate_locked_fields],
+        help_text="Figures an editor confirmed; imports never overwrite them.",
     )
     position = models.PositiveSmallIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
@@ -254,6 +276,8 @@ class Result(Versioned):
     #: False while a form of the whole contest (its results inline) checks the totals from
     #: every submitted row, which the saved siblings do not reflect yet.
     check_totals_against_saved_results = True
+
+    constraint_error_fields = {"result_one_per_candidate": "candidate"}
 
     class Meta:
         ordering = ["contest", "position", "-votes", "pk"]
@@ -312,6 +336,12 @@ class Result(Versioned):
         contest = self.contest if self.contest_id else None
         return _hidden_candidate_error(self, contest, parent_field="contest")
 
+    @classmethod
+    def lockable_choices(cls) -> list[tuple[str, str]]:
+        return [
+            (name, capfirst(cls._meta.get_field(name).verbose_name)) for name in cls.LOCKABLE_FIELDS
+        ]
+
     def computed_share(self, denominator: int | None) -> Decimal | None:
         """Share of `denominator` to one decimal, or None when either number is unknown."""
         if self.votes is None or not denominator:
@@ -338,7 +368,9 @@ class ContestFact(Publishable):
         ordering = ["contest", "position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(statement=""), name="contest_fact_statement_not_empty"
+                condition=~models.Q(statement=""),
+                name="contest_fact_statement_not_empty",
+                violation_error_message="A contest fact needs its statement.",
             ),
         ]
 
@@ -550,6 +582,7 @@ class Snapshot(Versioned):
                 condition=models.Q(reporting_percent__isnull=True)
                 | models.Q(reporting_percent__gte=0, reporting_percent__lte=100),
                 name="snapshot_reporting_percent_range",
+                violation_error_message="Reporting %% must be between 0 and 100.",
             ),
         ]
 
@@ -595,15 +628,20 @@ class SnapshotEntry(Versioned):
     votes = models.PositiveIntegerField(null=True, blank=True)
     share = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
 
+    constraint_error_fields = {"snapshot_entry_one_per_candidate": "candidate"}
+
     class Meta:
         verbose_name_plural = "snapshot entries"
         constraints = [
             models.UniqueConstraint(
-                fields=["snapshot", "candidate"], name="snapshot_entry_one_per_candidate"
+                fields=["snapshot", "candidate"],
+                name="snapshot_entry_one_per_candidate",
+                violation_error_message="This candidate already has an entry in this update.",
             ),
             models.CheckConstraint(
                 condition=models.Q(share__isnull=True) | models.Q(share__gte=0, share__lte=100),
                 name="snapshot_entry_share_range",
+                violation_error_message="A vote share must be between 0 and 100.",
             ),
         ]
 

@@ -2,6 +2,7 @@
 
 import itertools
 
+from django import forms
 from django.contrib import messages
 from django.http import (
     Http404,
@@ -22,6 +23,9 @@ from .box import styled
 from .csl import citation_items, source_items
 from .formats import CSL_JSON_TYPE, FORMATS, Format
 from .render import STYLES, render_bibliography
+
+#: The largest primary key a row can have (a signed 64-bit integer).
+MAX_PK = 2**63 - 1
 
 
 def get_format(fmt: str) -> Format:
@@ -158,12 +162,26 @@ def basket_download(request, fmt: str):
     return citation_response(request, items, fmt, "citation-basket")
 
 
+class BasketTargetForm(forms.Form):
+    """What a basket button posts. A number Django's `int()` would take but no row can
+    have ("²", 5,000 digits, -1) is refused here, not in a lookup."""
+
+    kind = forms.CharField()
+    pk = forms.IntegerField(min_value=1, max_value=MAX_PK)
+
+    def clean_kind(self):
+        kind = self.cleaned_data["kind"]
+        if kind not in registry.kinds():
+            raise forms.ValidationError("Nothing of this kind can be cited.")
+        return kind
+
+
 def basket_target(request):
     """The (kind, pk) a basket form posted, or an error response."""
-    kind, pk = request.POST.get("kind", ""), request.POST.get("pk", "")
-    if kind not in registry.kinds() or not pk.isdigit():
+    form = BasketTargetForm(request.POST)
+    if not form.is_valid():
         return None, HttpResponseBadRequest("Give a kind of item and its number.")
-    return (kind, int(pk)), None
+    return (form.cleaned_data["kind"], form.cleaned_data["pk"]), None
 
 
 def back_to(request):

@@ -121,3 +121,20 @@ def test_basket_downloads_as_styled_text(client):
     response = client.get("/cite/basket.txt", {"style": "chicago"})
 
     assert "“Palmer Wins.”" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "pk", ["²", "9" * 5000, "-1", "0", "1.5", "", "9223372036854775808", "12abc"]
+)
+def test_adding_an_odd_number_is_a_bad_request(client, pk):
+    response = add(client, "source", pk)
+
+    assert response.status_code == 400
+    assert b"Give a kind of item and its number." in response.content
+
+
+@pytest.mark.parametrize("pk", ["²", "9" * 5000, "-1"])
+def test_removing_an_odd_number_is_a_bad_request(client, pk):
+    response = client.post("/cite/basket/remove/", {"kind": "source", "pk": pk})
+
+    assert response.status_code == 400
