@@ -562,7 +562,10 @@ class RaceCall(Versioned):
         if errors:
             return next(iter(errors.values()))
         if self.entered_by_id is None:
-            return "Nobody is recorded as entering this call: save it again, then confirm it."
+            return (
+                "Nobody is recorded as entering this call: whoever checks it saves it, then "
+                "someone else confirms it."
+            )
         citations = self.citations.all()
         if not citations.exists():
             return "This call cites no source: cite one before it is confirmed."
@@ -588,7 +591,7 @@ class RaceCall(Versioned):
             not saved["confirmed_at"]
             and not saved["retracted_at"]
             and not self.confirmed_at
-            and self._changed(saved, RACE_CALL_CONTENT)
+            and (self.entered_by_id is None or self._changed(saved, RACE_CALL_CONTENT))
         ):
             # Whoever chooses what a pending call says is the one who entered it, and so
             # cannot be the one who confirms it.

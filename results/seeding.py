@@ -19,7 +19,7 @@ from newsroom.publishing import Status
 
 from . import seed_data
 from .models import Contest, ContestFact, Jurisdiction, RaceCall, Result, Snapshot, SnapshotEntry
-from .services import confirm_call
+from .services import confirm_call, enter_call
 
 PUBLISHED = {"status": Status.PUBLISHED}
 
@@ -279,6 +279,9 @@ class SeedLoader:
             )
             self.cite(call, row["citations"])
             if call.is_pending:
+                if call.entered_by_id is None:
+                    # Unconfirmed by migration 0006: nobody was on record as entering it.
+                    enter_call(call, by=self.desk[row["entered_by"]])
                 confirm_call(call, by=self.desk[row["confirmed_by"]])
 
 

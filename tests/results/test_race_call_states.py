@@ -7,6 +7,7 @@ public: entered by the seed's results desk, confirmed by its editor, citing two 
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from candidates.models import Candidate
@@ -58,6 +59,22 @@ def test_seed_call_is_entered_by_one_person_confirmed_by_another_and_cited(seed_
     assert seed_call.entered_by.username == "seed-results-desk"
     assert seed_call.confirmed_by.username == "seed-editor"
     assert seed_call.citations.published().count() == 2
+
+
+def test_seed_confirms_again_a_call_its_migration_left_unconfirmed(seed_call):
+    # Migration 0006 leaves a call nobody was recorded confirming (the old seed's) pending.
+    RaceCall.objects.filter(pk=seed_call.pk).update(
+        entered_by=None, confirmed_by=None, confirmed_at=None
+    )
+
+    call_command("seed_newsroom", verbosity=0)
+
+    seed_call.refresh_from_db()
+    assert seed_call.state == RaceCall.State.CONFIRMED
+    assert (seed_call.entered_by.username, seed_call.confirmed_by.username) == (
+        "seed-results-desk",
+        "seed-editor",
+    )
 
 
 def test_confirmed_call_shows_its_content_read_only_in_the_admin(seed_call, clerk):
