@@ -10,12 +10,13 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
+from simple_history.models import HistoricalRecords
 
 from candidates.models import Candidate, Party, precision_field
 from newsroom.dates import format_partial_date, partial_date_constraint, truncate_to_precision
@@ -396,8 +397,42 @@ class RaceCallQuerySet(models.QuerySet):
         return self.filter(confirmed_at__isnull=True, retracted_at__isnull=True)
 
 
+#: What a call says: fixed once it is confirmed (retract it and enter a new one).
+RACE_CALL_CONTENT = (
+    "contest",
+    "winner",
+    "called_by",
+    "reported_by",
+    "basis",
+    "basis_note",
+    "called_at",
+    "called_at_as_reported",
+)
+RACE_CALL_CONFIRMATION = ("entered_by", "confirmed_by", "confirmed_at")
+RACE_CALL_RETRACTION = ("retracted_by", "retracted_at", "retraction_note")
+
+
+def _changer(instance):
+    """The logged-in person saving `instance`: the admin's, else the request's (middleware)."""
+    user = getattr(instance, "_history_user", None)
+    if user is None:
+        request = getattr(HistoricalRecords.context, "request", None)
+        user = getattr(request, "user", None)
+    return user if getattr(user, "is_authenticated", False) else None
+
+
 class RaceCall(Versioned):
-    """Who declared the winner, when and on what basis; public once confirmed."""
+    """Who declared the winner, when and on what basis; public once confirmed.
+
+    A call is a small state machine, entered → confirmed → retracted, guarded here so the
+    admin, its inlines and actions, the seed and the shell all obey it (only a queryset's
+    `update()` bypasses the guard, and the constraints below still hold then):
+
+    - entered: its content may change; whoever changes it becomes the person who entered it.
+    - confirmed by a second person with the confirm permission, once the winner stands in
+      the contest and the call cites a published source: its content is fixed.
+    - retracted with a note: fixed entirely; a call that was public stays on record.
+    """
 
     class Basis(models.TextChoices):
         PARTY_CONFIRMATION = "party_confirmation", "Confirmed by the party"
@@ -405,8 +440,18 @@ class RaceCall(Versioned):
         PROJECTION = "projection", "Projection"
         OTHER = "other", "Other"
 
+    class State(models.TextChoices):
+        ENTERED = "entered", "Entered, awaiting confirmation"
+        CONFIRMED = "confirmed", "Confirmed"
+        RETRACTED = "retracted", "Retracted"
+
     contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="race_calls")
-    winner = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="race_calls")
+    winner = models.ForeignKey(
+        Candidate,
+        on_delete=models.PROTECT,
+        related_name="race_calls",
+        help_text="A candidate with a result in the contest.",
+    )
     called_by = models.CharField(
         max_length=200, help_text="Who declared it, e.g. the local Democratic Party chair."
     )
@@ -425,10 +470,13 @@ class RaceCall(Versioned):
         null=True,
         blank=True,
         related_name="race_calls_entered",
+        help_text="Who last chose what the call says; someone else confirms it.",
     )
+    # Who confirmed or retracted a call is its audit trail: the person cannot be deleted
+    # while their step is on record.
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="race_calls_confirmed",
@@ -438,7 +486,7 @@ class RaceCall(Versioned):
     retraction_note = models.TextField(blank=True)
     retracted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="race_calls_retracted",
@@ -457,29 +505,185 @@ class RaceCall(Versioned):
         permissions = [
             ("confirm_racecall", "Can confirm or retract a race call entered by someone else"),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(confirmed_at__isnull=True, confirmed_by__isnull=True)
+                | models.Q(confirmed_at__isnull=False, confirmed_by__isnull=False),
+                name="racecall_confirmed_by_someone_at_a_time",
+                violation_error_message="A confirmed call records who confirmed it and when.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(entered_by__isnull=True)
+                | models.Q(confirmed_by__isnull=True)
+                | ~models.Q(confirmed_by=models.F("entered_by")),
+                name="racecall_confirmed_by_a_second_person",
+                violation_error_message="A race call must be confirmed by a second person.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(retracted_at__isnull=True, retracted_by__isnull=True)
+                | (
+                    models.Q(retracted_at__isnull=False, retracted_by__isnull=False)
+                    & ~models.Q(retraction_note="")
+                ),
+                name="racecall_retracted_with_a_note",
+                violation_error_message="A retracted call records who retracted it, when and why.",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.winner} wins {self.contest} ({self.called_by})"
 
-    def clean(self):
-        if self.retracted_at and not self.retraction_note.strip():
-            raise ValidationError({"retraction_note": "Say why the call was retracted."})
-        if self.entered_by_id and self.entered_by_id == self.confirmed_by_id:
-            raise ValidationError(
-                {"confirmed_by": "A race call must be confirmed by a second person."}
-            )
+    @property
+    def state(self) -> str:
+        if self.retracted_at:
+            return self.State.RETRACTED
+        if self.confirmed_at:
+            return self.State.CONFIRMED
+        return self.State.ENTERED
 
-    def why_user_cannot_confirm(self, user) -> str:
-        """Empty when `user` may confirm this call, else the reason, in the desk's words."""
-        if not user.has_perm("results.confirm_racecall"):
+    def get_state_display(self) -> str:
+        return self.State(self.state).label
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state == self.State.ENTERED
+
+    # The guard ---------------------------------------------------------------------------
+
+    def _saved(self) -> dict | None:
+        """The call as stored now (not as this copy was loaded), or None if new."""
+        if self._state.adding or self.pk is None:
+            return None
+        names = [
+            self._meta.get_field(name).attname
+            for name in (*RACE_CALL_CONTENT, *RACE_CALL_CONFIRMATION, *RACE_CALL_RETRACTION)
+        ]
+        return type(self)._base_manager.filter(pk=self.pk).values(*names).first()
+
+    def _changed(self, saved: dict, names) -> list[str]:
+        return [
+            name
+            for name in names
+            if getattr(self, self._meta.get_field(name).attname)
+            != saved[self._meta.get_field(name).attname]
+        ]
+
+    def state_errors(self, saved: dict | None) -> dict[str, str]:
+        """What this save would break of the state machine, by field ("__all__" for the call)."""
+        if saved is None:
+            if self.confirmed_by_id or self.confirmed_at or self.retracted_at:
+                return {
+                    NON_FIELD_ERRORS: "A call is entered first, then confirmed by a second "
+                    "person: save it unconfirmed."
+                }
+            return self.content_errors()
+        if saved["retracted_at"]:
+            changed = self._changed(
+                saved, (*RACE_CALL_CONTENT, *RACE_CALL_CONFIRMATION, *RACE_CALL_RETRACTION)
+            )
+            message = "This call was retracted and stays on record as it was: enter a new call."
+            return self._blame(changed, message)
+        if saved["confirmed_at"]:
+            changed = self._changed(saved, (*RACE_CALL_CONTENT, *RACE_CALL_CONFIRMATION))
+            message = (
+                "This call is confirmed, so what it says cannot change: retract it and enter "
+                "a new call."
+            )
+            return self._blame(changed, message)
+        if self.retracted_at and not self.confirmed_at:
+            return {}
+        if self.confirmed_at:
+            if self._changed(saved, RACE_CALL_CONTENT):
+                reason = "Save the change first; someone else then confirms the call as saved."
+            else:
+                reason = self._why_confirmer_cannot(self.confirmed_by)
+                reason = reason or self.why_cannot_be_confirmed()
+            return {NON_FIELD_ERRORS: reason} if reason else {}
+        return self.content_errors()
+
+    @staticmethod
+    def _blame(changed: list[str], message: str) -> dict[str, str]:
+        content = [name for name in changed if name in RACE_CALL_CONTENT]
+        if content:
+            return dict.fromkeys(content, message)
+        return {NON_FIELD_ERRORS: message} if changed else {}
+
+    def content_errors(self) -> dict[str, str]:
+        """What is wrong with what the call says, by field."""
+        if not (self.contest_id and self.winner_id):
+            return {}
+        if not Result.objects.filter(contest_id=self.contest_id, candidate_id=self.winner_id):
+            return {
+                "winner": f"{self.winner} has no result in {self.contest}: add the result "
+                "first, or name a candidate who stands in it."
+            }
+        return {}
+
+    def why_cannot_be_confirmed(self) -> str:
+        """What the call lacks before anyone may confirm it, or ""."""
+        errors = self.content_errors()
+        if errors:
+            return next(iter(errors.values()))
+        if self.entered_by_id is None:
+            return (
+                "Nobody is recorded as entering this call: whoever checks it saves it, then "
+                "someone else confirms it."
+            )
+        citations = self.citations.all()
+        if not citations.exists():
+            return "This call cites no source: cite one before it is confirmed."
+        if not citations.published().exists():
+            return "This call cites no published source: publish one of its sources first."
+        return ""
+
+    def _why_confirmer_cannot(self, user) -> str:
+        if user is None or not user.has_perm("results.confirm_racecall"):
             return "Only editors with the “confirm race calls” permission can confirm a call."
         if self.entered_by_id is not None and user.pk == self.entered_by_id:
             return "A race call must be confirmed by a second person, not the one who entered it."
+        return ""
+
+    def clean(self):
+        errors = self.state_errors(self._saved())
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        saved = self._saved()
+        if saved is None or (
+            not saved["confirmed_at"]
+            and not saved["retracted_at"]
+            and not self.confirmed_at
+            and (self.entered_by_id is None or self._changed(saved, RACE_CALL_CONTENT))
+        ):
+            # Whoever chooses what a pending call says is the one who entered it, and so
+            # cannot be the one who confirms it.
+            changer = _changer(self)
+            if changer is not None:
+                self.entered_by = changer
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "entered_by"}
+        errors = self.state_errors(saved)
+        if errors:
+            raise ValidationError(errors)
+        return super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if not self.is_pending:
+            raise ValidationError(
+                "A confirmed or retracted call stays on record: retract it instead."
+            )
+        return super().delete(*args, **kwargs)
+
+    # Permission questions and the two steps ----------------------------------------------
+
+    def why_user_cannot_confirm(self, user) -> str:
+        """Empty when `user` may confirm this call, else the reason, in the desk's words."""
         if self.retracted_at:
             return "This call was retracted; enter a new call instead."
         if self.confirmed_at:
             return "This call is already confirmed."
-        return ""
+        return self._why_confirmer_cannot(user) or self.why_cannot_be_confirmed()
 
     def user_can_confirm(self, user) -> bool:
         return not self.why_user_cannot_confirm(user)
@@ -491,6 +695,7 @@ class RaceCall(Versioned):
             raise self.CannotConfirm(reason)
         self.confirmed_by = by
         self.confirmed_at = timezone.now()
+        self._history_user = by
         self.save(update_fields=["confirmed_by", "confirmed_at"])
 
     def retract(self, *, by, note: str) -> None:
@@ -506,6 +711,7 @@ class RaceCall(Versioned):
         self.retracted_by = by
         self.retracted_at = timezone.now()
         self.retraction_note = note.strip()
+        self._history_user = by
         self.save(update_fields=["retracted_by", "retracted_at", "retraction_note"])
 
 

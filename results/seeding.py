@@ -12,9 +12,11 @@ are not (a draft, in review, unpublished, scheduled, or hidden with what they be
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.utils import timezone
 
 from candidates.models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
 from newsroom.models import Citation, Contributor, Outlet, Source
@@ -22,6 +24,7 @@ from newsroom.publishing import Status, published_q
 
 from . import seed_data
 from .models import Contest, ContestFact, Jurisdiction, RaceCall, Result, Snapshot, SnapshotEntry
+from .services import confirm_call, enter_call
 
 PUBLISHED = {"status": Status.PUBLISHED}
 
@@ -38,6 +41,7 @@ class SeedLoader:
         self.candidates: dict[str, Candidate] = {}
         #: The rows the current section wrote or found, per model, in the order first met.
         self.section_rows: dict[type[models.Model], set[int]] = defaultdict(set)
+        self.desk: dict[str, AbstractBaseUser] = {}
 
     @property
     def created(self) -> int:
@@ -99,6 +103,7 @@ class SeedLoader:
 
     def load(self) -> None:
         steps = [
+            ("Desk", self.load_desk),
             ("Outlets", self.load_outlets),
             ("Sources", self.load_sources),
             ("Candidates", self.load_candidates),
@@ -118,6 +123,22 @@ class SeedLoader:
                 self.section_rows.clear()
                 step()
                 self.report(section, before)
+
+    def load_desk(self):
+        confirm = Permission.objects.get(
+            content_type__app_label="results", codename="confirm_racecall"
+        )
+        for row in seed_data.DESK:
+            values = {k: v for k, v in row.items() if k not in {"username", "confirms_race_calls"}}
+            user = self.upsert(
+                get_user_model(),
+                {"username": row["username"]},
+                values,
+                on_create={"password": make_password(None)},
+            )
+            if row.get("confirms_race_calls"):
+                user.user_permissions.add(confirm)
+            self.desk[row["username"]] = user
 
     def load_outlets(self):
         for row in seed_data.OUTLETS:
@@ -257,8 +278,9 @@ class SeedLoader:
                 )
 
     def load_race_calls(self, contest, rows):
+        people = {"winner", "called_by", "citations", "entered_by", "confirmed_by"}
         for row in rows:
-            values = {k: v for k, v in row.items() if k not in {"winner", "called_by", "citations"}}
+            values = {k: v for k, v in row.items() if k not in people}
             values["reported_by"] = self.outlets[values["reported_by"]]
             call = self.upsert(
                 RaceCall,
@@ -268,10 +290,14 @@ class SeedLoader:
                     "called_by": row["called_by"],
                 },
                 values,
-                # Reported by two outlets, the call counts as confirmed from the day it is loaded.
-                on_create={"confirmed_at": timezone.now()},
+                on_create={"entered_by": self.desk[row["entered_by"]]},
             )
             self.cite(call, row["citations"])
+            if call.is_pending:
+                if call.entered_by_id is None:
+                    # Unconfirmed by migration 0006: nobody was on record as entering it.
+                    enter_call(call, by=self.desk[row["entered_by"]])
+                confirm_call(call, by=self.desk[row["confirmed_by"]])
 
 
 _NOT_PUBLIC = {

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils import timezone
 
 from candidates.models import Candidate, CareerEntry, Fact, Quote
 from newsroom.constraints import (
@@ -24,7 +25,7 @@ from newsroom.models import (
     ExternalIdentifier,
     Source,
 )
-from results.models import Contest, ContestFact, Result, Snapshot, SnapshotEntry
+from results.models import Contest, ContestFact, RaceCall, Result, Snapshot, SnapshotEntry
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +78,21 @@ def contest_with(**values):
     return factories.ContestFactory.build(
         jurisdiction=factories.JurisdictionFactory(), party=factories.PartyFactory(), **values
     )
+
+
+def call_with(**values):
+    return RaceCall(
+        contest=factories.ContestFactory(),
+        winner=factories.CandidateFactory(),
+        called_by="Local party chair",
+        basis=RaceCall.Basis.PARTY_CONFIRMATION,
+        **values,
+    )
+
+
+def call_confirmed_by_its_enterer():
+    person = factories.DeskUserFactory()
+    return call_with(entered_by=person, confirmed_by=person, confirmed_at=timezone.now())
 
 
 def result_with(**values):
@@ -151,6 +167,11 @@ VIOLATIONS = {
     "snapshot_entry_one_per_candidate": lambda users: twin(
         SnapshotEntry, factories.SnapshotEntryFactory(), "snapshot", "candidate"
     ),
+    "racecall_confirmed_by_someone_at_a_time": lambda users: call_with(confirmed_at=timezone.now()),
+    "racecall_confirmed_by_a_second_person": lambda users: call_confirmed_by_its_enterer(),
+    "racecall_retracted_with_a_note": lambda users: call_with(
+        retracted_at=timezone.now(), retracted_by=factories.DeskUserFactory(), retraction_note=""
+    ),
     "snapshot_entry_share_range": lambda users: SnapshotEntry(
         snapshot=factories.SnapshotFactory(),
         candidate=factories.CandidateFactory(),
@@ -178,6 +199,7 @@ EXPECTED_MODELS = {
     ExternalIdentifier,
     Fact,
     Quote,
+    RaceCall,
     Result,
     Snapshot,
     SnapshotEntry,

@@ -326,7 +326,7 @@ def test_race_call_review_fields_cannot_be_typed_into_the_contest_inline(
 
 
 def test_a_race_call_added_in_the_admin_records_who_entered_it(admin_client_logged_in, contest):
-    winner = factories.CandidateFactory()
+    winner = factories.ResultFactory(contest=contest).candidate
     data = page_data(admin_client_logged_in.get(admin_url(RaceCall, "add"))) | {
         "contest": contest.pk,
         "winner": winner.pk,
