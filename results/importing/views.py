@@ -1,11 +1,14 @@
 """The results desk's import page: upload a file, read the preview, then apply it.
 
 Staff with permission to add import batches only. The page looks like the admin and is
-linked from it; it writes nothing until the editor confirms the preview.
+linked from it; it writes nothing until the editor confirms the preview. Anonymous visitors
+get a 404, not a redirect to the admin's login page: that would give away ADMIN_URL, which a
+site may keep secret.
 """
 
 from django.contrib import admin, messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views import View
@@ -16,7 +19,11 @@ from .forms import ApplyForm, UploadForm
 
 class ImportResultsView(PermissionRequiredMixin, View):
     permission_required = "results.add_importbatch"
-    login_url = "admin:login"
+
+    def handle_no_permission(self):
+        if not self.request.user.is_authenticated:
+            raise Http404
+        return super().handle_no_permission()
 
     def render(self, request, template: str, **context):
         return TemplateResponse(
