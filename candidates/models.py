@@ -82,6 +82,11 @@ class Candidate(Publishable):
     citations = GenericRelation("newsroom.Citation")
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
 
+    #: Merging duplicates (newsroom.merging): the website is never dropped, and two
+    #: parties suggest two people, so the editor must confirm.
+    merge_keeps = ("website",)
+    merge_warns_if_different = ("party",)
+
     class Meta:
         ordering = ["family_name", "full_name"]
         constraints = [

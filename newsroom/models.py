@@ -112,6 +112,11 @@ class Source(Publishable):
 
     objects = SourceQuerySet.as_manager()
 
+    #: Merging duplicates (newsroom.merging): addresses are never dropped, and sources from
+    #: two outlets or two dates look like two articles, so the editor must confirm.
+    merge_keeps = ("url", "archive_url")
+    merge_warns_if_different = ("outlet", "published_on")
+
     class Meta:
         ordering = ["-published_on", "headline"]
         constraints = [
