@@ -11,6 +11,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
+from .text import DirectionSafeText
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -58,10 +60,11 @@ class ConcurrentEditError(Exception):
         )
 
 
-class Versioned(models.Model):
+class Versioned(DirectionSafeText):
     """Optimistic locking: every save raises `version` by one, and only from the version the
     saving copy was loaded at. A save from an older copy raises ConcurrentEditError and
-    writes nothing, so one editor can never overwrite another's edit unseen.
+    writes nothing, so one editor can never overwrite another's edit unseen. (Every
+    versioned model is one readers may see: its one-line texts are direction-safe too.)
 
     Forms carry the version the editor opened (see newsroom.editorial.forms) and put it on
     the instance before saving; the check-and-raise is one conditional UPDATE, so it holds
