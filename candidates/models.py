@@ -8,6 +8,7 @@ from django.urls import reverse
 from newsroom.dates import (
     DatePrecision,
     format_partial_date,
+    not_in_future,
     partial_date_constraint,
     truncate_to_precision,
 )
@@ -56,11 +57,13 @@ class Candidate(Publishable):
     )
     summary = models.TextField(blank=True, help_text="A short introduction in our own words.")
     age = models.PositiveSmallIntegerField(null=True, blank=True, help_text="As reported.")
-    age_as_of = models.DateField("age as of", null=True, blank=True)
+    age_as_of = models.DateField("age as of", null=True, blank=True, validators=[not_in_future])
     age_as_of_precision = precision_field("age date precision")
     hometown = models.CharField(max_length=200, blank=True)
     occupation = models.CharField(max_length=200, blank=True, help_text="As our sources put it.")
-    campaign_launched_on = models.DateField("entered the race", null=True, blank=True)
+    campaign_launched_on = models.DateField(
+        "entered the race", null=True, blank=True, validators=[not_in_future]
+    )
     campaign_launched_on_precision = precision_field("entry date precision")
     self_funding_amount = models.DecimalField(
         "self-funding", max_digits=14, decimal_places=2, null=True, blank=True
@@ -86,6 +89,10 @@ class Candidate(Publishable):
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
 
     constraint_error_fields = {"candidate_age_has_date": "age_as_of"}
+    #: Merging duplicates (newsroom.merging): the website is never dropped, and two
+    #: parties suggest two people, so the editor must confirm.
+    merge_keeps = ("website",)
+    merge_warns_if_different = ("party",)
 
     class Meta:
         ordering = ["family_name", "full_name"]
@@ -148,7 +155,7 @@ class CareerEntry(Publishable):
         max_length=200, blank=True, help_text="e.g. venture capital firm"
     )
     role = models.CharField(max_length=200, blank=True, help_text="Leave empty if unknown.")
-    started_on = models.DateField(null=True, blank=True)
+    started_on = models.DateField(null=True, blank=True, validators=[not_in_future])
     started_on_precision = precision_field("start precision")
     ended_on = models.DateField(null=True, blank=True)
     ended_on_precision = precision_field("end precision")
@@ -254,7 +261,7 @@ class Quote(Publishable):
         help_text="The platform or outlet it was said on or to (X, The Associated Press …).",
     )
     interviewer = models.CharField(max_length=200, blank=True, help_text="e.g. Laura Coates")
-    said_on = models.DateField("date said", null=True, blank=True)
+    said_on = models.DateField("date said", null=True, blank=True, validators=[not_in_future])
     said_on_precision = precision_field("date precision")
     said_when_as_reported = models.CharField(
         "when, as reported",
@@ -309,7 +316,7 @@ class Fact(Publishable):
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="facts")
     topic = models.CharField(max_length=20, choices=Topic.choices, default=Topic.BACKGROUND)
     statement = models.TextField(help_text="In our own words, not the source's.")
-    occurred_on = models.DateField(null=True, blank=True)
+    occurred_on = models.DateField(null=True, blank=True, validators=[not_in_future])
     occurred_on_precision = precision_field("date precision")
     position = models.PositiveSmallIntegerField(default=0)
 

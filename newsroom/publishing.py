@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
 from .constraints import ConstraintErrorsOnFields
+from .text import DirectionSafeText
 
 
 class Status(models.TextChoices):
@@ -62,10 +63,11 @@ class ConcurrentEditError(Exception):
         )
 
 
-class Versioned(ConstraintErrorsOnFields, models.Model):
+class Versioned(ConstraintErrorsOnFields, DirectionSafeText):
     """Optimistic locking: every save raises `version` by one, and only from the version the
     saving copy was loaded at. A save from an older copy raises ConcurrentEditError and
-    writes nothing, so one editor can never overwrite another's edit unseen.
+    writes nothing, so one editor can never overwrite another's edit unseen. (Every
+    versioned model is one readers may see: its one-line texts are direction-safe too.)
 
     Forms carry the version the editor opened (see newsroom.editorial.forms) and put it on
     the instance before saving; the check-and-raise is one conditional UPDATE, so it holds

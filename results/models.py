@@ -19,7 +19,12 @@ from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
 
 from candidates.models import Candidate, Party, precision_field
-from newsroom.dates import format_partial_date, partial_date_constraint, truncate_to_precision
+from newsroom.dates import (
+    format_partial_date,
+    not_in_future,
+    partial_date_constraint,
+    truncate_to_precision,
+)
 from newsroom.models import Outlet, Source
 from newsroom.publishing import (
     Publishable,
@@ -117,7 +122,9 @@ class Contest(Publishable):
     reporting_percent = models.DecimalField(
         "reporting %", max_digits=5, decimal_places=2, null=True, blank=True
     )
-    reporting_as_of = models.DateTimeField("reporting as of", null=True, blank=True)
+    reporting_as_of = models.DateTimeField(
+        "reporting as of", null=True, blank=True, validators=[not_in_future]
+    )
     reporting_as_of_as_reported = models.CharField(
         "reporting as of, as reported", max_length=200, blank=True, help_text="e.g. Tuesday night"
     )
@@ -460,7 +467,7 @@ class RaceCall(Versioned):
     )
     basis = models.CharField(max_length=30, choices=Basis.choices)
     basis_note = models.CharField(max_length=300, blank=True)
-    called_at = models.DateTimeField(null=True, blank=True)
+    called_at = models.DateTimeField(null=True, blank=True, validators=[not_in_future])
     called_at_as_reported = models.CharField(
         max_length=200, blank=True, help_text="e.g. Tuesday night"
     )
@@ -760,7 +767,7 @@ class Snapshot(Versioned):
     """The state of a count at one moment, kept so readers can see how it moved."""
 
     contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="snapshots")
-    taken_at = models.DateTimeField(null=True, blank=True)
+    taken_at = models.DateTimeField(null=True, blank=True, validators=[not_in_future])
     as_of_as_reported = models.CharField(max_length=200, blank=True)
     reporting_percent = models.DecimalField(
         "reporting %", max_digits=5, decimal_places=2, null=True, blank=True

@@ -13,6 +13,7 @@ from django.http import (
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
@@ -96,6 +97,7 @@ def cite(request, kind: str, pk: int):
         response = citation_response(request, items, FORMATS["json"], file_stem(citable, obj))
     else:
         sources = source_items(citable, obj) if citable.is_page else []
+        reader_basket = Basket(request)
         response = render(
             request,
             "citations/cite_page.html",
@@ -108,10 +110,11 @@ def cite(request, kind: str, pk: int):
                 "sources": styled(sources) if sources else [],
                 "formats": FORMATS.values(),
                 "style_choices": STYLES.values(),
-                "in_basket": (kind, obj.pk) in Basket(request.session),
+                "in_basket": (kind, obj.pk) in reader_basket,
             },
         )
-    response["Vary"] = "Accept"
+        reader_basket.save(response)
+    patch_vary_headers(response, ["Accept"])
     return response
 
 
@@ -133,8 +136,9 @@ def sources_download(request, kind: str, pk: int, fmt: str):
 
 @require_GET
 def basket(request):
-    rows = Basket(request.session).rows()
-    return render(
+    reader_basket = Basket(request)
+    rows = reader_basket.rows()
+    response = render(
         request,
         "citations/basket.html",
         {
@@ -152,14 +156,16 @@ def basket(request):
             "style_choices": STYLES.values(),
         },
     )
+    return reader_basket.save(response)
 
 
 @require_GET
 def basket_download(request, fmt: str):
     fmt = get_format(fmt)
-    rows = Basket(request.session).rows()
+    reader_basket = Basket(request)
+    rows = reader_basket.rows()
     items = itertools.chain.from_iterable(citation_items(c, obj) for c, obj in rows)
-    return citation_response(request, items, fmt, "citation-basket")
+    return reader_basket.save(citation_response(request, items, fmt, "citation-basket"))
 
 
 class BasketTargetForm(forms.Form):
@@ -199,13 +205,14 @@ def basket_add(request):
     if error:
         return error
     citable, obj = get_published(*target)
+    reader_basket = Basket(request)
     try:
-        if Basket(request.session).add(citable.kind, obj.pk):
+        if reader_basket.add(citable.kind, obj.pk):
             messages.success(request, f"Added to your citation basket: {title_of(citable, obj)}")
     except BasketFull as full:
         messages.error(request, str(full))
         return redirect(reverse("citations:basket"))
-    return back_to(request)
+    return reader_basket.save(back_to(request))
 
 
 @require_POST
@@ -213,11 +220,13 @@ def basket_remove(request):
     target, error = basket_target(request)
     if error:
         return error
-    Basket(request.session).remove(*target)
-    return back_to(request)
+    reader_basket = Basket(request)
+    reader_basket.remove(*target)
+    return reader_basket.save(back_to(request))
 
 
 @require_POST
 def basket_clear(request):
-    Basket(request.session).clear()
-    return redirect("citations:basket")
+    reader_basket = Basket(request)
+    reader_basket.clear()
+    return reader_basket.save(redirect("citations:basket"))

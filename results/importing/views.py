@@ -3,7 +3,9 @@
 Staff with permission to add import batches only. The page looks like the admin and is
 linked from it; it writes nothing until the editor confirms the preview. Beside it, the
 file format (docs/results-import.md, as the repository holds it) and the example files, so
-an editor at a browser never needs a checkout to read them.
+an editor at a browser never needs a checkout to read them. Anonymous visitors
+get a 404, not a redirect to the admin's login page: that would give away ADMIN_URL, which a
+site may keep secret.
 """
 
 from pathlib import Path
@@ -11,7 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views import View
@@ -24,7 +26,11 @@ class DeskPage(PermissionRequiredMixin, View):
     """A page of the import desk: for those who may import, looking like the admin."""
 
     permission_required = "results.add_importbatch"
-    login_url = "admin:login"
+
+    def handle_no_permission(self):
+        if not self.request.user.is_authenticated:
+            raise Http404
+        return super().handle_no_permission()
 
     def render(self, request, template: str, **context):
         return TemplateResponse(

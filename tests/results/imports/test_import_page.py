@@ -81,8 +81,11 @@ def test_staff_without_the_import_permission_are_refused(results_desk, client, d
     assert client.get(URL).status_code == 200
 
 
-def test_anonymous_visitors_are_sent_to_log_in(results_desk, client):
+def test_anonymous_visitors_get_not_found_so_a_secret_admin_address_stays_secret(
+    results_desk, client, settings
+):
     response = client.get(URL)
 
-    assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response.status_code == 404
+    assert f"/{settings.ADMIN_URL}" not in response.content.decode()
+    assert "Location" not in response
