@@ -1,4 +1,5 @@
-# Ballot Desk: `make run` serves the site on http://127.0.0.1:8000/, `make test` runs every check.
+# Ballot Desk: `make run` serves the site on http://127.0.0.1:8000/ (`make run PORT=8001 HOST=0.0.0.0`
+# to move it), `make test` runs every check.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -6,11 +7,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ballotdesk
-PYTEST_ARGS ?= -n auto
+# The same order and the same random seeds on every run (pytest-randomly with a fixed seed,
+# file order kept): a red run means the code changed. `make test-random` shuffles.
+PYTEST_ARGS ?= -n auto -p randomly --randomly-seed=2024 --randomly-dont-reorganize
+# Where `make run` serves. `make serve` leaves them to gunicorn (PORT given on the command line
+# reaches it as the environment variable: 0.0.0.0:$PORT).
+HOST ?= 127.0.0.1
+PORT ?= 8000
 FUZZ_ARGS ?= -n auto
 FUZZ_TESTS := tests/results/api/test_api_contract.py
 
-.PHONY: help run serve bench test fuzz lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
+.PHONY: help run serve bench test test-random fuzz lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -28,11 +35,13 @@ $(VENV)/.test-deps: requirements-dev.txt | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@ $(VENV)/.run-deps
 
-run: $(VENV)/.run-deps ## Install, migrate SQLite, load the seed newsroom, serve on :8000
+run: $(VENV)/.run-deps ## Install, migrate SQLite, load the seed newsroom, serve on :8000 (PORT=, HOST=)
+	@$(PY) scripts/check-port.py $(HOST) $(PORT)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_newsroom
+	$(MANAGE) load_import_example
 	$(MANAGE) ensure_admin
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver $(if $(findstring :,$(HOST)),[$(HOST)],$(HOST)):$(PORT)
 
 serve: $(VENV)/.run-deps ## Production configuration locally: gunicorn, PostgreSQL, Redis, DEBUG off
 	@scripts/serve.sh
@@ -47,9 +56,12 @@ backup: $(VENV)/.run-deps ## Back up DATABASE_URL (default: make serve's) to bac
 restore: $(VENV)/.run-deps ## Restore FILE=backups/... into TARGET_URL or DATABASE_URL (CONFIRM=1 replaces)
 	@$(PY) scripts/backup.py restore "$(FILE)" $(if $(filter-out 0,$(CONFIRM)),--confirm)
 
-.PHONY: drill-up drill-down
+.PHONY: drill drill-up drill-down
 drill-up: $(VENV)/.run-deps ## Scale-out drill: primary + streaming replica, Redis, 2 gunicorns behind haproxy on :8200
 	@scripts/drill.sh up
+
+drill: $(VENV)/.run-deps ## The whole scale-out drill: up, demo (replica reads, lag, failover), down
+	@scripts/drill.sh up && scripts/drill.sh demo; status=$$?; scripts/drill.sh down; exit $$status
 
 drill-down: ## Stop the scale-out drill and remove its data (var/drill)
 	@scripts/drill.sh down
@@ -92,6 +104,9 @@ pytest-postgres: $(VENV)/.test-deps
 	@echo "== pytest on PostgreSQL ($(PG_TEST_URL))"
 	@scripts/ensure-postgres.sh
 	DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+test-random: $(VENV)/.test-deps ## pytest on SQLite in a random order (seed printed; SEED=N repeats one)
+	env -u DATABASE_URL $(PY) -m pytest -n auto -p randomly $(if $(SEED),--randomly-seed=$(SEED))
 
 lock: $(VENV)/.test-deps ## Re-pin dependencies from pyproject.toml
 	$(PY) -m pip install --quiet uv

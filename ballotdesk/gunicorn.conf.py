@@ -2,7 +2,8 @@
 
 WEB_CONCURRENCY sets the worker processes (default: two per CPU plus one, at most 8),
 GUNICORN_THREADS the threads per worker, PORT (as platforms set it) or GUNICORN_BIND where
-to listen; without them, 127.0.0.1:8000.
+to listen; without them, 127.0.0.1:8000. BEHIND_TLS_PROXY=on (as for Django's settings)
+trusts the proxy's X-Forwarded-Proto from FORWARDED_ALLOW_IPS (default: this host).
 """
 
 import os
@@ -24,6 +25,23 @@ keepalive = 5
 # Recycle workers now and then, so a slow leak cannot grow on results night.
 max_requests = 2000
 max_requests_jitter = 200
+
+# A trusted X-Forwarded-Proto makes a request https to gunicorn and so to Django, which then
+# sends HSTS and secure cookies. Gunicorn trusts 127.0.0.1 (and any Unix socket peer) by
+# default: without our TLS proxy, anything on this host could claim https over plain HTTP.
+BEHIND_TLS_PROXY = os.environ.get("BEHIND_TLS_PROXY", "").strip().lower() in {
+    "true",
+    "on",
+    "ok",
+    "y",
+    "yes",
+    "1",
+}
+if BEHIND_TLS_PROXY:
+    forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+else:
+    forwarded_allow_ips = ""
+    secure_scheme_headers = {}
 
 # Django writes one structured line per request (ballotdesk.middleware); no second access log.
 accesslog = None

@@ -20,10 +20,10 @@ DEVELOPMENT_SECRET_KEY = "django-insecure-ballot-desk-development-key-do-not-use
 
 env = environ.Env(
     DEBUG=(bool, True),
-    ALLOWED_HOSTS=(list, ["127.0.0.1", "localhost", "[::1]", "testserver"]),
     SECRET_KEY=(str, DEVELOPMENT_SECRET_KEY),
     TIME_ZONE=(str, "UTC"),
-    SITE_URL=(str, "http://127.0.0.1:8000"),
+    # Unset, links follow the address each request was served on (newsroom.site_address).
+    SITE_URL=(str, ""),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -34,7 +34,11 @@ if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
         "SECRET_KEY is not set. With DEBUG off, Ballot Desk refuses to start with the "
         "development key: set SECRET_KEY in the environment to a long random value."
     )
-ALLOWED_HOSTS = env("ALLOWED_HOSTS")
+# Django's test client calls itself "testserver": a name to answer only on a laptop.
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS",
+    default=["127.0.0.1", "localhost", "[::1]", *(["testserver"] if DEBUG else [])],
+)
 SITE_URL = env("SITE_URL").rstrip("/")
 # Moving the admin off the well-known path keeps drive-by login attempts away from it.
 ADMIN_URL = env("ADMIN_URL", default="admin/").strip("/") + "/"
@@ -62,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "ballotdesk.middleware.RequestLogMiddleware",
+    # Before anything that renders: pages link to the address they were served on.
+    "newsroom.site_address.ServedAddressMiddleware",
     # A view that cannot reach the database answers 503 with Retry-After, not 500.
     "ballotdesk.database_outage.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -158,6 +164,10 @@ PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0 if DEBUG else 30)
 PAGE_CACHE_CONTENT_APPS = ["newsroom", "candidates", "results"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Where a login lands when its `next` is missing or unsafe: the admin, the only place
+# anyone logs in (Django's default, /accounts/profile/, is a 404 here).
+LOGIN_REDIRECT_URL = "admin:index"
 
 AUTHENTICATION_BACKENDS = [
     "ballotdesk.auth.LoginThrottleBackend",

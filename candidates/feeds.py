@@ -1,14 +1,15 @@
 """RSS and Atom feeds of the latest public quotes."""
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
+from newsroom.site_address import SiteAddressFeed
+
 from .selectors import latest_quotes
 
 
-class LatestQuotesFeed(Feed):
+class LatestQuotesFeed(SiteAddressFeed):
     title = "Ballot Desk: latest quotes"
     link = reverse_lazy("candidates:candidate_list")
     description = "What the candidates said, verbatim, with the reports that carried it."

@@ -8,6 +8,7 @@ from django.urls import reverse
 from newsroom.dates import (
     DatePrecision,
     format_partial_date,
+    not_in_future,
     partial_date_constraint,
     truncate_to_precision,
 )
@@ -20,7 +21,13 @@ def precision_field(verbose_name: str) -> models.CharField:
 
 
 class Party(Versioned):
-    """A political party, as reference data for candidates and contests."""
+    """A political party, as reference data for candidates and contests.
+
+    It has no workflow of its own: readers see it on its candidates' and contests' pages,
+    so once one of those is published, only editors may change it (newsroom.workflow)."""
+
+    #: The relations whose published items show the party to readers.
+    shown_publicly_with = ("candidates", "contests")
 
     name = models.CharField(max_length=100, unique=True, help_text="e.g. Democratic Party")
     adjective = models.CharField(max_length=100, help_text="e.g. Democratic")
@@ -50,11 +57,13 @@ class Candidate(Publishable):
     )
     summary = models.TextField(blank=True, help_text="A short introduction in our own words.")
     age = models.PositiveSmallIntegerField(null=True, blank=True, help_text="As reported.")
-    age_as_of = models.DateField("age as of", null=True, blank=True)
+    age_as_of = models.DateField("age as of", null=True, blank=True, validators=[not_in_future])
     age_as_of_precision = precision_field("age date precision")
     hometown = models.CharField(max_length=200, blank=True)
     occupation = models.CharField(max_length=200, blank=True, help_text="As our sources put it.")
-    campaign_launched_on = models.DateField("entered the race", null=True, blank=True)
+    campaign_launched_on = models.DateField(
+        "entered the race", null=True, blank=True, validators=[not_in_future]
+    )
     campaign_launched_on_precision = precision_field("entry date precision")
     self_funding_amount = models.DecimalField(
         "self-funding", max_digits=14, decimal_places=2, null=True, blank=True
@@ -78,6 +87,12 @@ class Candidate(Publishable):
 
     citations = GenericRelation("newsroom.Citation")
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
+
+    constraint_error_fields = {"candidate_age_has_date": "age_as_of"}
+    #: Merging duplicates (newsroom.merging): the website is never dropped, and two
+    #: parties suggest two people, so the editor must confirm.
+    merge_keeps = ("website",)
+    merge_warns_if_different = ("party",)
 
     class Meta:
         ordering = ["family_name", "full_name"]
@@ -140,7 +155,7 @@ class CareerEntry(Publishable):
         max_length=200, blank=True, help_text="e.g. venture capital firm"
     )
     role = models.CharField(max_length=200, blank=True, help_text="Leave empty if unknown.")
-    started_on = models.DateField(null=True, blank=True)
+    started_on = models.DateField(null=True, blank=True, validators=[not_in_future])
     started_on_precision = precision_field("start precision")
     ended_on = models.DateField(null=True, blank=True)
     ended_on_precision = precision_field("end precision")
@@ -150,6 +165,8 @@ class CareerEntry(Publishable):
     citations = GenericRelation("newsroom.Citation")
 
     objects = CandidatePartQuerySet.as_manager()
+
+    constraint_error_fields = {"career_ends_after_start": "ended_on"}
 
     class Meta:
         ordering = ["candidate", "position", "pk"]
@@ -170,6 +187,7 @@ class CareerEntry(Publishable):
         return f"{self.role or 'Position'} at {self.organisation}"
 
     def clean(self):
+        super().clean()
         self.started_on = truncate_to_precision(self.started_on, self.started_on_precision)
         self.ended_on = truncate_to_precision(self.ended_on, self.ended_on_precision)
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
@@ -243,7 +261,7 @@ class Quote(Publishable):
         help_text="The platform or outlet it was said on or to (X, The Associated Press …).",
     )
     interviewer = models.CharField(max_length=200, blank=True, help_text="e.g. Laura Coates")
-    said_on = models.DateField("date said", null=True, blank=True)
+    said_on = models.DateField("date said", null=True, blank=True, validators=[not_in_future])
     said_on_precision = precision_field("date precision")
     said_when_as_reported = models.CharField(
         "when, as reported",
@@ -273,6 +291,7 @@ class Quote(Publishable):
         return f"{self.speaker_name}: “{words}”"
 
     def clean(self):
+        super().clean()
         self.said_on = truncate_to_precision(self.said_on, self.said_on_precision)
         if not self.text.strip():
             raise ValidationError({"text": "A quote needs its words."})
@@ -297,7 +316,7 @@ class Fact(Publishable):
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="facts")
     topic = models.CharField(max_length=20, choices=Topic.choices, default=Topic.BACKGROUND)
     statement = models.TextField(help_text="In our own words, not the source's.")
-    occurred_on = models.DateField(null=True, blank=True)
+    occurred_on = models.DateField(null=True, blank=True, validators=[not_in_future])
     occurred_on_precision = precision_field("date precision")
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -309,7 +328,9 @@ class Fact(Publishable):
         ordering = ["candidate", "position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(statement=""), name="fact_statement_not_empty"
+                condition=~models.Q(statement=""),
+                name="fact_statement_not_empty",
+                violation_error_message="A fact needs its statement.",
             ),
             partial_date_constraint("occurred_on", "fact_occurred_on_precision"),
         ]
@@ -318,6 +339,7 @@ class Fact(Publishable):
         return self.statement if len(self.statement) <= 80 else f"{self.statement[:79]}…"
 
     def clean(self):
+        super().clean()
         self.occurred_on = truncate_to_precision(self.occurred_on, self.occurred_on_precision)
 
     def get_absolute_url(self):

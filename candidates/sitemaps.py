@@ -1,11 +1,11 @@
 """Sitemap sections for candidate profiles, quotes and facts."""
 
-from django.contrib.sitemaps import Sitemap
+from newsroom.site_address import SiteAddressSitemap
 
 from .models import Candidate, Fact, Quote
 
 
-class CandidateSitemap(Sitemap):
+class CandidateSitemap(SiteAddressSitemap):
     changefreq = "weekly"
     priority = 0.8
 
@@ -16,7 +16,7 @@ class CandidateSitemap(Sitemap):
         return candidate.updated_at
 
 
-class QuoteSitemap(Sitemap):
+class QuoteSitemap(SiteAddressSitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -26,7 +26,7 @@ class QuoteSitemap(Sitemap):
         return quote.updated_at
 
 
-class FactSitemap(Sitemap):
+class FactSitemap(SiteAddressSitemap):
     changefreq = "monthly"
 
     def items(self):

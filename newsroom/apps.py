@@ -7,6 +7,7 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom: outlets and sources"
 
     def ready(self):
+        from . import constraints  # noqa: F401 (registers the constraint message check)
         from .citations import box
 
         autodiscover_modules("citables")

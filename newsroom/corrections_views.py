@@ -4,13 +4,13 @@ Only corrections of items that are public now are listed (`public_corrections()`
 correction of an item that was since unpublished leaves with it.
 """
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.views.generic import ListView
 
 from .editorial.public import describe, public_corrections
+from .site_address import SiteAddressFeed
 
 PER_PAGE = 25
 IN_FEED = 30
@@ -33,7 +33,7 @@ class CorrectionListView(ListView):
         return context
 
 
-class CorrectionsFeed(Feed):
+class CorrectionsFeed(SiteAddressFeed):
     title = "Ballot Desk: corrections and updates"
     link = reverse_lazy("newsroom:corrections")
     description = "Every correction, clarification, update and retraction, newest first."

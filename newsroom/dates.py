@@ -1,8 +1,17 @@
-"""Dates known only to a year, a month or a day, as news reports give them."""
+"""Dates known only to a year, a month or a day, as news reports give them; and the rule
+that a date recording something that already happened cannot lie in the future."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+
+#: How far ahead of our clock a past event's date or time may lie: a day for dates (a
+#: reporter west or east of us, a day-precision date read in another time zone) and a few
+#: minutes for times (a clerk's clock running fast).
+DATE_ALLOWANCE = datetime.timedelta(days=1)
+TIME_ALLOWANCE = datetime.timedelta(minutes=5)
 
 
 class DatePrecision(models.TextChoices):
@@ -51,3 +60,22 @@ def partial_date_constraint(field: str, name: str) -> models.CheckConstraint:
         name=name,
         violation_error_message="Give a date and its precision together, or leave both empty.",
     )
+
+
+def not_in_future(value: datetime.date | datetime.datetime | None) -> None:
+    """Field validator for dates and times of things that already happened (a report, a
+    count, a call, a quote): refused when later than now, give or take the allowance.
+
+    A partial date is entered as the first day of its period (`truncate_to_precision`), so
+    "this month" or "this year" passes.
+    """
+    if value is None:
+        return
+    if isinstance(value, datetime.datetime):
+        latest = timezone.now() + TIME_ALLOWANCE
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        if value > latest:
+            raise ValidationError("This time cannot be in the future.", code="future")
+    elif value > timezone.localdate() + DATE_ALLOWANCE:
+        raise ValidationError("This date cannot be in the future.", code="future")

@@ -11,10 +11,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
+from .constraints import ConstraintErrorsOnFields
 from .publishing import Status
 
 
-class ItemRecord(models.Model):
+class ItemRecord(ConstraintErrorsOnFields, models.Model):
     """Abstract: a record attached to one content item of any type."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
@@ -79,7 +80,11 @@ class EditorialComment(ItemRecord):
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
         constraints = [
-            models.CheckConstraint(condition=~models.Q(body=""), name="editorial_comment_not_empty")
+            models.CheckConstraint(
+                condition=~models.Q(body=""),
+                name="editorial_comment_not_empty",
+                violation_error_message="Write the comment.",
+            )
         ]
 
     def __str__(self):
@@ -96,7 +101,9 @@ class EditingPresence(ItemRecord):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["content_type", "object_id", "user"], name="presence_one_per_user"
+                fields=["content_type", "object_id", "user"],
+                name="presence_one_per_user",
+                violation_error_message="This person is already shown as editing this item.",
             )
         ]
 
@@ -133,7 +140,11 @@ class Correction(ItemRecord):
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
         constraints = [
-            models.CheckConstraint(condition=~models.Q(note=""), name="correction_note_not_empty")
+            models.CheckConstraint(
+                condition=~models.Q(note=""),
+                name="correction_note_not_empty",
+                violation_error_message="Say what was corrected.",
+            )
         ]
 
     def __str__(self):

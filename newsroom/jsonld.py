@@ -1,13 +1,8 @@
 """schema.org descriptions of sources, for the JSON-LD of every page that cites them."""
 
-from django.conf import settings
-
 from .dates import date_parts
 from .models import Source
-
-
-def absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+from .site_address import absolute
 
 
 def news_article(source: Source) -> dict:

@@ -19,8 +19,15 @@ nothing, in one transaction:
   came from; every moved row's version is raised, so an editor holding one open reloads it.
 
 The duplicate's own field values are not copied: the survivor's are kept, and the
-duplicate's stay readable in its history. Workflow events stay with the duplicate's id,
-as the record of its own publication steps.
+duplicate's stay readable in its history. The exceptions are the fields a model lists in
+`merge_keeps` (a source's URL and archived copy, a candidate's website): an address is
+never dropped, so the duplicate's fills the survivor's when that is empty, and two
+different addresses refuse the merge. Workflow events stay with the duplicate's id, as the
+record of its own publication steps.
+
+Two items that differ in a field the model lists in `merge_warns_if_different` (a source's
+outlet or publication date, a candidate's party) look like different things, not
+duplicates: the plan warns, and `merge()` goes ahead only when the editor confirms it.
 
 Relations are found through the models' meta, and per-model policies are keyed by label,
 so newsroom does not import the candidates and results apps.
@@ -95,6 +102,8 @@ class Plan:
     moves: list[tuple[str, int]] = field(default_factory=list)  # (what, how many)
     dropped: list[tuple[str, int]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    kept: list[tuple[str, str]] = field(default_factory=list)  # (field, the duplicate's value)
+    differences: list[str] = field(default_factory=list)  # why they may not be duplicates
 
     @property
     def possible(self) -> bool:
@@ -197,6 +206,48 @@ def _describe_clash(reference: Reference, row, others: list[str], duplicate, sur
     )
 
 
+def _verbose(model, name: str) -> str:
+    return str(model._meta.get_field(name).verbose_name)
+
+
+def _shown(item, name: str) -> str:
+    """A field's value as editors read it: a partial date as its display, a row by name."""
+    display = getattr(item, f"{name}_display", None)
+    if isinstance(display, str):
+        return display
+    return str(getattr(item, name))
+
+
+def _plan_kept_fields(plan: Plan) -> None:
+    duplicate, survivor = plan.duplicate, plan.survivor
+    for name in getattr(type(survivor), "merge_keeps", ()):
+        theirs, ours = getattr(duplicate, name), getattr(survivor, name)
+        if not theirs or theirs == ours:
+            continue
+        if not ours:
+            plan.kept.append((_verbose(type(survivor), name), theirs))
+        else:
+            plan.problems.append(
+                f"“{duplicate}” and “{survivor}” have different values for "
+                f"“{_verbose(type(survivor), name)}” ({theirs} and {ours}); a merge would "
+                "lose one. If they are different documents, do not merge them."
+            )
+
+
+def _plan_differences(plan: Plan) -> None:
+    duplicate, survivor = plan.duplicate, plan.survivor
+    model = type(survivor)
+    for name in getattr(model, "merge_warns_if_different", ()):
+        attname = _attname(model, name)
+        theirs, ours = getattr(duplicate, attname), getattr(survivor, attname)
+        if theirs is None or ours is None or theirs == ours:
+            continue
+        plan.differences.append(
+            f"{_verbose(model, name).capitalize()}: “{_shown(duplicate, name)}” "
+            f"and “{_shown(survivor, name)}”"
+        )
+
+
 def plan_merge(duplicate, survivor) -> Plan:
     plan = Plan(duplicate=duplicate, survivor=survivor)
     if type(duplicate) is not type(survivor):
@@ -208,6 +259,8 @@ def plan_merge(duplicate, survivor) -> Plan:
     if duplicate.pk == survivor.pk:
         plan.problems.append("Choose two different items: an item cannot be merged into itself.")
         return plan
+    _plan_kept_fields(plan)
+    _plan_differences(plan)
     for reference in references(duplicate):
         label = reference.model._meta.label_lower
         rows = reference.of(duplicate.pk)
@@ -237,9 +290,11 @@ def _reason(text: str) -> str:
 
 
 @transaction.atomic
-def merge(duplicate, *, into, by=None, note: str = "") -> Plan:
+def merge(duplicate, *, into, by=None, note: str = "", despite_differences: bool = False) -> Plan:
     """Merge `duplicate` into `into`; raises MergeRefused (and changes nothing) when it
-    cannot be done. `note` is kept as the source of the change in both histories."""
+    cannot be done, or when the two differ in outlet, date or party (`plan.differences`)
+    and `despite_differences` is not set. `note` is kept as the source of the change in
+    both histories."""
     model = type(into)
     using = router.db_for_write(model)
     # Lock both rows (PostgreSQL) so nobody edits or merges them meanwhile; read afresh.
@@ -255,7 +310,15 @@ def merge(duplicate, *, into, by=None, note: str = "") -> Plan:
     plan = plan_merge(duplicate, survivor)
     if not plan.possible:
         raise MergeRefused(plan.problems)
+    if plan.differences and not despite_differences:
+        raise MergeRefused(
+            [
+                f"These look like different {model._meta.verbose_name_plural} "
+                f"({'; '.join(plan.differences)}). Confirm that they are the same to merge."
+            ]
+        )
 
+    duplicate_pk = duplicate.pk  # gone once the duplicate is deleted
     source = note.strip() or f"Merge of duplicate {model._meta.verbose_name} #{duplicate.pk}"
     moved_reason = _reason(
         f"Moved from merged duplicate #{duplicate.pk} to “{survivor}” (#{survivor.pk})"
@@ -272,15 +335,20 @@ def merge(duplicate, *, into, by=None, note: str = "") -> Plan:
             reference.model._base_manager.filter(pk__in=[row.pk for row, _, _ in clashes]).delete()
         _move(reference, duplicate, survivor, by=by, reason=moved_reason, source=source)
 
-    survivor._change_reason = _reason(f"Merged duplicate “{duplicate}” (#{duplicate.pk}) into this")
-    survivor._change_source = source
-    survivor._history_user = by
-    survivor.save()
-
+    survivor_reason = _reason(f"Merged duplicate “{duplicate}” (#{duplicate.pk}) into this")
     duplicate._change_reason = _reason(f"Merged into “{survivor}” (#{survivor.pk})")
     duplicate._change_source = source
     duplicate._history_user = by
     duplicate.delete()
+
+    # After the deletion: a kept URL is unique to one source.
+    for name in getattr(model, "merge_keeps", ()):
+        if not getattr(survivor, name):
+            setattr(survivor, name, getattr(duplicate, name))
+    survivor._change_reason = survivor_reason
+    survivor._change_source = source
+    survivor._history_user = by
+    survivor.save()
 
     new_path = _path(survivor)
     if old_path and new_path and old_path != new_path:
@@ -290,11 +358,11 @@ def merge(duplicate, *, into, by=None, note: str = "") -> Plan:
             old_path=old_path,
             defaults={
                 "new_path": new_path,
-                "note": _reason(f"Merged {model._meta.verbose_name} #{duplicate.pk}"),
+                "note": _reason(f"Merged {model._meta.verbose_name} #{duplicate_pk}"),
             },
         )
     logger.info(
-        "merged %s %s into %s by %s", model._meta.label_lower, duplicate.pk, survivor.pk, by
+        "merged %s %s into %s by %s", model._meta.label_lower, duplicate_pk, survivor.pk, by
     )
     return plan
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 from .dates import (
     DatePrecision,
     format_partial_date,
+    not_in_future,
     partial_date_constraint,
     truncate_to_precision,
 )
@@ -89,7 +90,9 @@ class Source(Publishable):
     url = models.URLField(
         "canonical URL", max_length=500, blank=True, help_text="Leave empty if not known."
     )
-    published_on = models.DateField("publication date", null=True, blank=True)
+    published_on = models.DateField(
+        "publication date", null=True, blank=True, validators=[not_in_future]
+    )
     published_on_precision = models.CharField(
         "publication date precision",
         max_length=5,
@@ -97,7 +100,7 @@ class Source(Publishable):
         blank=True,
         help_text="How much of the date is known, e.g. only the month.",
     )
-    accessed_on = models.DateField("accessed", null=True, blank=True)
+    accessed_on = models.DateField("accessed", null=True, blank=True, validators=[not_in_future])
     archive_url = models.URLField("archived copy", max_length=500, blank=True)
     update_note = models.CharField(
         max_length=300, blank=True, help_text="The outlet's own note that the story was updated."
@@ -108,6 +111,12 @@ class Source(Publishable):
     )
 
     objects = SourceQuerySet.as_manager()
+
+    constraint_error_fields = {"source_headline_or_description": "headline"}
+    #: Merging duplicates (newsroom.merging): addresses are never dropped, and sources from
+    #: two outlets or two dates look like two articles, so the editor must confirm.
+    merge_keeps = ("url", "archive_url")
+    merge_warns_if_different = ("outlet", "published_on")
 
     class Meta:
         ordering = ["-published_on", "headline"]
@@ -130,6 +139,7 @@ class Source(Publishable):
         return f"{self.outlet.name}: {self.title}" if self.outlet_id else self.title
 
     def clean(self):
+        super().clean()
         self.published_on = truncate_to_precision(self.published_on, self.published_on_precision)
         if self.url:
             clash = Source.objects.filter(url=self.url).exclude(pk=self.pk).first()
@@ -175,11 +185,15 @@ class Contributor(Versioned):
 
     history = tracked_history()
 
+    constraint_error_fields = {"contributor_unique_per_role": "name"}
+
     class Meta:
         ordering = ["source", "position", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["source", "name", "role"], name="contributor_unique_per_role"
+                fields=["source", "name", "role"],
+                name="contributor_unique_per_role",
+                violation_error_message="This person is already listed in that role.",
             ),
         ]
 
@@ -221,6 +235,8 @@ class Citation(Versioned):
 
     objects = CitationQuerySet.as_manager()
 
+    constraint_error_fields = {"citation_unique_source_per_field": "source"}
+
     class Meta:
         ordering = ["content_type", "object_id", "field_name", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
@@ -258,6 +274,8 @@ class ExternalIdentifier(Versioned):
     value = models.CharField(max_length=200)
 
     history = tracked_history()
+
+    constraint_error_fields = {"identifier_one_per_scheme": "scheme"}
 
     class Meta:
         ordering = ["scheme"]

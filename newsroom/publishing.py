@@ -5,11 +5,16 @@ An item is public when its status is published and its scheduled time, if any, h
 the comparison with now happens in the query, so scheduled items go live without a cron job.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
+
+from .constraints import ConstraintErrorsOnFields
+from .text import DirectionSafeText
 
 
 class Status(models.TextChoices):
@@ -58,10 +63,11 @@ class ConcurrentEditError(Exception):
         )
 
 
-class Versioned(models.Model):
+class Versioned(ConstraintErrorsOnFields, DirectionSafeText):
     """Optimistic locking: every save raises `version` by one, and only from the version the
     saving copy was loaded at. A save from an older copy raises ConcurrentEditError and
-    writes nothing, so one editor can never overwrite another's edit unseen.
+    writes nothing, so one editor can never overwrite another's edit unseen. (Every
+    versioned model is one readers may see: its one-line texts are direction-safe too.)
 
     Forms carry the version the editor opened (see newsroom.editorial.forms) and put it on
     the instance before saving; the check-and-raise is one conditional UPDATE, so it holds
@@ -168,3 +174,65 @@ class Publishable(Versioned):
         return self.status == Status.PUBLISHED and (
             self.publish_at is None or self.publish_at <= timezone.now()
         )
+
+    def why_hidden(self, *, from_time=None) -> str:
+        """Why this item is not public from `from_time` (None: now) on, or "" when it is."""
+        if self.status != Status.PUBLISHED:
+            return f"is {Status(self.status).label.lower()}"
+        moment = max(from_time or timezone.now(), timezone.now())
+        if self.publish_at is not None and self.publish_at > moment:
+            when = date_format(timezone.localtime(self.publish_at), "DATETIME_FORMAT")
+            return f"is scheduled for {when}"
+        return ""
+
+    def clean(self):
+        errors = self.hidden_parent_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def hidden_parent_errors(self) -> dict[str, str]:
+        """Refusals, by field, of a published item put under a parent readers cannot see.
+
+        The parents are the first steps of the queryset's `public_parents`. Only a change
+        of parent (or a new item) is refused: the item would vanish from the site while
+        still "published". A parent taken down later is an editor's own recorded step.
+        """
+        if self.status != Status.PUBLISHED:
+            return {}
+        public_parents = getattr(type(self)._default_manager, "_queryset_class", None)
+        fields = {prefix.split("__")[0] for prefix in getattr(public_parents, "public_parents", ())}
+        return {
+            name: message
+            for name in sorted(fields)
+            if (message := refuse_hidden_parent(self, name, public_from=self.publish_at))
+        }
+
+
+def parent_changed(item, field_name: str) -> bool:
+    """Whether `item` is new or its `field_name` relation differs from the saved row's."""
+    if item._state.adding or item.pk is None:
+        return True
+    attname = item._meta.get_field(field_name).attname
+    saved = type(item)._base_manager.filter(pk=item.pk).values_list(attname, flat=True).first()
+    return saved != getattr(item, attname)
+
+
+def refuse_hidden_parent(item, field_name: str, *, public_from=None, moved=None) -> str:
+    """The field error for `item`, public from `public_from`, newly put under a parent (its
+    `field_name`) that readers will not see by then; "" when there is nothing to refuse.
+
+    `moved` says whether the item is new or reassigned; by default, whether `field_name`
+    differs from the saved row's."""
+    if getattr(item, item._meta.get_field(field_name).attname) is None:
+        return ""
+    parent = getattr(item, field_name)
+    reason = parent.why_hidden(from_time=public_from) if isinstance(parent, Publishable) else ""
+    if not reason:
+        return ""
+    if not (parent_changed(item, field_name) if moved is None else moved):
+        return ""
+    noun = parent._meta.verbose_name
+    return (
+        f"The {noun} “{parent}” {reason}, and this {item._meta.verbose_name} is public. "
+        f"Choose a public {noun}, or have an editor publish “{parent}” first."
+    )

@@ -1,11 +1,10 @@
 """Sitemap section for sources."""
 
-from django.contrib.sitemaps import Sitemap
-
 from .models import Source
+from .site_address import SiteAddressSitemap
 
 
-class SourceSitemap(Sitemap):
+class SourceSitemap(SiteAddressSitemap):
     changefreq = "monthly"
 
     def items(self):

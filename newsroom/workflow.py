@@ -27,7 +27,13 @@ Sources: an item is published only when readers will see where it comes from. Qu
 facts, career entries, platform positions and contest facts need at least one citation of
 a published source. A contest needs a published source cited on the contest or on one of
 its results, or a count snapshot taken from a published source. Outlets, sources (they are
-the evidence), candidates, parties and jurisdictions (containers of cited items) need none.
+the evidence), candidates and jurisdictions (containers of cited items) need none.
+
+Reference records without a workflow (parties) are editor-only once a published item shows
+them (SHOWN_WITH): a reporter may create a party and edit it until then.
+
+Nor is an item published while it would show readers something they may not see yet: a
+contest whose results name a candidate who is not published (see hidden_parts).
 
 Scheduled publishing needs no cron job: public querysets compare `publish_at` with now
 (newsroom.publishing.published_q).
@@ -39,6 +45,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -96,9 +103,18 @@ LIVE_WHILE_PUBLISHED = {CONTEST}
 #: Relations leading from a row to the item whose page shows it, tried in this order.
 OWNER_RELATIONS = ("content_object", "contest", "snapshot", "source", "candidate")
 
+#: Reference records have no workflow of their own (a party): the model sets this class
+#: attribute to the relations whose items show the record to readers. Once one of those
+#: is published (or was), the record is editor-only, as a published item is.
+SHOWN_WITH = "shown_publicly_with"
+
 
 class TransitionRefused(Exception):
     """The step is not allowed for this item or this user; the message says why."""
+
+
+class EditRefused(PermissionDenied):
+    """The user may not change or delete this item as it stands; the message says why."""
 
 
 def label(item) -> str:
@@ -110,11 +126,12 @@ def describe(item) -> str:
 
 
 def publishable_item(obj):
-    """The publishable item whose status governs `obj`: itself, or what it belongs to
-    (a citation's item, a result's contest, a snapshot entry's contest). None if none."""
+    """The item whose status governs `obj`: itself, or what it belongs to (a citation's
+    item, a result's contest, a snapshot entry's contest); a publishable item or a
+    reference record (see SHOWN_WITH). None if none."""
     seen = 0
     while obj is not None and seen < 4:
-        if isinstance(obj, Publishable):
+        if isinstance(obj, Publishable) or hasattr(type(obj), SHOWN_WITH):
             return obj
         seen += 1
         for name in OWNER_RELATIONS:
@@ -144,7 +161,36 @@ def can_edit(user, obj) -> bool:
     item = publishable_item(obj)
     if item is None or item.pk is None:
         return True
+    if not isinstance(item, Publishable):
+        return not is_shown_publicly(item)
     return can_edit_in_status(user, type(item), item.status)
+
+
+def is_shown_publicly(record) -> bool:
+    """Whether a reference record is shown by a published (or once published) item."""
+    shown = (Status.PUBLISHED, Status.UNPUBLISHED)
+    return any(
+        getattr(record, relation).filter(status__in=shown).exists()
+        for relation in getattr(type(record), SHOWN_WITH, ())
+    )
+
+
+def why_cannot_edit(user, obj) -> str:
+    """Why `user` may not change or delete `obj` as saved, or "" when they may."""
+    if can_edit(user, obj):
+        return ""
+    item = publishable_item(obj)
+    if isinstance(item, Publishable):
+        status = Status(item.status).label.lower()
+        return f"{describe(item)} is {status}: only editors can change it."
+    return f"{describe(item)} is shown to readers on published pages: only editors can change it."
+
+
+def ensure_can_edit(user, obj) -> None:
+    """Raise EditRefused unless `user` may change or delete `obj` as saved."""
+    reason = why_cannot_edit(user, obj)
+    if reason:
+        raise EditRefused(reason)
 
 
 def can_edit_in_status(user, model, status: str) -> bool:
@@ -216,8 +262,16 @@ def why_not(item, to_status: str, user, *, from_status: str | None = None) -> st
     if not can_edit_in_status(user, type(item), from_status):
         return "is published: only editors can change it"
     if to_status == Status.PUBLISHED and from_status != Status.PUBLISHED:
-        return missing_sources(item)
+        return missing_sources(item) or hidden_parts(item)
     return ""
+
+
+def hidden_parts(item) -> str:
+    """Why publishing `item` would show readers something they may not see yet (a contest's
+    results naming draft candidates), or "". Declared by the model, as
+    `why_publishing_would_reveal()`."""
+    check = getattr(item, "why_publishing_would_reveal", None)
+    return check() if check else ""
 
 
 def allowed_statuses(item, user) -> list[str]:

@@ -6,7 +6,7 @@ row against the ballots cast and delegates at stake submitted beside them.
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery, Sum
 
@@ -22,6 +22,7 @@ from newsroom.editorial.forms import VersionedInlineForm, VersionedModelForm
 
 from .importing import admin as importing_admin  # noqa: F401  registers ImportBatch
 from .models import (
+    RACE_CALL_CONTENT,
     Contest,
     ContestFact,
     Jurisdiction,
@@ -118,13 +119,16 @@ RACE_CALL_REVIEW_FIELDS = ["entered_by", "confirmed_by", "confirmed_at", "retrac
 
 
 class RaceCallInline(EditorialInlineMixin, admin.TabularInline):
+    """A contest's calls. The call's own rules (RaceCall.clean) refuse, at the row, a change
+    to a confirmed or retracted call or a winner without a result in the contest."""
+
     model = RaceCall
     extra = 0
     show_change_link = True
     autocomplete_fields = ["winner", "reported_by"]
     # Who entered, confirmed or retracted a call is recorded by the desk, never typed in:
     # confirming and retracting go through the permission-checked race call actions.
-    readonly_fields = RACE_CALL_REVIEW_FIELDS
+    readonly_fields = [*RACE_CALL_REVIEW_FIELDS, "retraction_note"]
     fields = [
         "winner",
         "called_by",
@@ -142,6 +146,10 @@ class RaceCallInline(EditorialInlineMixin, admin.TabularInline):
     def get_queryset(self, request):
         # Each row is labelled with its __str__, which reads these relations.
         return super().get_queryset(request).select_related("winner", "contest")
+
+    def has_delete_permission(self, request, obj=None):
+        # A confirmed or retracted call stays on record; the inline cannot tell rows apart.
+        return False
 
 
 class ContestWithResultsForm(forms.ModelForm):
@@ -230,13 +238,6 @@ class ContestAdmin(PublishableAdmin):
         if not change:
             super().save_model(request, obj, form, change)
 
-    def save_formset(self, request, form, formset, change):
-        if formset.model is RaceCall:
-            for call_form in formset.forms:
-                if not call_form.instance.pk:
-                    call_form.instance.entered_by = request.user
-        super().save_formset(request, form, formset, change)
-
     def save_related(self, request, form, formsets, change):
         contest = form.instance
         if change:
@@ -268,8 +269,20 @@ def _out_of(total, limit, of_what):
     return f"{total:,} of {limit:,} {of_what}"
 
 
+class ResultForm(forms.ModelForm):
+    """Locked fields as a checkbox per lockable figure, not raw JSON."""
+
+    locked_fields = forms.MultipleChoiceField(
+        choices=Result.lockable_choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=Result._meta.get_field("locked_fields").help_text,
+    )
+
+
 @admin.register(Result)
 class ResultAdmin(EditorialAdmin):
+    form = ResultForm
     list_display = [
         "candidate",
         "contest",
@@ -300,9 +313,39 @@ class ContestFactAdmin(PublishableAdmin):
     inlines = [CitationInline]
 
 
+class FixedRaceCallForm(forms.ModelForm):
+    """The form of a confirmed or retracted call, whose content the page shows read-only.
+
+    Content submitted anyway comes from a page opened while the call was still pending:
+    refuse it with a message rather than drop it unseen.
+    """
+
+    def clean(self):
+        submitted = [
+            name
+            for name in RACE_CALL_CONTENT
+            if any(key == name or key.startswith(f"{name}_") for key in self.data)
+        ]
+        if submitted:
+            raise ValidationError(
+                f"This call is {self.instance.get_state_display().lower()}: its winner, "
+                "contest, basis, caller and time cannot change. Retract it and enter a new "
+                "call."
+            )
+        return super().clean()
+
+
 @admin.register(RaceCall)
 class RaceCallAdmin(EditorialAdmin):
-    list_display = ["winner", "contest", "called_by", "basis", "called_at", "confirmed_at"]
+    list_display = [
+        "winner",
+        "contest",
+        "called_by",
+        "basis",
+        "called_at",
+        "state_display",
+        "confirmed_at",
+    ]
     list_filter = [
         "basis",
         ("confirmed_at", admin.EmptyFieldListFilter),
@@ -313,15 +356,49 @@ class RaceCallAdmin(EditorialAdmin):
     list_select_related = ["winner", "contest"]
     search_fields = ["winner__full_name", "contest__name", "called_by"]
     autocomplete_fields = ["contest", "winner", "reported_by"]
-    readonly_fields = [*RACE_CALL_REVIEW_FIELDS, "retracted_by"]
+    readonly_fields = [*RACE_CALL_REVIEW_FIELDS, "retracted_by", "retraction_note"]
     date_hierarchy = "called_at"
     inlines = [CitationInline]
     actions = [confirm_race_calls, retract_race_calls]
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.entered_by = request.user
-        super().save_model(request, obj, form, change)
+    @admin.display(description="state")
+    def state_display(self, call):
+        return call.get_state_display()
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and not obj.is_pending:
+            fields += [name for name in RACE_CALL_CONTENT if name not in fields]
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None and not obj.is_pending:
+            kwargs["form"] = FixedRaceCallForm
+        return super().get_form(request, obj, change, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        # A retracted call stays on record as it was: its page is view-only.
+        if obj is not None and obj.state == RaceCall.State.RETRACTED:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not obj.is_pending:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        kept = queryset.exclude(confirmed_at__isnull=True, retracted_at__isnull=True)
+        if kept.exists():
+            self.message_user(
+                request,
+                f"Kept {kept.count()} confirmed or retracted call(s): they stay on record; "
+                "retract a call instead.",
+                messages.WARNING,
+            )
+        super().delete_queryset(
+            request, queryset.filter(confirmed_at__isnull=True, retracted_at__isnull=True)
+        )
 
 
 class SnapshotEntryFormSet(SharedChoicesFormSet):

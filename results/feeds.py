@@ -1,15 +1,16 @@
 """RSS and Atom feeds of contest updates: the contests whose figures changed last."""
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+
+from newsroom.site_address import SiteAddressFeed
 
 from .scoreboard import summarise
 from .selectors import contests_with_results, public_contests
 
 
-class ContestUpdatesFeed(Feed):
+class ContestUpdatesFeed(SiteAddressFeed):
     title = "Ballot Desk: contest updates"
     link = reverse_lazy("results:contest_list")
     description = "Status, reporting and leaders of the contests we cover, newest changes first."

@@ -10,16 +10,31 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
+from simple_history.models import HistoricalRecords
 
 from candidates.models import Candidate, Party, precision_field
-from newsroom.dates import format_partial_date, partial_date_constraint, truncate_to_precision
+from newsroom.dates import (
+    format_partial_date,
+    not_in_future,
+    partial_date_constraint,
+    truncate_to_precision,
+)
 from newsroom.models import Outlet, Source
-from newsroom.publishing import Publishable, PublishableQuerySet, Versioned, tracked_history
+from newsroom.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    Status,
+    Versioned,
+    parent_changed,
+    refuse_hidden_parent,
+    tracked_history,
+)
 
 
 class Jurisdiction(Publishable):
@@ -107,7 +122,9 @@ class Contest(Publishable):
     reporting_percent = models.DecimalField(
         "reporting %", max_digits=5, decimal_places=2, null=True, blank=True
     )
-    reporting_as_of = models.DateTimeField("reporting as of", null=True, blank=True)
+    reporting_as_of = models.DateTimeField(
+        "reporting as of", null=True, blank=True, validators=[not_in_future]
+    )
     reporting_as_of_as_reported = models.CharField(
         "reporting as of, as reported", max_length=200, blank=True, help_text="e.g. Tuesday night"
     )
@@ -129,7 +146,7 @@ class Contest(Publishable):
                 condition=models.Q(reporting_percent__isnull=True)
                 | models.Q(reporting_percent__gte=0, reporting_percent__lte=100),
                 name="contest_reporting_percent_range",
-                violation_error_message="Reporting % must be between 0 and 100.",
+                violation_error_message="Reporting %% must be between 0 and 100.",
             ),
             models.CheckConstraint(
                 condition=models.Q(year__gte=1788, year__lte=2200),
@@ -144,7 +161,7 @@ class Contest(Publishable):
 
     def clean(self):
         self.held_on = truncate_to_precision(self.held_on, self.held_on_precision)
-        errors = {}
+        errors = self.hidden_parent_errors()
         if self.held_on and self.held_on.year != self.year:
             errors["held_on"] = f"The date is not in {self.year}, the contest's year."
         if self.pk and self.check_totals_against_saved_results:
@@ -167,6 +184,19 @@ class Contest(Publishable):
 
     def get_absolute_url(self):
         return reverse("results:contest_detail", args=[self.slug])
+
+    def why_publishing_would_reveal(self) -> str:
+        """Publishing would name the candidates of its results; each must be published."""
+        hidden = self.results.exclude(candidate__status=Status.PUBLISHED).select_related(
+            "candidate"
+        )
+        names = [f"“{result.candidate}”" for result in hidden[:5]]
+        if not names:
+            return ""
+        return (
+            f"has results of candidates who are not published ({', '.join(names)}): "
+            "publish them first, or remove their results"
+        )
 
     def results_over_totals(self, *, votes: int, delegates: int) -> dict[str, str]:
         """Messages, by Result field, when results would total more than this contest allows."""
@@ -194,8 +224,28 @@ class ResultQuerySet(models.QuerySet):
         return self.filter(contest__in=Contest.objects.published())
 
 
+def validate_locked_fields(value):
+    """Locked fields name figures an import writes (Result.LOCKABLE_FIELDS), nothing else:
+    a misspelt name would lock nothing while looking locked."""
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise ValidationError("Give a list of field names.", code="invalid")
+    unknown = sorted(set(value) - set(Result.LOCKABLE_FIELDS))
+    if unknown:
+        raise ValidationError(
+            "%(unknown)s cannot be locked. The figures that can: %(lockable)s.",
+            code="not_lockable",
+            params={
+                "unknown": ", ".join(unknown),
+                "lockable": ", ".join(Result.LOCKABLE_FIELDS),
+            },
+        )
+
+
 class Result(Versioned):
     """One candidate's result in a contest. Results are public with their contest."""
+
+    #: The figures an import writes, which an editor can lock against it.
+    LOCKABLE_FIELDS = ("votes", "reported_share", "delegates_won")
 
     class Outcome(models.TextChoices):
         WON = "won", "Won"
@@ -220,7 +270,8 @@ class Result(Versioned):
     locked_fields = models.JSONField(
         default=list,
         blank=True,
-        help_text="Fields an editor confirmed; imports never overwrite them.",
+        validators=[validate_locked_fields],
+        help_text="Figures an editor confirmed; imports never overwrite them.",
     )
     position = models.PositiveSmallIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
@@ -233,6 +284,8 @@ class Result(Versioned):
     #: False while a form of the whole contest (its results inline) checks the totals from
     #: every submitted row, which the saved siblings do not reflect yet.
     check_totals_against_saved_results = True
+
+    constraint_error_fields = {"result_one_per_candidate": "candidate"}
 
     class Meta:
         ordering = ["contest", "position", "-votes", "pk"]
@@ -264,6 +317,9 @@ class Result(Versioned):
         return f"{self.candidate} in {self.contest}"
 
     def clean(self):
+        refusal = self.hidden_candidate_error()
+        if refusal:
+            raise ValidationError({"candidate": refusal})
         if not self.contest_id or not self.check_totals_against_saved_results:
             return
         others = (
@@ -280,6 +336,19 @@ class Result(Versioned):
         }
         if errors:
             raise ValidationError(errors)
+
+    def hidden_candidate_error(self) -> str:
+        """Refuse a new result (or one moved) in a published contest for a candidate
+        readers cannot see: the contest page, API and exports would name them. Results
+        already there are left alone, so their counts can still be updated."""
+        contest = self.contest if self.contest_id else None
+        return _hidden_candidate_error(self, contest, parent_field="contest")
+
+    @classmethod
+    def lockable_choices(cls) -> list[tuple[str, str]]:
+        return [
+            (name, capfirst(cls._meta.get_field(name).verbose_name)) for name in cls.LOCKABLE_FIELDS
+        ]
 
     def computed_share(self, denominator: int | None) -> Decimal | None:
         """Share of `denominator` to one decimal, or None when either number is unknown."""
@@ -307,7 +376,9 @@ class ContestFact(Publishable):
         ordering = ["contest", "position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(statement=""), name="contest_fact_statement_not_empty"
+                condition=~models.Q(statement=""),
+                name="contest_fact_statement_not_empty",
+                violation_error_message="A contest fact needs its statement.",
             ),
         ]
 
@@ -333,8 +404,42 @@ class RaceCallQuerySet(models.QuerySet):
         return self.filter(confirmed_at__isnull=True, retracted_at__isnull=True)
 
 
+#: What a call says: fixed once it is confirmed (retract it and enter a new one).
+RACE_CALL_CONTENT = (
+    "contest",
+    "winner",
+    "called_by",
+    "reported_by",
+    "basis",
+    "basis_note",
+    "called_at",
+    "called_at_as_reported",
+)
+RACE_CALL_CONFIRMATION = ("entered_by", "confirmed_by", "confirmed_at")
+RACE_CALL_RETRACTION = ("retracted_by", "retracted_at", "retraction_note")
+
+
+def _changer(instance):
+    """The logged-in person saving `instance`: the admin's, else the request's (middleware)."""
+    user = getattr(instance, "_history_user", None)
+    if user is None:
+        request = getattr(HistoricalRecords.context, "request", None)
+        user = getattr(request, "user", None)
+    return user if getattr(user, "is_authenticated", False) else None
+
+
 class RaceCall(Versioned):
-    """Who declared the winner, when and on what basis; public once confirmed."""
+    """Who declared the winner, when and on what basis; public once confirmed.
+
+    A call is a small state machine, entered → confirmed → retracted, guarded here so the
+    admin, its inlines and actions, the seed and the shell all obey it (only a queryset's
+    `update()` bypasses the guard, and the constraints below still hold then):
+
+    - entered: its content may change; whoever changes it becomes the person who entered it.
+    - confirmed by a second person with the confirm permission, once the winner stands in
+      the contest and the call cites a published source: its content is fixed.
+    - retracted with a note: fixed entirely; a call that was public stays on record.
+    """
 
     class Basis(models.TextChoices):
         PARTY_CONFIRMATION = "party_confirmation", "Confirmed by the party"
@@ -342,8 +447,18 @@ class RaceCall(Versioned):
         PROJECTION = "projection", "Projection"
         OTHER = "other", "Other"
 
+    class State(models.TextChoices):
+        ENTERED = "entered", "Entered, awaiting confirmation"
+        CONFIRMED = "confirmed", "Confirmed"
+        RETRACTED = "retracted", "Retracted"
+
     contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="race_calls")
-    winner = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="race_calls")
+    winner = models.ForeignKey(
+        Candidate,
+        on_delete=models.PROTECT,
+        related_name="race_calls",
+        help_text="A candidate with a result in the contest.",
+    )
     called_by = models.CharField(
         max_length=200, help_text="Who declared it, e.g. the local Democratic Party chair."
     )
@@ -352,7 +467,7 @@ class RaceCall(Versioned):
     )
     basis = models.CharField(max_length=30, choices=Basis.choices)
     basis_note = models.CharField(max_length=300, blank=True)
-    called_at = models.DateTimeField(null=True, blank=True)
+    called_at = models.DateTimeField(null=True, blank=True, validators=[not_in_future])
     called_at_as_reported = models.CharField(
         max_length=200, blank=True, help_text="e.g. Tuesday night"
     )
@@ -362,10 +477,13 @@ class RaceCall(Versioned):
         null=True,
         blank=True,
         related_name="race_calls_entered",
+        help_text="Who last chose what the call says; someone else confirms it.",
     )
+    # Who confirmed or retracted a call is its audit trail: the person cannot be deleted
+    # while their step is on record.
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="race_calls_confirmed",
@@ -375,7 +493,7 @@ class RaceCall(Versioned):
     retraction_note = models.TextField(blank=True)
     retracted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="race_calls_retracted",
@@ -394,29 +512,185 @@ class RaceCall(Versioned):
         permissions = [
             ("confirm_racecall", "Can confirm or retract a race call entered by someone else"),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(confirmed_at__isnull=True, confirmed_by__isnull=True)
+                | models.Q(confirmed_at__isnull=False, confirmed_by__isnull=False),
+                name="racecall_confirmed_by_someone_at_a_time",
+                violation_error_message="A confirmed call records who confirmed it and when.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(entered_by__isnull=True)
+                | models.Q(confirmed_by__isnull=True)
+                | ~models.Q(confirmed_by=models.F("entered_by")),
+                name="racecall_confirmed_by_a_second_person",
+                violation_error_message="A race call must be confirmed by a second person.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(retracted_at__isnull=True, retracted_by__isnull=True)
+                | (
+                    models.Q(retracted_at__isnull=False, retracted_by__isnull=False)
+                    & ~models.Q(retraction_note="")
+                ),
+                name="racecall_retracted_with_a_note",
+                violation_error_message="A retracted call records who retracted it, when and why.",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.winner} wins {self.contest} ({self.called_by})"
 
-    def clean(self):
-        if self.retracted_at and not self.retraction_note.strip():
-            raise ValidationError({"retraction_note": "Say why the call was retracted."})
-        if self.entered_by_id and self.entered_by_id == self.confirmed_by_id:
-            raise ValidationError(
-                {"confirmed_by": "A race call must be confirmed by a second person."}
-            )
+    @property
+    def state(self) -> str:
+        if self.retracted_at:
+            return self.State.RETRACTED
+        if self.confirmed_at:
+            return self.State.CONFIRMED
+        return self.State.ENTERED
 
-    def why_user_cannot_confirm(self, user) -> str:
-        """Empty when `user` may confirm this call, else the reason, in the desk's words."""
-        if not user.has_perm("results.confirm_racecall"):
+    def get_state_display(self) -> str:
+        return self.State(self.state).label
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state == self.State.ENTERED
+
+    # The guard ---------------------------------------------------------------------------
+
+    def _saved(self) -> dict | None:
+        """The call as stored now (not as this copy was loaded), or None if new."""
+        if self._state.adding or self.pk is None:
+            return None
+        names = [
+            self._meta.get_field(name).attname
+            for name in (*RACE_CALL_CONTENT, *RACE_CALL_CONFIRMATION, *RACE_CALL_RETRACTION)
+        ]
+        return type(self)._base_manager.filter(pk=self.pk).values(*names).first()
+
+    def _changed(self, saved: dict, names) -> list[str]:
+        return [
+            name
+            for name in names
+            if getattr(self, self._meta.get_field(name).attname)
+            != saved[self._meta.get_field(name).attname]
+        ]
+
+    def state_errors(self, saved: dict | None) -> dict[str, str]:
+        """What this save would break of the state machine, by field ("__all__" for the call)."""
+        if saved is None:
+            if self.confirmed_by_id or self.confirmed_at or self.retracted_at:
+                return {
+                    NON_FIELD_ERRORS: "A call is entered first, then confirmed by a second "
+                    "person: save it unconfirmed."
+                }
+            return self.content_errors()
+        if saved["retracted_at"]:
+            changed = self._changed(
+                saved, (*RACE_CALL_CONTENT, *RACE_CALL_CONFIRMATION, *RACE_CALL_RETRACTION)
+            )
+            message = "This call was retracted and stays on record as it was: enter a new call."
+            return self._blame(changed, message)
+        if saved["confirmed_at"]:
+            changed = self._changed(saved, (*RACE_CALL_CONTENT, *RACE_CALL_CONFIRMATION))
+            message = (
+                "This call is confirmed, so what it says cannot change: retract it and enter "
+                "a new call."
+            )
+            return self._blame(changed, message)
+        if self.retracted_at and not self.confirmed_at:
+            return {}
+        if self.confirmed_at:
+            if self._changed(saved, RACE_CALL_CONTENT):
+                reason = "Save the change first; someone else then confirms the call as saved."
+            else:
+                reason = self._why_confirmer_cannot(self.confirmed_by)
+                reason = reason or self.why_cannot_be_confirmed()
+            return {NON_FIELD_ERRORS: reason} if reason else {}
+        return self.content_errors()
+
+    @staticmethod
+    def _blame(changed: list[str], message: str) -> dict[str, str]:
+        content = [name for name in changed if name in RACE_CALL_CONTENT]
+        if content:
+            return dict.fromkeys(content, message)
+        return {NON_FIELD_ERRORS: message} if changed else {}
+
+    def content_errors(self) -> dict[str, str]:
+        """What is wrong with what the call says, by field."""
+        if not (self.contest_id and self.winner_id):
+            return {}
+        if not Result.objects.filter(contest_id=self.contest_id, candidate_id=self.winner_id):
+            return {
+                "winner": f"{self.winner} has no result in {self.contest}: add the result "
+                "first, or name a candidate who stands in it."
+            }
+        return {}
+
+    def why_cannot_be_confirmed(self) -> str:
+        """What the call lacks before anyone may confirm it, or ""."""
+        errors = self.content_errors()
+        if errors:
+            return next(iter(errors.values()))
+        if self.entered_by_id is None:
+            return (
+                "Nobody is recorded as entering this call: whoever checks it saves it, then "
+                "someone else confirms it."
+            )
+        citations = self.citations.all()
+        if not citations.exists():
+            return "This call cites no source: cite one before it is confirmed."
+        if not citations.published().exists():
+            return "This call cites no published source: publish one of its sources first."
+        return ""
+
+    def _why_confirmer_cannot(self, user) -> str:
+        if user is None or not user.has_perm("results.confirm_racecall"):
             return "Only editors with the “confirm race calls” permission can confirm a call."
         if self.entered_by_id is not None and user.pk == self.entered_by_id:
             return "A race call must be confirmed by a second person, not the one who entered it."
+        return ""
+
+    def clean(self):
+        errors = self.state_errors(self._saved())
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        saved = self._saved()
+        if saved is None or (
+            not saved["confirmed_at"]
+            and not saved["retracted_at"]
+            and not self.confirmed_at
+            and (self.entered_by_id is None or self._changed(saved, RACE_CALL_CONTENT))
+        ):
+            # Whoever chooses what a pending call says is the one who entered it, and so
+            # cannot be the one who confirms it.
+            changer = _changer(self)
+            if changer is not None:
+                self.entered_by = changer
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "entered_by"}
+        errors = self.state_errors(saved)
+        if errors:
+            raise ValidationError(errors)
+        return super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if not self.is_pending:
+            raise ValidationError(
+                "A confirmed or retracted call stays on record: retract it instead."
+            )
+        return super().delete(*args, **kwargs)
+
+    # Permission questions and the two steps ----------------------------------------------
+
+    def why_user_cannot_confirm(self, user) -> str:
+        """Empty when `user` may confirm this call, else the reason, in the desk's words."""
         if self.retracted_at:
             return "This call was retracted; enter a new call instead."
         if self.confirmed_at:
             return "This call is already confirmed."
-        return ""
+        return self._why_confirmer_cannot(user) or self.why_cannot_be_confirmed()
 
     def user_can_confirm(self, user) -> bool:
         return not self.why_user_cannot_confirm(user)
@@ -428,6 +702,7 @@ class RaceCall(Versioned):
             raise self.CannotConfirm(reason)
         self.confirmed_by = by
         self.confirmed_at = timezone.now()
+        self._history_user = by
         self.save(update_fields=["confirmed_by", "confirmed_at"])
 
     def retract(self, *, by, note: str) -> None:
@@ -443,6 +718,7 @@ class RaceCall(Versioned):
         self.retracted_by = by
         self.retracted_at = timezone.now()
         self.retraction_note = note.strip()
+        self._history_user = by
         self.save(update_fields=["retracted_by", "retracted_at", "retraction_note"])
 
 
@@ -491,7 +767,7 @@ class Snapshot(Versioned):
     """The state of a count at one moment, kept so readers can see how it moved."""
 
     contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="snapshots")
-    taken_at = models.DateTimeField(null=True, blank=True)
+    taken_at = models.DateTimeField(null=True, blank=True, validators=[not_in_future])
     as_of_as_reported = models.CharField(max_length=200, blank=True)
     reporting_percent = models.DecimalField(
         "reporting %", max_digits=5, decimal_places=2, null=True, blank=True
@@ -519,12 +795,44 @@ class Snapshot(Versioned):
                 condition=models.Q(reporting_percent__isnull=True)
                 | models.Q(reporting_percent__gte=0, reporting_percent__lte=100),
                 name="snapshot_reporting_percent_range",
+                violation_error_message="Reporting %% must be between 0 and 100.",
             ),
         ]
 
     def __str__(self):
         when = self.as_of_as_reported or (self.taken_at and self.taken_at.isoformat()) or "undated"
         return f"{self.contest} as of {when}"
+
+    def clean(self):
+        # Moving an update into a published contest would show its figures' candidates.
+        if not self.contest_id or self.contest.status != Status.PUBLISHED or self.pk is None:
+            return
+        if not parent_changed(self, "contest"):
+            return
+        hidden = self.entries.exclude(candidate__status=Status.PUBLISHED).select_related(
+            "candidate"
+        )
+        names = [f"“{entry.candidate}”" for entry in hidden[:5]]
+        if names:
+            raise ValidationError(
+                {
+                    "contest": f"This update has figures for candidates who are not published "
+                    f"({', '.join(names)}), and “{self.contest}” is public. Choose a contest "
+                    "that is not public, or have an editor publish them first."
+                }
+            )
+
+
+def _hidden_candidate_error(row, contest, *, parent_field: str) -> str:
+    """A row naming `row.candidate` in `contest`: refused when new or moved (its candidate
+    or its `parent_field`) into a published contest while the candidate is not public by
+    the time the contest is."""
+    if contest is None or contest.status != Status.PUBLISHED or row.candidate_id is None:
+        return ""
+    if not row.candidate.why_hidden(from_time=contest.publish_at):
+        return ""
+    moved = parent_changed(row, "candidate") or parent_changed(row, parent_field)
+    return refuse_hidden_parent(row, "candidate", public_from=contest.publish_at, moved=moved)
 
 
 class SnapshotEntry(Versioned):
@@ -533,17 +841,28 @@ class SnapshotEntry(Versioned):
     votes = models.PositiveIntegerField(null=True, blank=True)
     share = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
 
+    constraint_error_fields = {"snapshot_entry_one_per_candidate": "candidate"}
+
     class Meta:
         verbose_name_plural = "snapshot entries"
         constraints = [
             models.UniqueConstraint(
-                fields=["snapshot", "candidate"], name="snapshot_entry_one_per_candidate"
+                fields=["snapshot", "candidate"],
+                name="snapshot_entry_one_per_candidate",
+                violation_error_message="This candidate already has an entry in this update.",
             ),
             models.CheckConstraint(
                 condition=models.Q(share__isnull=True) | models.Q(share__gte=0, share__lte=100),
                 name="snapshot_entry_share_range",
+                violation_error_message="A vote share must be between 0 and 100.",
             ),
         ]
 
     def __str__(self):
         return f"{self.candidate}: {self.votes if self.votes is not None else 'not reported'}"
+
+    def clean(self):
+        contest = self.snapshot.contest if self.snapshot_id else None
+        refusal = _hidden_candidate_error(self, contest, parent_field="snapshot")
+        if refusal:
+            raise ValidationError({"candidate": refusal})

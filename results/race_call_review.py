@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 
 from .models import RaceCall
+from .services import confirm_call, retract_call
 
 
 @admin.action(description="Confirm selected race calls (second person)")
@@ -11,7 +12,7 @@ def confirm_race_calls(modeladmin, request, queryset):
     confirmed = 0
     for call in queryset.select_related("winner", "contest"):
         try:
-            call.confirm(by=request.user)
+            confirm_call(call, by=request.user)
         except RaceCall.CannotConfirm as refusal:
             modeladmin.message_user(request, f"{call}: {refusal}", messages.ERROR)
         else:
@@ -39,7 +40,7 @@ def retract_race_calls(modeladmin, request, queryset):
         )
     for call in calls:
         try:
-            call.retract(by=request.user, note=note)
+            retract_call(call, by=request.user, note=note)
         except RaceCall.CannotConfirm as refusal:
             modeladmin.message_user(request, f"{call}: {refusal}", messages.ERROR)
         else:

@@ -39,7 +39,14 @@ def winners(contest: Contest, results: list[Result]) -> list:
     won = [result.candidate for result in results if result.outcome == Result.Outcome.WON]
     if won:
         return won
-    return [call.winner for call in getattr(contest, "public_race_calls", [])]
+    return [call.winner for call in standing_calls(contest)]
+
+
+def standing_calls(contest: Contest) -> list:
+    """The contest's confirmed calls not retracted, from the calls its queryset prefetched."""
+    if hasattr(contest, "public_race_calls"):
+        return contest.public_race_calls
+    return [call for call in getattr(contest, "calls_on_record", []) if not call.retracted_at]
 
 
 def leader(results: list[Result]) -> Result | None:
@@ -150,7 +157,7 @@ def build_scoreboard(contest: Contest) -> Scoreboard:
         Row(result, result.computed_share(base.total), notes.cite_by_field(result.citations.all()))
         for result in results
     ]
-    for call in contest.public_race_calls:
+    for call in contest.calls_on_record:
         call.notes = notes.cite(call.citations.all())
     for fact in contest.facts.all():
         fact.notes = notes.cite(fact.citations.all())

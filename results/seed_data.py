@@ -19,6 +19,18 @@ def cite(source, para, passage, field=""):
     return {"source": source, "pinpoint": f"para. {para}", "passage": passage, "field": field}
 
 
+#: The seed's two desk accounts, so its race call is entered by one person and confirmed by
+#: another, as every call is. They have no password: nobody logs in as them.
+DESK = [
+    {"username": "seed-results-desk", "first_name": "Seed", "last_name": "results desk"},
+    {
+        "username": "seed-editor",
+        "first_name": "Seed",
+        "last_name": "editor",
+        "confirms_race_calls": True,
+    },
+]
+
 OUTLETS = [
     {
         "slug": "fox-news",
@@ -1089,6 +1101,8 @@ CONTESTS = [
                 "reported_by": "abc-news",
                 "basis": "party_confirmation",
                 "called_at_as_reported": "Tuesday night",
+                "entered_by": "seed-results-desk",
+                "confirmed_by": "seed-editor",
                 "basis_note": "The party chair confirmed the winner to ABC News; Fox News cites the local party's count.",
                 "citations": [
                     cite(

@@ -2,21 +2,29 @@
 
 Every row is looked up by its natural key and written only when a value differs, so a
 second run creates and updates nothing (and records no history).
+
+The report counts rows per model, not per section: a section also writes the citations,
+bylines and parties its items need, and only some kinds of row are things a reader sees. For
+each publishable kind it says how many of the seed's rows are public now, and why the rest
+are not (a draft, in review, unpublished, scheduled, or hidden with what they belong to).
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.utils import timezone
 
 from candidates.models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
 from newsroom.models import Citation, Contributor, Outlet, Source
-from newsroom.publishing import Status
+from newsroom.publishing import Status, published_q
 
 from . import seed_data
 from .models import Contest, ContestFact, Jurisdiction, RaceCall, Result, Snapshot, SnapshotEntry
+from .services import confirm_call, enter_call
 
 PUBLISHED = {"status": Status.PUBLISHED}
 
@@ -31,6 +39,9 @@ class SeedLoader:
         self.sources: dict[str, Source] = {}
         self.parties: dict[str, Party] = {}
         self.candidates: dict[str, Candidate] = {}
+        #: The rows the current section wrote or found, per model, in the order first met.
+        self.section_rows: dict[type[models.Model], set[int]] = defaultdict(set)
+        self.desk: dict[str, AbstractBaseUser] = {}
 
     @property
     def created(self) -> int:
@@ -50,6 +61,7 @@ class SeedLoader:
             changed = [name for name, value in values.items() if _differs(obj, name, value)]
             if not changed:
                 self.counts[(label, "unchanged")] += 1
+                self.section_rows[model].add(obj.pk)
                 return obj
             for name in changed:
                 setattr(obj, name, values[name])
@@ -57,6 +69,7 @@ class SeedLoader:
         obj.full_clean()
         obj.save()
         self.counts[(label, action)] += 1
+        self.section_rows[model].add(obj.pk)
         return obj
 
     def cite(self, obj, citations: list[dict]) -> None:
@@ -79,15 +92,18 @@ class SeedLoader:
 
     def report(self, section: str, before: Counter) -> None:
         delta = self.counts - before
-        created = sum(n for (_, action), n in delta.items() if action == "created")
-        updated = sum(n for (_, action), n in delta.items() if action == "updated")
-        unchanged = sum(n for (_, action), n in delta.items() if action == "unchanged")
-        self.progress(
-            f"{section:<14} {created:>4} created, {updated:>4} updated, {unchanged:>4} unchanged"
-        )
+        self.progress(section)
+        for model, pks in self.section_rows.items():
+            label = model._meta.verbose_name_plural
+            counts = ", ".join(
+                f"{delta[(label, action)]:>3} {action}"
+                for action in ("created", "updated", "unchanged")
+            )
+            self.progress(f"  {label:<20}{counts}{public_now(model, pks)}")
 
     def load(self) -> None:
         steps = [
+            ("Desk", self.load_desk),
             ("Outlets", self.load_outlets),
             ("Sources", self.load_sources),
             ("Candidates", self.load_candidates),
@@ -98,11 +114,31 @@ class SeedLoader:
             ("Places", self.load_jurisdictions),
             ("Contests", self.load_contests),
         ]
+        self.load_steps(steps)
+
+    def load_steps(self, steps: list[tuple[str, Callable[[], None]]]) -> None:
         with transaction.atomic():
             for section, step in steps:
                 before = self.counts.copy()
+                self.section_rows.clear()
                 step()
                 self.report(section, before)
+
+    def load_desk(self):
+        confirm = Permission.objects.get(
+            content_type__app_label="results", codename="confirm_racecall"
+        )
+        for row in seed_data.DESK:
+            values = {k: v for k, v in row.items() if k not in {"username", "confirms_race_calls"}}
+            user = self.upsert(
+                get_user_model(),
+                {"username": row["username"]},
+                values,
+                on_create={"password": make_password(None)},
+            )
+            if row.get("confirms_race_calls"):
+                user.user_permissions.add(confirm)
+            self.desk[row["username"]] = user
 
     def load_outlets(self):
         for row in seed_data.OUTLETS:
@@ -242,8 +278,9 @@ class SeedLoader:
                 )
 
     def load_race_calls(self, contest, rows):
+        people = {"winner", "called_by", "citations", "entered_by", "confirmed_by"}
         for row in rows:
-            values = {k: v for k, v in row.items() if k not in {"winner", "called_by", "citations"}}
+            values = {k: v for k, v in row.items() if k not in people}
             values["reported_by"] = self.outlets[values["reported_by"]]
             call = self.upsert(
                 RaceCall,
@@ -253,10 +290,47 @@ class SeedLoader:
                     "called_by": row["called_by"],
                 },
                 values,
-                # Reported by two outlets, the call counts as confirmed from the day it is loaded.
-                on_create={"confirmed_at": timezone.now()},
+                on_create={"entered_by": self.desk[row["entered_by"]]},
             )
             self.cite(call, row["citations"])
+            if call.is_pending:
+                if call.entered_by_id is None:
+                    # Unconfirmed by migration 0006: nobody was on record as entering it.
+                    enter_call(call, by=self.desk[row["entered_by"]])
+                confirm_call(call, by=self.desk[row["confirmed_by"]])
+
+
+_NOT_PUBLIC = {
+    Status.DRAFT: "in draft",
+    Status.IN_REVIEW: "in review",
+    Status.UNPUBLISHED: "unpublished",
+    Status.PUBLISHED: "published",
+}
+
+
+def public_now(model, pks: set[int]) -> str:
+    """How many of the rows readers can see now and why the rest are not, as a report suffix
+    ("; public now: 5 of 6 (1 in draft)"); "" for kinds that are no public item of their own."""
+    rows = model._default_manager.filter(pk__in=pks)
+    if not hasattr(rows, "published"):
+        return ""
+    public = rows.published().count()
+    text = f"; public now: {public} of {len(pks)}"
+    if public == len(pks):
+        return text
+    hidden = rows.exclude(pk__in=rows.published().values("pk"))
+    if not hasattr(model, "status"):
+        # Results, citations, race calls and snapshots are public with what they belong to.
+        why = (type(rows).published.__doc__ or "public with what they belong to").strip()
+        return f"{text} ({why.rstrip('.').lower()})"
+    reasons = Counter(_NOT_PUBLIC[status] for status in hidden.values_list("status", flat=True))
+    scheduled = hidden.filter(status=Status.PUBLISHED).exclude(published_q()).count()
+    if scheduled:
+        reasons["published"] -= scheduled
+        reasons["scheduled for later"] = scheduled
+    if reasons["published"]:
+        reasons["hidden with an item they belong to"] = reasons.pop("published")
+    return f"{text} ({', '.join(f'{n} {why}' for why, n in reasons.items() if n > 0)})"
 
 
 def _differs(obj, name: str, value) -> bool:

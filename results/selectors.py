@@ -52,17 +52,19 @@ def latest_contests(limit: int):
 def contest_page_queryset(*, preview: bool = False):
     """Contests with everything their page shows, and the public citations of each part.
 
+    Its race calls are in `calls_on_record`: confirmed ones, retracted ones included.
+
     With `preview` (staff), any contest, with the parts that are public once it is.
     """
+    # Calls on record: a retracted call that was public stays on the page, marked retracted.
+    calls = RaceCall.objects.filter(confirmed_at__isnull=False)
+    calls = calls.select_related("winner", "reported_by").order_by("confirmed_at", "pk")
     if preview:
         contests = Contest.objects.select_related("jurisdiction", "party")
         facts = ContestFact.objects.filter(published_q())
-        calls = RaceCall.objects.filter(confirmed_at__isnull=False, retracted_at__isnull=True)
-        calls = calls.select_related("winner", "reported_by")
     else:
         contests = public_contests()
         facts = ContestFact.objects.published()
-        calls = public_race_calls()
     return contests.prefetch_related(
         prefetch_citations(),
         Prefetch(
@@ -72,7 +74,7 @@ def contest_page_queryset(*, preview: bool = False):
         Prefetch(
             "race_calls",
             queryset=calls.prefetch_related(prefetch_citations()),
-            to_attr="public_race_calls",
+            to_attr="calls_on_record",
         ),
     )
 

@@ -1,4 +1,5 @@
-"""Writes of the results desk that span models: applying a results file.
+"""Writes of the results desk that span models: applying a results file, and the steps of a
+race call (entering, confirming, retracting with its public record).
 
 An import is all or nothing. The file is read and planned again inside one transaction that
 locks the contests it names, so the plan applied is the one checked against the figures held
@@ -9,6 +10,11 @@ Published numbers never change silently: when an import replaces figures readers
 (votes, shares or delegates already held for a public contest), it records a public
 correction of kind "update" on the contest, with the importer's note or one saying what
 reporting level the new figures come from.
+
+Race calls: `RaceCall` guards its states itself; these are the doors that name the person
+taking each step. A retraction of a call readers could see is recorded as a public
+correction of kind "retraction" on its contest, so it is listed on the contest's page and in
+/corrections/ with the note.
 """
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -22,7 +28,7 @@ from newsroom.models import Citation, Correction
 
 from .importing.planning import RESULT_FIELDS, Action, ContestPlan, ImportPlan, plan_import
 from .importing.reading import Problem, read_results_file
-from .models import Contest, ImportBatch, Result, Snapshot, SnapshotEntry
+from .models import Contest, ImportBatch, RaceCall, Result, Snapshot, SnapshotEntry
 
 STALE_PREVIEW = (
     "the figures held changed since the preview (another import or an editor's edit). "
@@ -209,3 +215,44 @@ def _cite(content_type, object_id: int, field_name: str, source, batch: ImportBa
         pinpoint="",
         defaults={"note": f"Imported from {batch.filename}."},
     )
+
+
+def enter_call(call: RaceCall, *, by: AbstractBaseUser) -> RaceCall:
+    """Save a new call, or a change to a pending one, as entered by `by`, who therefore
+    cannot confirm it. Raises ValidationError, by field, for what the call may not say."""
+    call.entered_by = by
+    call._history_user = by
+    call.full_clean()
+    call.save()
+    return call
+
+
+def confirm_call(call: RaceCall, *, by: AbstractBaseUser) -> RaceCall:
+    """The second person's confirmation, which makes the call public. Raises
+    `RaceCall.CannotConfirm` saying why when `by` may not, or the call is not ready."""
+    with transaction.atomic():
+        call.confirm(by=by)
+    return call
+
+
+def retract_call(call: RaceCall, *, by: AbstractBaseUser, note: str) -> RaceCall:
+    """Withdraw the call with a public note. A call readers could see stays on record as
+    retracted and gets a public correction on its contest. Raises `RaceCall.CannotConfirm`."""
+    with transaction.atomic():
+        was_public = RaceCall.objects.published().filter(pk=call.pk).exists()
+        call.retract(by=by, note=note)
+        if was_public:
+            corrections.record(
+                call.contest,
+                Correction.Kind.RETRACTION,
+                call.retraction_note,
+                {
+                    f"race call {call.pk}": {
+                        "label": "race call",
+                        "from": f"{call.winner} declared the winner by {call.called_by}",
+                        "to": "retracted",
+                    }
+                },
+                by,
+            )
+    return call

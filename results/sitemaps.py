@@ -1,11 +1,11 @@
 """Sitemap sections for contests and jurisdictions."""
 
-from django.contrib.sitemaps import Sitemap
+from newsroom.site_address import SiteAddressSitemap
 
 from .models import Contest, Jurisdiction
 
 
-class ContestSitemap(Sitemap):
+class ContestSitemap(SiteAddressSitemap):
     changefreq = "daily"
     priority = 0.8
 
@@ -16,7 +16,7 @@ class ContestSitemap(Sitemap):
         return contest.updated_at
 
 
-class JurisdictionSitemap(Sitemap):
+class JurisdictionSitemap(SiteAddressSitemap):
     changefreq = "weekly"
 
     def items(self):

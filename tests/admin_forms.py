@@ -74,7 +74,7 @@ def _field_data(bound) -> dict:
             f"{bound.html_name}{suffix}": _text(part)
             for suffix, part in zip(widget.widgets_names, parts, strict=True)
         }
-    if isinstance(widget, forms.SelectMultiple):
+    if getattr(widget, "allow_multiple_selected", False):
         return {bound.html_name: [_text(item) for item in value or []]}
     return {bound.html_name: _text(value)}
 

@@ -3,6 +3,8 @@
 import datetime
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 
 from candidates.models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
@@ -25,6 +27,7 @@ from results.models import (
     Snapshot,
     SnapshotEntry,
 )
+from results.services import confirm_call
 
 
 class OutletFactory(factory.django.DjangoModelFactory):
@@ -193,7 +196,23 @@ class ContestFactFactory(factory.django.DjangoModelFactory):
     status = Status.PUBLISHED
 
 
+class DeskUserFactory(factory.django.DjangoModelFactory):
+    """A member of the desk with no role: give permissions as the test needs."""
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"desk-{n}")
+    is_staff = True
+
+
 class RaceCallFactory(factory.django.DjangoModelFactory):
+    """A call as the desk enters it: its winner has a result in the contest, it cites a
+    published source, and someone entered it. Pass `cited=False` for a call with no source,
+    and `confirmed_at` or `confirmed_by` for a call a second person confirmed (the time is
+    set afterwards, a test's shortcut)."""
+
     class Meta:
         model = RaceCall
 
@@ -201,6 +220,27 @@ class RaceCallFactory(factory.django.DjangoModelFactory):
     winner = factory.SubFactory(CandidateFactory)
     called_by = "Local party chair"
     basis = RaceCall.Basis.PARTY_CONFIRMATION
+    entered_by = factory.SubFactory(DeskUserFactory)
+
+    @classmethod
+    def _create(cls, model_class, *args, cited=True, confirmed_at=None, confirmed_by=None, **kw):
+        Result.objects.get_or_create(contest=kw["contest"], candidate=kw["winner"])
+        call = super()._create(model_class, *args, **kw)
+        if cited:
+            CitationFactory(content_object=call)
+        if confirmed_at or confirmed_by:
+            confirmer = confirmed_by or DeskUserFactory()
+            confirmer.user_permissions.add(
+                Permission.objects.get(
+                    content_type__app_label="results", codename="confirm_racecall"
+                )
+            )
+            confirmer = type(confirmer).objects.get(pk=confirmer.pk)  # fresh permission cache
+            confirm_call(call, by=confirmer)
+            if confirmed_at:
+                RaceCall.objects.filter(pk=call.pk).update(confirmed_at=confirmed_at)
+                call.refresh_from_db()
+        return call
 
 
 class SnapshotFactory(factory.django.DjangoModelFactory):

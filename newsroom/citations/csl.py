@@ -9,12 +9,12 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.db.models import Model, Prefetch
 from django.utils import timezone
 
 from newsroom.dates import DatePrecision, date_parts
 from newsroom.models import Contributor, Source
+from newsroom.site_address import absolute
 
 from .registry import Citable
 
@@ -90,7 +90,7 @@ def page_item(citable: Citable, obj: Model) -> dict:
         "title": citable.page_title(obj),
         "container-title": SITE_NAME,
         "issued": csl_date(timezone.localdate(obj.updated_at)),
-        "URL": f"{settings.SITE_URL}{obj.get_absolute_url()}",
+        "URL": absolute(obj.get_absolute_url()),
         "language": "en",
     }
 

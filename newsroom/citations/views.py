@@ -2,6 +2,7 @@
 
 import itertools
 
+from django import forms
 from django.contrib import messages
 from django.http import (
     Http404,
@@ -12,6 +13,7 @@ from django.http import (
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
@@ -22,6 +24,9 @@ from .box import styled
 from .csl import citation_items, source_items
 from .formats import CSL_JSON_TYPE, FORMATS, Format
 from .render import STYLES, render_bibliography
+
+#: The largest primary key a row can have (a signed 64-bit integer).
+MAX_PK = 2**63 - 1
 
 
 def get_format(fmt: str) -> Format:
@@ -92,6 +97,7 @@ def cite(request, kind: str, pk: int):
         response = citation_response(request, items, FORMATS["json"], file_stem(citable, obj))
     else:
         sources = source_items(citable, obj) if citable.is_page else []
+        reader_basket = Basket(request)
         response = render(
             request,
             "citations/cite_page.html",
@@ -104,10 +110,11 @@ def cite(request, kind: str, pk: int):
                 "sources": styled(sources) if sources else [],
                 "formats": FORMATS.values(),
                 "style_choices": STYLES.values(),
-                "in_basket": (kind, obj.pk) in Basket(request.session),
+                "in_basket": (kind, obj.pk) in reader_basket,
             },
         )
-    response["Vary"] = "Accept"
+        reader_basket.save(response)
+    patch_vary_headers(response, ["Accept"])
     return response
 
 
@@ -129,8 +136,9 @@ def sources_download(request, kind: str, pk: int, fmt: str):
 
 @require_GET
 def basket(request):
-    rows = Basket(request.session).rows()
-    return render(
+    reader_basket = Basket(request)
+    rows = reader_basket.rows()
+    response = render(
         request,
         "citations/basket.html",
         {
@@ -148,22 +156,38 @@ def basket(request):
             "style_choices": STYLES.values(),
         },
     )
+    return reader_basket.save(response)
 
 
 @require_GET
 def basket_download(request, fmt: str):
     fmt = get_format(fmt)
-    rows = Basket(request.session).rows()
+    reader_basket = Basket(request)
+    rows = reader_basket.rows()
     items = itertools.chain.from_iterable(citation_items(c, obj) for c, obj in rows)
-    return citation_response(request, items, fmt, "citation-basket")
+    return reader_basket.save(citation_response(request, items, fmt, "citation-basket"))
+
+
+class BasketTargetForm(forms.Form):
+    """What a basket button posts. A number Django's `int()` would take but no row can
+    have ("²", 5,000 digits, -1) is refused here, not in a lookup."""
+
+    kind = forms.CharField()
+    pk = forms.IntegerField(min_value=1, max_value=MAX_PK)
+
+    def clean_kind(self):
+        kind = self.cleaned_data["kind"]
+        if kind not in registry.kinds():
+            raise forms.ValidationError("Nothing of this kind can be cited.")
+        return kind
 
 
 def basket_target(request):
     """The (kind, pk) a basket form posted, or an error response."""
-    kind, pk = request.POST.get("kind", ""), request.POST.get("pk", "")
-    if kind not in registry.kinds() or not pk.isdigit():
+    form = BasketTargetForm(request.POST)
+    if not form.is_valid():
         return None, HttpResponseBadRequest("Give a kind of item and its number.")
-    return (kind, int(pk)), None
+    return (form.cleaned_data["kind"], form.cleaned_data["pk"]), None
 
 
 def back_to(request):
@@ -181,13 +205,14 @@ def basket_add(request):
     if error:
         return error
     citable, obj = get_published(*target)
+    reader_basket = Basket(request)
     try:
-        if Basket(request.session).add(citable.kind, obj.pk):
+        if reader_basket.add(citable.kind, obj.pk):
             messages.success(request, f"Added to your citation basket: {title_of(citable, obj)}")
     except BasketFull as full:
         messages.error(request, str(full))
         return redirect(reverse("citations:basket"))
-    return back_to(request)
+    return reader_basket.save(back_to(request))
 
 
 @require_POST
@@ -195,11 +220,13 @@ def basket_remove(request):
     target, error = basket_target(request)
     if error:
         return error
-    Basket(request.session).remove(*target)
-    return back_to(request)
+    reader_basket = Basket(request)
+    reader_basket.remove(*target)
+    return reader_basket.save(back_to(request))
 
 
 @require_POST
 def basket_clear(request):
-    Basket(request.session).clear()
-    return redirect("citations:basket")
+    reader_basket = Basket(request)
+    reader_basket.clear()
+    return reader_basket.save(redirect("citations:basket"))

@@ -68,7 +68,7 @@ class CollaborationAdminMixin:
         if self.has_change_permission(request, obj):
             presence.record(obj, user=request.user)
         object_id = quote(obj.pk)
-        threads = comments.threads(obj)
+        threads = comments.threads(obj, user=request.user)
         for thread in threads:
             thread.resolve_url = self._url("comment_resolve", object_id, thread.comment.pk)
         form = context.get("comment_form") or comments.CommentForm(item=obj)
@@ -142,7 +142,8 @@ class CollaborationAdminMixin:
 
     def comment_resolve_view(self, request, object_id, comment_id):
         obj = self._item_for(request, object_id)
-        comment = comments.for_item(obj).filter(pk=comment_id, parent__isnull=True).first()
+        threads = comments.for_item(obj, user=request.user).filter(parent__isnull=True)
+        comment = threads.filter(pk=comment_id).first()
         if comment is None:
             raise Http404("No such comment thread on this item.")
         if request.POST.get("action") == "reopen":

@@ -10,17 +10,40 @@ import datetime
 from dataclasses import dataclass, field
 
 from django import forms
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import timezone
 
 from ..editorial_models import EditorialComment
 
 
-def for_item(obj):
-    """Every comment on `obj`, oldest first."""
-    return EditorialComment.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
-    )
+def visible_to(user):
+    """The comments `user` may read: those on items of models they may view or change.
+
+    The one selector of comments for people: the dashboard, change forms and comment
+    views read through it, so a comment never shows its text to someone who may not see
+    its item."""
+    if not (user.is_active and user.is_staff):
+        return EditorialComment.objects.none()
+    if user.is_superuser:
+        return EditorialComment.objects.all()
+    readable = Q(pk__in=[])
+    for model in apps.get_models():
+        opts = model._meta
+        if any(
+            user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+            for action in ("view", "change")
+        ):
+            in_app = Q(content_type__app_label=opts.app_label)
+            readable |= in_app & Q(content_type__model=opts.model_name)
+    return EditorialComment.objects.filter(readable)
+
+
+def for_item(obj, *, user=None):
+    """Every comment on `obj`, oldest first; only those `user` may read when given."""
+    comments = EditorialComment.objects if user is None else visible_to(user)
+    return comments.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
 
 @dataclass
@@ -40,12 +63,12 @@ class Thread:
         return self.comment.resolved_at is not None
 
 
-def threads(obj) -> list[Thread]:
-    """`obj`'s threads: open ones, then resolved ones, each newest activity first; replies
-    oldest first within a thread."""
+def threads(obj, *, user) -> list[Thread]:
+    """`obj`'s threads that `user` may read: open ones, then resolved ones, each newest
+    activity first; replies oldest first within a thread."""
     by_id = {}
     replies = []
-    for comment in for_item(obj).select_related("author", "resolved_by"):
+    for comment in for_item(obj, user=user).select_related("author", "resolved_by"):
         if comment.parent_id is None:
             by_id[comment.pk] = Thread(comment)
         else:

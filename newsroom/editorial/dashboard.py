@@ -1,5 +1,5 @@
 """The editors' dashboard in the admin: what awaits review, what was published lately,
-what is scheduled, and the open editorial comments.
+what is scheduled, and the open editorial comments on items the user may view.
 
 Reads every publishable model registered in the admin that the user may view. The number
 of queries depends on the number of such models, never on the number of items: each
@@ -15,8 +15,9 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from ..editorial_models import EditorialComment, WorkflowEvent
+from ..editorial_models import WorkflowEvent
 from ..publishing import Publishable, Status, published_q
+from . import comments
 
 LIMIT = 25
 RECENT_LIMIT = 15
@@ -47,20 +48,18 @@ def dashboard(request):
     sections["recently_published"] = sections["recently_published"][:RECENT_LIMIT]
     _attach_last_steps([row for rows in sections.values() for row in rows])
 
-    comments = list(
-        EditorialComment.objects.filter(resolved_at__isnull=True)
-        .select_related("author", "content_type")
-        .order_by("-created_at", "-pk")[:LIMIT]
-    )
-    for comment in comments:
+    open_comments = comments.visible_to(request.user).filter(resolved_at__isnull=True)
+    newest = open_comments.select_related("author", "content_type").order_by("-created_at", "-pk")
+    shown_comments = list(newest[:LIMIT])
+    for comment in shown_comments:
         comment.item_url = _change_url(comment.content_type, comment.object_id)
     context = {
         **site.each_context(request),
         "title": "Editors' dashboard",
         "now": now,
         **sections,
-        "comments": comments,
-        "open_comments": EditorialComment.objects.filter(resolved_at__isnull=True).count(),
+        "comments": shown_comments,
+        "open_comments": open_comments.count(),
     }
     return TemplateResponse(request, "admin/editorial/dashboard.html", context)
 

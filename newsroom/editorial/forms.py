@@ -13,6 +13,7 @@ from django.db import transaction
 from django.forms.models import model_to_dict
 
 from ..editorial_models import Correction
+from ..text import clean_text_values
 from . import corrections
 from .locking import describe_conflict, describe_deleted_row
 
@@ -82,6 +83,7 @@ class VersionedModelForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        clean_text_values(self._meta.model, cleaned)
         self.editorial_changes = self.describe_changes()
         if self.check_unchanged or self.has_changed() or self._marked_for_deletion():
             self.check_version(cleaned.get("edit_version"))

@@ -312,6 +312,7 @@ class HistoryAdminMixin:
                         into=survivor,
                         by=request.user,
                         note=request.POST.get("merge_note", ""),
+                        despite_differences=bool(request.POST.get("despite_differences")),
                     )
                 except merging.MergeRefused as refused:
                     problems.extend(refused.problems)

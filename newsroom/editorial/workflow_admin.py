@@ -3,7 +3,8 @@ field held to the workflow's steps, bulk workflow actions, and each item's steps
 change form. The rules themselves are in newsroom.workflow.
 
 - Published and unpublished items are read-only to users without the publish permission
-  (reporters), except where newsroom.workflow says otherwise (the results desk).
+  (reporters), except where newsroom.workflow says otherwise (the results desk); so are
+  reference records (parties) shown by a published item. Saving and deleting check again.
 - The status field offers only the steps the user may take from the saved status; a step
   refused by the rules (sources missing, say) is a field error. Each step made through the
   form, an inline row or an action is recorded as a WorkflowEvent.
@@ -19,6 +20,8 @@ not count yet (save it, then publish).
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
+from django.core import checks
+from django.core.exceptions import FieldDoesNotExist
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -91,6 +94,44 @@ class WorkflowFormSetMixin:
                     form.add_error("status", f"This {instance._meta.verbose_name} {reason}.")
 
 
+def _policy_errors(model_admin) -> list[checks.Error]:
+    """A model edited here must say what governs it for readers: a forgotten rule would
+    leave it editable by everyone after it is public."""
+    model = model_admin.model
+    shown_with = getattr(model, workflow.SHOWN_WITH, None)
+    if shown_with is not None:
+        return [
+            checks.Error(
+                f"{model._meta.label}.{workflow.SHOWN_WITH} names “{name}”, which is not a "
+                "relation to a publishable model.",
+                obj=model_admin.__class__,
+                id="newsroom.E002",
+            )
+            for name in shown_with
+            if not _leads_to_publishable(model, name)
+        ]
+    names = {field.name for field in model._meta.get_fields()}
+    if _publishable(model) or names & set(workflow.OWNER_RELATIONS):
+        return []
+    return [
+        checks.Error(
+            f"{model._meta.label} has no editorial policy: make it Publishable, give it a "
+            f"relation to the item that shows it ({', '.join(workflow.OWNER_RELATIONS)}), "
+            f"or set {workflow.SHOWN_WITH} to the relations whose items show it.",
+            obj=model_admin.__class__,
+            id="newsroom.E001",
+        )
+    ]
+
+
+def _leads_to_publishable(model, name: str) -> bool:
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return field.is_relation and _publishable(field.related_model)
+
+
 def _with_mixin(cls, mixin, **attrs):
     return type(cls.__name__, (mixin, cls), {"__module__": cls.__module__, **attrs})
 
@@ -100,6 +141,9 @@ def _publishable(model) -> bool:
 
 
 class WorkflowAdminMixin:
+    def check(self, **kwargs):
+        return [*super().check(**kwargs), *_policy_errors(self)]
+
     # Permissions -----------------------------------------------------------------------
 
     def has_change_permission(self, request, obj=None):
@@ -107,6 +151,25 @@ class WorkflowAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and workflow.can_edit(request.user, obj)
+
+    def save_model(self, request, obj, form, change):
+        # The per-object permission above hides the form; this holds if the item changed
+        # between showing the form and saving it (a party newly shown by a published page).
+        if change and obj.pk is not None:
+            saved = type(obj)._base_manager.filter(pk=obj.pk).first()
+            if saved is not None:
+                workflow.ensure_can_edit(request.user, saved)
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        workflow.ensure_can_edit(request.user, obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        # The changelist's delete action asks for delete permission on the model only.
+        for obj in queryset:
+            workflow.ensure_can_edit(request.user, obj)
+        super().delete_queryset(request, queryset)
 
     def has_publish_permission(self, request):
         return workflow.can_publish(request.user) and super().has_change_permission(request)

@@ -3,9 +3,10 @@
 import json
 
 from django import template
-from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from newsroom.site_address import absolute
 
 register = template.Library()
 
@@ -15,7 +16,7 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
 
 @register.filter
 def absolute_url(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+    return absolute(path)
 
 
 @register.filter

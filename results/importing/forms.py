@@ -34,7 +34,7 @@ def note_field(widget=None) -> forms.CharField:
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Results file",
-        help_text="A .csv or .json file in the format of docs/results-import.md, in UTF-8.",
+        help_text="A .csv or .json file in UTF-8, in the results file format (linked above).",
     )
     note = note_field()
 

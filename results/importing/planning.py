@@ -22,7 +22,7 @@ from candidates.models import Candidate
 from newsroom.models import Source
 
 from ..models import Contest, ImportBatch, Result
-from .reading import Problem, ResultsFile, Row
+from .reading import Problem, ResultsFile, Row, excerpt
 
 #: Result fields an import writes, by column.
 RESULT_FIELDS = {"votes": "votes", "share": "reported_share", "delegates": "delegates_won"}
@@ -32,6 +32,11 @@ MAXIMUM = {"votes": 2_147_483_647, "delegates": 32_767}
 PER_CONTEST = ("as_of", "reporting_percent", "source_url")
 #: How far ahead of the server's clock an as-of time may be (clocks drift).
 CLOCK_TOLERANCE = datetime.timedelta(minutes=5)
+#: "Did you mean" is worked out for this many distinct unknown values per column of a file,
+#: each compared with at most SUGGESTION_POOL names sharing its first characters, so a file
+#: of unknown slugs costs a few small queries whatever the size of the table.
+SUGGESTIONS_PER_COLUMN = 5
+SUGGESTION_POOL = 200
 
 
 class Action(StrEnum):
@@ -205,6 +210,7 @@ class _Planner:
         self.results: dict[int, list[Result]] = defaultdict(list)
         for result in results:
             self.results[result.contest_id].append(result)
+        self.suggestions: dict[str, dict[str, str | None]] = defaultdict(dict)
 
     def problem(self, values: _Values, column: str | None, message: str) -> None:
         self.plan.problems.append(Problem(values.row.number, column, message))
@@ -226,17 +232,12 @@ class _Planner:
     def parse(self, row: Row) -> _Values:
         values = _Values(row)
         cells = row.cells
-        values.contest = self.lookup(
-            values, "contest", self.contests, Contest.objects.values_list("slug", flat=True)
-        )
+        values.contest = self.lookup(values, "contest", self.contests, Contest.objects, "slug")
         values.candidate = self.lookup(
-            values, "candidate", self.candidates, Candidate.objects.values_list("slug", flat=True)
+            values, "candidate", self.candidates, Candidate.objects, "slug"
         )
         values.source = self.lookup(
-            values,
-            "source_url",
-            self.sources,
-            Source.objects.exclude(url="").values_list("url", flat=True),
+            values, "source_url", self.sources, Source.objects.exclude(url=""), "url"
         )
         values.as_of = self.timestamp(values, cells["as_of"])
         values.reporting_percent = self.percentage(values, "reporting_percent")
@@ -247,7 +248,7 @@ class _Planner:
         }
         return values
 
-    def lookup(self, values: _Values, column: str, known: dict, every):
+    def lookup(self, values: _Values, column: str, known: dict, rows, name: str):
         text = values.row.cells[column]
         if not text:
             self.problem(values, column, "is empty.")
@@ -256,16 +257,28 @@ class _Planner:
             return known[text]
         if column == "source_url":
             message = (
-                f"no source has the URL “{text}”. Add the source in the admin "
+                f"no source has the URL “{excerpt(text)}”. Add the source in the admin "
                 "(Newsroom › Sources) with this exact URL, then import again."
             )
         else:
-            message = f"no {column} has the slug “{text}”."
-        close = difflib.get_close_matches(text, list(every), n=1, cutoff=0.6)
+            message = f"no {column} has the slug “{excerpt(text)}”."
+        close = self.suggestion(column, text, rows, name)
         if close:
-            message += f" Did you mean “{close[0]}”?"
+            message += f" Did you mean “{close}”?"
         self.problem(values, column, message)
         return None
+
+    def suggestion(self, column: str, text: str, rows, name: str) -> str | None:
+        """The known name closest to `text`, looked for among a bounded few (see
+        SUGGESTIONS_PER_COLUMN); None when there is none or the file used up its share."""
+        asked = self.suggestions[column]
+        if text not in asked and len(asked) < SUGGESTIONS_PER_COLUMN:
+            prefix = text[: min(max(len(text) // 3, 1), 12)]
+            pool = rows.filter(**{f"{name}__startswith": prefix}).order_by(name)
+            names = list(pool.values_list(name, flat=True)[:SUGGESTION_POOL])
+            close = difflib.get_close_matches(text, names, n=1, cutoff=0.6)
+            asked[text] = close[0] if close else None
+        return asked.get(text)
 
     def whole_number(self, values: _Values, column: str) -> int | None:
         text = values.row.cells[column]
@@ -276,13 +289,15 @@ class _Planner:
         except InvalidOperation:
             number = None
         if number is None or not number.is_finite() or number != number.to_integral_value():
-            self.problem(values, column, f"“{text}” is not a whole number.")
+            self.problem(values, column, f"“{excerpt(text)}” is not a whole number.")
             return None
         if number < 0:
-            self.problem(values, column, f"“{text}” is negative; {column} cannot be negative.")
+            self.problem(
+                values, column, f"“{excerpt(text)}” is negative; {column} cannot be negative."
+            )
             return None
         if number > MAXIMUM[column]:
-            self.problem(values, column, f"“{text}” is too large to be {column}.")
+            self.problem(values, column, f"“{excerpt(text)}” is too large to be {column}.")
             return None
         return int(number)
 
@@ -295,16 +310,22 @@ class _Planner:
         except InvalidOperation:
             number = None
         if number is None or not number.is_finite():
-            self.problem(values, column, f"“{text}” is not a number (write 56.5, not 56.5%).")
+            self.problem(
+                values, column, f"“{excerpt(text)}” is not a number (write 56.5, not 56.5%)."
+            )
             return None
         if number < 0:
-            self.problem(values, column, f"“{text}” is negative; a percentage is 0 to 100.")
+            self.problem(
+                values, column, f"“{excerpt(text)}” is negative; a percentage is 0 to 100."
+            )
             return None
         if number > 100:
-            self.problem(values, column, f"“{text}” is above 100; a percentage is 0 to 100.")
+            self.problem(
+                values, column, f"“{excerpt(text)}” is above 100; a percentage is 0 to 100."
+            )
             return None
         if number != number.quantize(Decimal("0.01")):
-            self.problem(values, column, f"“{text}” has more than two decimal places.")
+            self.problem(values, column, f"“{excerpt(text)}” has more than two decimal places.")
             return None
         return number.quantize(Decimal("0.01"))
 
@@ -316,13 +337,17 @@ class _Planner:
         try:
             moment = datetime.datetime.fromisoformat(text)
         except ValueError:
-            self.problem(values, "as_of", f"“{text}” is not an ISO 8601 date and time, {example}.")
+            self.problem(
+                values, "as_of", f"“{excerpt(text)}” is not an ISO 8601 date and time, {example}."
+            )
             return None
         if timezone.is_naive(moment):
-            self.problem(values, "as_of", f"“{text}” has no time zone; add one, {example}.")
+            self.problem(
+                values, "as_of", f"“{excerpt(text)}” has no time zone; add one, {example}."
+            )
             return None
         if moment > timezone.now() + CLOCK_TOLERANCE:
-            self.problem(values, "as_of", f"“{text}” is in the future.")
+            self.problem(values, "as_of", f"“{excerpt(text)}” is in the future.")
             return None
         return moment
 
@@ -330,8 +355,16 @@ class _Planner:
         first = rows[0]
         contest = first.contest
         seen: dict[str, int] = {}
+        with_results = {result.candidate_id for result in self.results[contest.pk]}
         for values in rows:
             slug = values.row.cells["candidate"]
+            if values.candidate and values.candidate.pk not in with_results:
+                # The same rule as a result added in the admin: a published contest names
+                # only candidates readers may see.
+                new_result = Result(contest=contest, candidate=values.candidate)
+                refusal = new_result.hidden_candidate_error()
+                if refusal:
+                    self.problem(values, "candidate", refusal)
             if slug in seen:
                 self.problem(
                     values,

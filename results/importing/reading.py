@@ -9,6 +9,7 @@ import difflib
 import hashlib
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -26,11 +27,13 @@ COLUMNS = (
 )
 REQUIRED_COLUMNS = ("contest", "candidate", "as_of", "source_url")
 
-BOMS = {
-    b"\xef\xbb\xbf": "UTF-8",
-    b"\xff\xfe": "UTF-16",
-    b"\xfe\xff": "UTF-16",
-}
+#: Excel's "CSV UTF-8" starts the file with this mark; it is read and dropped.
+UTF8_BOM = b"\xef\xbb\xbf"
+#: Marks of encodings the desk does not read.
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: Characters no cell may hold: control characters other than tab and newline (PostgreSQL
+#: refuses NUL in text, and none of them belongs in a figure, a slug or a URL).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -74,20 +77,22 @@ class ResultsFile:
 def read_results_file(content: bytes, *, filename: str) -> ResultsFile:
     """The rows of a CSV or JSON results file, with every problem found in reading it."""
     file = ResultsFile(filename=filename, content=content, format=_format(content, filename))
-    for bom, encoding in BOMS.items():
-        if content.startswith(bom):
-            file.problems.append(
-                Problem(
-                    1 if file.format == "csv" else None,
-                    None,
-                    f"the file starts with a {encoding} byte-order mark (BOM). "
-                    "Save it as UTF-8 without a BOM.",
-                )
+    if content.startswith(UTF16_BOMS):
+        file.problems.append(
+            Problem(
+                1 if file.format == "csv" else None,
+                None,
+                "the file starts with a UTF-16 byte-order mark (BOM). Save it as UTF-8.",
             )
-            if encoding != "UTF-8":
-                return file
-            content = content[len(bom) :]
+        )
+        return file
+    content = content.removeprefix(UTF8_BOM)
     undecodable = _undecodable_lines(content)
+    if undecodable and b"\x00" in content:
+        file.problems.append(
+            Problem(None, None, "the file is binary, not CSV or JSON text. Export it as CSV.")
+        )
+        return file
     if undecodable:
         file.problems.extend(
             Problem(
@@ -137,6 +142,23 @@ def unknown_column_message(name: str) -> str:
     return message
 
 
+def excerpt(text: str, limit: int = 60) -> str:
+    """`text` as a message quotes it: a 100,000-digit cell is not echoed back whole."""
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+
+
+def cell_problem(number: int, column: str, cell: str) -> Problem | None:
+    """A cell holding a control character, named by its code point."""
+    found = CONTROL_CHARACTERS.search(cell)
+    if found is None:
+        return None
+    return Problem(
+        number,
+        column,
+        f"holds the control character U+{ord(found.group()):04X}, which no cell may hold.",
+    )
+
+
 def _read_csv(file: ResultsFile) -> None:
     reader = csv.reader(io.StringIO(file.text, newline=""), strict=True)
     try:
@@ -167,6 +189,10 @@ def _read_csv(file: ResultsFile) -> None:
             continue
         cells = dict.fromkeys(COLUMNS, "")
         cells.update(zip(header, (cell.strip() for cell in record), strict=True))
+        problems = [cell_problem(number, column, cell) for column, cell in cells.items()]
+        if any(problems):
+            file.problems.extend(problem for problem in problems if problem)
+            continue
         file.rows.append(Row(number, cells))
     if not file.rows and not file.problems:
         file.problems.append(Problem(None, None, "the file has a header but no rows."))
@@ -174,7 +200,14 @@ def _read_csv(file: ResultsFile) -> None:
 
 def _read_json(file: ResultsFile) -> None:
     try:
-        data = json.loads(file.text, parse_float=Decimal)
+        # Numbers stay Decimal: int() refuses more than 4,300 digits, and planning reports
+        # a figure too large on its row and column.
+        data = json.loads(file.text, parse_float=Decimal, parse_int=Decimal)
+    except RecursionError:
+        file.problems.append(
+            Problem(None, None, "the JSON is nested too deeply; rows are objects in one array.")
+        )
+        return
     except json.JSONDecodeError as error:
         file.problems.append(
             Problem(
@@ -205,10 +238,12 @@ def _read_json(file: ResultsFile) -> None:
                 problems.append(Problem(number, key, unknown_column_message(key)))
             elif value is None:
                 continue
-            elif isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+            elif isinstance(value, bool) or not isinstance(value, str | Decimal):
                 problems.append(Problem(number, key, "must be a number, a string or null."))
             else:
                 cells[key] = str(value).strip()
+                problems.append(cell_problem(number, key, cells[key]))
+        problems = [problem for problem in problems if problem]
         problems.extend(
             Problem(number, key, "missing.") for key in REQUIRED_COLUMNS if key not in item
         )

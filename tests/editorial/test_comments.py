@@ -303,3 +303,18 @@ def test_open_threads_come_before_resolved_ones(alice, candidate):
         "Open and older.",
         "Resolved and newer.",
     ]
+
+
+def test_comment_box_says_in_text_that_posting_does_not_save_the_form(alice, candidate):
+    page, _ = open_change_form(alice, candidate)
+
+    comments = page.text[page.text.index('id="editorial-comments"') :]
+    assert "posting, replying to or resolving a comment does not save the form above" in comments
+
+
+def test_comment_section_asks_before_unsaved_edits_are_lost_with_a_static_script(alice, candidate):
+    page, _ = open_change_form(alice, candidate)
+
+    assert 'id="candidate_form"' in page.text
+    assert 'data-change-form="candidate_form"' in page.text
+    assert re.search(r'<script src="[^"]*admin/editorial/unsaved\.js" defer></script>', page.text)

@@ -115,6 +115,21 @@ def test_open_editorial_comments_are_listed_and_resolved_ones_are_not(editor):
     assert reverse("admin:candidates_quote_change", args=[quote.pk]) in comments
 
 
+def test_comments_on_items_a_user_may_not_view_are_not_shown_to_them(django_user_model, editor):
+    clerk = client_for(django_user_model, roles.RESULTS_CLERK)
+    comment_on(factories.QuoteFactory(), "The speaker asked us to hold this quote.")
+    comment_on(factories.ContestFactory(), "Recount under way in one district.")
+
+    for_clerk = section(clerk.get(DASHBOARD), "open-comments")
+    for_editor = section(editor.get(DASHBOARD), "open-comments")
+
+    assert "The speaker asked us to hold this quote." not in for_clerk
+    assert "Recount under way in one district." in for_clerk
+    assert "Open editorial comments (1)" in for_clerk
+    assert "The speaker asked us to hold this quote." in for_editor
+    assert "Open editorial comments (2)" in for_editor
+
+
 def test_results_clerk_sees_only_what_the_clerk_may_view(django_user_model):
     clerk = client_for(django_user_model, roles.RESULTS_CLERK)
     factories.QuoteFactory(status=Status.IN_REVIEW, text="Not for the results desk.")

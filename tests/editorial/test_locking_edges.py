@@ -180,3 +180,13 @@ def test_save_as_new_from_an_older_version_makes_a_copy_and_leaves_the_original(
         "",
         2,
     )
+
+
+@pytest.mark.parametrize("shown", ["²", "9" * 5000])
+def test_delete_confirmed_with_an_odd_version_number_is_refused_not_a_crash(bob, candidate, shown):
+    response = bob.post(
+        admin_url(Candidate, "delete", candidate.pk), {"post": "yes", "edit_version": shown}
+    )
+
+    assert response.status_code == 302
+    assert Candidate.objects.filter(pk=candidate.pk).exists()

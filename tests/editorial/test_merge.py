@@ -249,7 +249,7 @@ def test_merge_permission_offers_the_action(staff_without_merge):
 
 def test_merging_sources_moves_citations_snapshots_and_bylines(alice, client):
     keep = factories.SourceFactory(headline="Palmer wins American Samoa")
-    drop = factories.SourceFactory(headline="Palmer wins Am. Samoa")
+    drop = factories.SourceFactory(headline="Palmer wins Am. Samoa", outlet=keep.outlet, url="")
     quote = factories.QuoteFactory()
     citation = factories.CitationFactory(content_object=quote, source=drop)
     snapshot = factories.SnapshotFactory(source=drop)
@@ -315,3 +315,119 @@ def test_a_missing_page_stays_404_when_the_redirect_lookup_fails(client, db, mon
     monkeypatch.setattr(Redirect.objects, "filter", unavailable)
 
     assert client.get("/no-such-page/").status_code == 404
+
+
+@pytest.fixture
+def same_story():
+    """One AP story recorded twice by one outlet: only the duplicate has the link."""
+    keep = factories.SourceFactory(headline="Palmer wins American Samoa", url="")
+    drop = factories.SourceFactory(
+        headline="Palmer wins Am. Samoa",
+        outlet=keep.outlet,
+        url="https://news.example.org/palmer-wins",
+        archive_url="https://archive.example.org/palmer-wins",
+    )
+    return keep, drop
+
+
+def test_merging_sources_keeps_the_duplicates_link_when_the_survivor_has_none(
+    alice, client, same_story
+):
+    keep, drop = same_story
+
+    assert merge(alice, keep, drop, note="Same AP story").status_code == 302
+
+    keep.refresh_from_db()
+    assert keep.url == "https://news.example.org/palmer-wins"
+    assert keep.archive_url == "https://archive.example.org/palmer-wins"
+    assert "https://news.example.org/palmer-wins" in client.get(keep.get_absolute_url()).text
+
+
+def test_the_confirmation_page_says_which_link_is_kept(alice, same_story):
+    keep, drop = same_story
+
+    page = select(alice, Source, [keep, drop]).content.decode()
+
+    assert "canonical URL: https://news.example.org/palmer-wins" in page
+
+
+def test_sources_with_two_different_links_refuse_the_merge(alice, same_story):
+    keep, drop = same_story
+    keep.url = "https://news.example.org/palmer-wins-amp"
+    keep.save()
+
+    response = merge(alice, keep, drop)
+
+    assert "a merge would lose one" in response.content.decode()
+    assert Source.objects.filter(pk=drop.pk, url="https://news.example.org/palmer-wins").exists()
+
+
+def test_fox_and_abc_articles_are_flagged_as_different_articles(alice, seed_newsroom):
+    fox = Source.objects.get(slug="fox-news-palmer-american-samoa")
+    abc = Source.objects.get(slug="abc-news-who-is-jason-palmer")
+
+    page = select(alice, Source, [fox, abc]).content.decode()
+
+    assert "These look like different sources, not duplicates" in page
+    assert "Outlet: “Fox News” and “ABC News”" in page or (
+        "Outlet: “ABC News” and “Fox News”" in page
+    )
+    assert 'name="despite_differences"' in page
+
+
+def test_sources_of_two_outlets_are_not_merged_without_the_extra_confirmation(alice, same_story):
+    keep, drop = same_story
+    drop.outlet = factories.OutletFactory(name="Other Ledger")
+    drop.save()
+
+    response = merge(alice, keep, drop)
+
+    assert "These look like different sources" in response.content.decode()
+    assert Source.objects.filter(pk=drop.pk).exists()
+
+
+def test_sources_of_two_outlets_merge_once_the_editor_confirms(alice, same_story):
+    keep, drop = same_story
+    drop.outlet = factories.OutletFactory(name="Other Ledger")
+    drop.save()
+
+    response = select(
+        alice,
+        Source,
+        [keep, drop],
+        survivor=keep.pk,
+        confirm_merge="Merge",
+        despite_differences="on",
+    )
+
+    assert response.status_code == 302
+    assert not Source.objects.filter(pk=drop.pk).exists()
+
+
+def test_sources_published_on_different_days_are_flagged(alice, same_story):
+    keep, drop = same_story
+    drop.published_on = keep.published_on.replace(day=7)
+    drop.save()
+
+    page = select(alice, Source, [keep, drop]).content.decode()
+
+    assert "Publication date: “March 7, 2024” and “March 6, 2024”" in page
+
+
+def test_sources_with_the_same_outlet_and_date_need_no_extra_confirmation(alice, same_story):
+    keep, drop = same_story
+
+    page = select(alice, Source, [keep, drop]).content.decode()
+
+    assert 'name="despite_differences"' not in page
+
+
+def test_candidates_of_two_parties_are_flagged_as_different_people(alice, pair):
+    keep, drop = pair
+    drop.party = factories.PartyFactory(name="Green Party", adjective="Green", slug="green")
+    drop.save()
+
+    page = select(alice, Candidate, [keep, drop]).content.decode()
+
+    assert "These look like different candidates" in page
+    assert "Green Party" in page

@@ -1,9 +1,11 @@
-"""The citation basket: plain forms, the session, no account, any format."""
+"""The citation basket: plain forms, a signed cookie, no account, no session, any format."""
 
 import json
 
 import pytest
-from django.test import Client
+from django.contrib.sessions.models import Session
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 
 from newsroom.citations import basket
 from tests.factories import CitationFactory, FactFactory, SourceFactory
@@ -121,3 +123,68 @@ def test_basket_downloads_as_styled_text(client):
     response = client.get("/cite/basket.txt", {"style": "chicago"})
 
     assert "“Palmer Wins.”" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "pk", ["²", "9" * 5000, "-1", "0", "1.5", "", "9223372036854775808", "12abc"]
+)
+def test_adding_an_odd_number_is_a_bad_request(client, pk):
+    response = add(client, "source", pk)
+
+    assert response.status_code == 400
+    assert b"Give a kind of item and its number." in response.content
+
+
+@pytest.mark.parametrize("pk", ["²", "9" * 5000, "-1"])
+def test_removing_an_odd_number_is_a_bad_request(client, pk):
+    response = client.post("/cite/basket/remove/", {"kind": "source", "pk": pk})
+
+    assert response.status_code == 400
+
+
+def test_cookieless_basket_posts_store_no_session_rows():
+    source = SourceFactory()
+
+    for _ in range(20):
+        assert add(Client(), "source", source.pk).status_code == 302
+
+    assert Session.objects.count() == 0
+
+
+def test_the_basket_is_kept_in_a_signed_cookie_for_the_citation_pages(client):
+    source = SourceFactory()
+
+    cookie = add(client, "source", source.pk).cookies[basket.COOKIE_NAME]
+
+    assert cookie["path"] == "/cite/"
+    assert cookie["httponly"]
+
+
+def test_a_tampered_basket_cookie_is_an_empty_basket(client):
+    source = SourceFactory()
+    add(client, "source", source.pk)
+    value = client.cookies[basket.COOKIE_NAME].value
+    client.cookies[basket.COOKIE_NAME] = value[:-2] + ("AA" if value[-2:] != "AA" else "BB")
+
+    assert csl_ids(client.get("/cite/basket.json")) == []
+
+
+def test_a_full_basket_of_large_ids_still_fits_in_a_browser_cookie():
+    reader_basket = basket.Basket(RequestFactory().get("/cite/basket/"))
+    kinds = ["source", "quote", "fact", "candidate", "result", "contest"]
+    try:
+        for n in range(basket.LIMIT):
+            reader_basket.add(kinds[n % len(kinds)], 9_000_000 + n * 7919)
+    except basket.BasketFull:
+        pass
+
+    cookie = reader_basket.save(HttpResponse()).cookies[basket.COOKIE_NAME]
+    assert len(cookie.OutputString()) < 4096
+    assert len(reader_basket) == basket.LIMIT
+
+
+def test_basket_pages_are_never_cached_for_another_reader(client):
+    response = client.get("/cite/basket/")
+
+    assert "private" in response["Cache-Control"]
+    assert "Cookie" in response["Vary"]

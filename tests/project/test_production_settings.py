@@ -20,7 +20,8 @@ def run(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "CACHE_URL", "ADMIN_URL"}
+        if k
+        not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "CACHE_URL", "ADMIN_URL", "ALLOWED_HOSTS"}
     }
     environment.update(env)
     return subprocess.run(
@@ -67,6 +68,16 @@ def test_proxy_switch_trusts_forwarded_proto():
         setting("s.SECURE_PROXY_SSL_HEADER", BEHIND_TLS_PROXY="on", **PRODUCTION)
         == "('HTTP_X_FORWARDED_PROTO', 'https')"
     )
+
+
+def test_production_answers_only_its_own_host_names_by_default():
+    production = {k: v for k, v in PRODUCTION.items() if k != "ALLOWED_HOSTS"}
+
+    assert setting("s.ALLOWED_HOSTS", **production) == "['127.0.0.1', 'localhost', '[::1]']"
+
+
+def test_development_answers_the_test_client_too():
+    assert "testserver" in setting("s.ALLOWED_HOSTS", DEBUG="on")
 
 
 def test_production_enforces_https_and_secure_cookies():

@@ -3,7 +3,7 @@
 import pytest
 
 from newsroom.models import Correction
-from results.models import Contest, RaceCall, Result
+from results.models import Contest, RaceCall, Result, Snapshot
 from tests import factories
 from tests.admin_forms import CHANGE_NOTE, add_inline_row, admin_url, inline_formset, page_data
 
@@ -271,7 +271,7 @@ def test_the_same_candidate_twice_in_the_contest_inline_is_an_error_not_a_crash(
     response = post_contest(admin_client_logged_in, contest, data)
 
     assert response.status_code == 200
-    assert inline_formset(response, Result).errors[1]["__all__"] == [
+    assert inline_formset(response, Result).errors[1]["candidate"] == [
         "This candidate already has a result in this contest."
     ]
     assert Result.objects.count() == 1
@@ -326,7 +326,7 @@ def test_race_call_review_fields_cannot_be_typed_into_the_contest_inline(
 
 
 def test_a_race_call_added_in_the_admin_records_who_entered_it(admin_client_logged_in, contest):
-    winner = factories.CandidateFactory()
+    winner = factories.ResultFactory(contest=contest).candidate
     data = page_data(admin_client_logged_in.get(admin_url(RaceCall, "add"))) | {
         "contest": contest.pk,
         "winner": winner.pk,
@@ -435,3 +435,35 @@ def test_a_correction_to_published_votes_is_recorded_with_what_changed(
     record = result.history.latest()
     assert record.history_change_source == CHANGE_NOTE["change_source"]
     assert record.history_change_reason == CHANGE_NOTE["change_comment"]
+
+
+@pytest.mark.parametrize("percent", ["120", "100.5", "-1"])
+def test_reporting_percent_out_of_range_is_an_error_on_the_field(
+    admin_client_logged_in, contest, percent
+):
+    data = page_data(contest_page(admin_client_logged_in, contest))
+
+    response = post_contest(
+        admin_client_logged_in,
+        contest,
+        data | {"reporting_percent": percent, "office": "Delegate to the convention"},
+    )
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors["reporting_percent"] == ["Reporting % must be between 0 and 100."]
+    assert 'value="Delegate to the convention"' in response.text
+    assert Contest.objects.get().reporting_percent is None
+
+
+def test_snapshot_reporting_150_percent_is_a_human_message(admin_client_logged_in, contest):
+    page = admin_client_logged_in.get(admin_url(Snapshot, "add"))
+    data = page_data(page) | {"contest": str(contest.pk), "reporting_percent": "150"}
+
+    response = admin_client_logged_in.post(admin_url(Snapshot, "add"), data)
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors["reporting_percent"] == ["Reporting % must be between 0 and 100."]
+    assert "is violated" not in response.text
+    assert Snapshot.objects.count() == 0

@@ -66,7 +66,7 @@ def test_command_reports_progress_per_section(db):
     out = StringIO()
     call_command("seed_newsroom", stdout=out)
     for section in ["Outlets", "Sources", "Candidates", "Quotes", "Contests"]:
-        assert re.search(rf"^{section}\s+\d+ created", out.getvalue(), re.MULTILINE)
+        assert re.search(rf"^{section}\n  [a-z ]+\s+\d+ created", out.getvalue(), re.MULTILINE)
 
 
 def test_2024_democratic_caucus_figures(seed_newsroom):

@@ -74,9 +74,14 @@ class _Links(HTMLParser):
                 self.links.append(action)
 
 
+def site_addresses() -> tuple[str, ...]:
+    """The origins this site's own links may start with: SITE_URL if set, the test client's."""
+    return tuple(origin for origin in (settings.SITE_URL, "http://testserver") if origin)
+
+
 def local_path(address: str, base: str) -> str | None:
     """The site path an address points to, or None for another site or a static file."""
-    for prefix in (settings.SITE_URL, "http://testserver"):
+    for prefix in site_addresses():
         if address.startswith(prefix):
             address = address[len(prefix) :] or "/"
     parts = urlsplit(address)
@@ -96,7 +101,7 @@ def found_addresses(text: str, content_type: str) -> tuple[list[str], list[str]]
     if content_type.endswith(("json", "xml")):
         # Absolute addresses anywhere in an API answer, a feed or the sitemap.
         words = text.replace('"', " ").replace("<", " ").replace(">", " ").split()
-        return [w for w in words if w.startswith((settings.SITE_URL, "http://testserver/"))], []
+        return [w for w in words if w.startswith(site_addresses())], []
     return [], []
 
 

@@ -139,6 +139,21 @@ def test_admin_login_never_redirects_to_another_site(client, target):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("target", FOREIGN_TARGETS)
+def test_admin_login_with_an_unsafe_next_lands_on_the_admin_home(client, target):
+    get_user_model().objects.create_superuser("desk", "", "correct horse 42")
+
+    response = client.post(
+        f"{reverse('admin:login')}?next={target}",
+        {"username": "desk", "password": "correct horse 42", "next": target},
+        follow=True,
+    )
+
+    assert response.redirect_chain[-1][0] == reverse("admin:index")
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("target", FOREIGN_TARGETS)
 def test_basket_flows_never_redirect_to_another_site(client, target):
     quote = factories.QuoteFactory()
     forms = {

@@ -49,6 +49,11 @@ class Run:
         self.windows.append(window)
         return window
 
+    def after_windows(self, sample: Sample, grace: float = 0.0) -> bool:
+        """Whether the request started after every fault window had closed (plus `grace`)."""
+        closed = [window.closed for window in self.windows]
+        return bool(closed) and None not in closed and sample.started > max(closed) + grace
+
     def counts(self, samples=None) -> Counter:
         samples = self.samples if samples is None else samples
         counts = Counter(requests=len(samples))
@@ -118,6 +123,8 @@ def read_pages(
     seconds: float,
     check=None,
     during=None,
+    after_windows: int = 0,
+    after_grace: float = 0.0,
     timeout: float = 60.0,
 ) -> Run:
     """Fetch `paths` round-robin from `readers` threads for `seconds`.
@@ -125,7 +132,10 @@ def read_pages(
     `check(path, body) -> str` judges a 200 page (its answer is kept as the verdict);
     `during(run)` runs in the calling thread while the readers work (the fault or the
     import), and the readers stop `seconds` after the start or when it returns, whichever
-    is later.
+    is later. With `after_windows=N` they go on until N requests started after the last
+    fault window closed (plus `after_grace`) have been answered, for at most `timeout`
+    seconds more: on a busy machine a fixed duration can end before any request shows
+    the recovery.
     """
     address = urlsplit(base_url)
     run = Run(started=time.monotonic())
@@ -136,7 +146,6 @@ def read_pages(
     def reader(index: int) -> None:
         connection = None
         position = index
-        recorded = []
         while not stop.is_set():
             path = paths[position % len(paths)].format(n=next(numbers))
             position += 1
@@ -162,11 +171,10 @@ def read_pages(
                     connection.close()
                     connection = None
                 time.sleep(0.05)  # a refused connection would otherwise spin
-            recorded.append(Sample(started, time.monotonic(), path, status, error, verdict))
+            with lock:
+                run.samples.append(Sample(started, time.monotonic(), path, status, error, verdict))
         if connection is not None:
             connection.close()
-        with lock:
-            run.samples.extend(recorded)
 
     threads = [threading.Thread(target=reader, args=(i,), daemon=True) for i in range(readers)]
     for thread in threads:
@@ -177,6 +185,13 @@ def read_pages(
         remaining = run.started + seconds - time.monotonic()
         if remaining > 0:
             time.sleep(remaining)
+        deadline = time.monotonic() + timeout
+        while after_windows and time.monotonic() < deadline:
+            with lock:
+                answered = sum(run.after_windows(sample, after_grace) for sample in run.samples)
+            if answered >= after_windows:
+                break
+            time.sleep(0.1)
     finally:
         stop.set()
         for thread in threads:

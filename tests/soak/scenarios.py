@@ -147,6 +147,7 @@ def import_under_load(stack: Stack, *, seconds: float, readers: int = 64) -> Out
         seconds=seconds,
         check=check,
         during=run_imports,
+        after_windows=readers // 4,
     )
     outcome.run = run
     outcome.lines.append(run.report("readers"))
@@ -256,7 +257,13 @@ def postgres_restart_under_load(
             window.closed = time.monotonic()
 
     run = read_pages(
-        stack.apps["a"].url, FAULT_PATHS, readers=readers, seconds=seconds, during=restart
+        stack.apps["a"].url,
+        FAULT_PATHS,
+        readers=readers,
+        seconds=seconds,
+        during=restart,
+        after_windows=readers,
+        after_grace=grace,
     )
     outcome.run = run
     outcome.lines.append(run.report("readers", grace=grace))
@@ -273,8 +280,7 @@ def postgres_restart_under_load(
         outcome.problems.append(
             f"{len(server_errors)} answers were 500; a database outage should answer 503"
         )
-    last = run.windows[-1]
-    after = [sample for sample in run.samples if sample.started > last.closed + grace]
+    after = [sample for sample in run.samples if run.after_windows(sample, grace)]
     if not after:
         outcome.problems.append("no request was made after the last restart")
     for name, app in stack.apps.items():

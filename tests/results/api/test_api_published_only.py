@@ -38,7 +38,7 @@ def test_lone_race_call_waits_for_a_second_person(seed_newsroom, client, django_
     from results.models import RaceCall
 
     caucus = Contest.objects.get(slug="2024-american-samoa-democratic-caucuses")
-    RaceCall.objects.filter(contest=caucus).update(confirmed_at=None)
+    RaceCall.objects.filter(contest=caucus).update(confirmed_at=None, confirmed_by=None)
 
     contest = client.get(f"/api/v1/contests/{caucus.slug}/", **JSON).json()
 

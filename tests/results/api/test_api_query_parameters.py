@@ -53,3 +53,13 @@ def test_malformed_id_is_a_json_404(db, client):
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["year=²", f"year={'9' * 5000}", "page=²", f"page={'9' * 5000}", f"page_size={'9' * 5000}"],
+)
+def test_odd_numbers_in_query_parameters_are_a_400(db, client, query):
+    response = client.get(f"/api/v1/contests/?{query}", **JSON)
+
+    assert response.status_code == 400

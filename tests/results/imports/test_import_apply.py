@@ -83,3 +83,11 @@ def test_a_scheduled_contest_starts_counting_with_its_first_figures(caucus):
     run_import("good.csv", "--apply")
 
     assert Contest.objects.get(pk=caucus.pk).count_status == Contest.CountStatus.COUNTING
+
+
+def test_csv_saved_by_excel_with_a_byte_order_mark_is_applied(caucus):
+    out, _ = run_import("excel_csv_utf8.csv", "--apply")
+
+    assert "Applied as import #" in out
+    palmer = Result.objects.get(contest=caucus, candidate__slug="jason-palmer")
+    assert palmer.delegates_won == 4

@@ -9,8 +9,7 @@ from results.models import ImportBatch, Result, Snapshot
 from .conftest import failed_import
 
 ERRORS = {
-    "bom.csv": "row 1: the file starts with a UTF-8 byte-order mark (BOM). "
-    "Save it as UTF-8 without a BOM.",
+    "utf16.csv": "row 1: the file starts with a UTF-16 byte-order mark (BOM). Save it as UTF-8.",
     "not_utf8.csv": "row 3: the file is not UTF-8: byte 0xE9 cannot be read. "
     "Save the file as UTF-8.",
     "missing_column.csv": "row 1, column as_of: missing. "

@@ -36,6 +36,13 @@ def test_confirming_the_preview_applies_the_file(caucus, admin_client_logged_in,
     assert Result.objects.get(contest=caucus, candidate__slug="jason-palmer").delegates_won == 4
 
 
+def test_csv_saved_by_excel_with_a_byte_order_mark_is_previewed(caucus, admin_client_logged_in):
+    response = upload(admin_client_logged_in, "excel_csv_utf8.csv")
+
+    assert "Preview of excel_csv_utf8.csv: 0 to add, 2 to change" in response.text
+    assert "byte-order mark" not in response.text
+
+
 def test_problems_are_listed_by_row_and_column(results_desk, admin_client_logged_in):
     response = upload(admin_client_logged_in, "negative_votes.csv")
 
@@ -74,8 +81,11 @@ def test_staff_without_the_import_permission_are_refused(results_desk, client, d
     assert client.get(URL).status_code == 200
 
 
-def test_anonymous_visitors_are_sent_to_log_in(results_desk, client):
+def test_anonymous_visitors_get_not_found_so_a_secret_admin_address_stays_secret(
+    results_desk, client, settings
+):
     response = client.get(URL)
 
-    assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response.status_code == 404
+    assert f"/{settings.ADMIN_URL}" not in response.content.decode()
+    assert "Location" not in response
