@@ -187,6 +187,77 @@ class Contributor(Versioned):
         return f"{self.name} ({self.get_role_display()})"
 
 
+def citable_content_types() -> models.Q:
+    """The content types a citation may point at: the models registered as citing sources
+    (newsroom.citing, one `citing.py` per app). Never users, sessions or other tables."""
+    from . import citing
+
+    return _content_types_of(citing.registered())
+
+
+def identifiable_content_types() -> models.Q:
+    """The content types an external identifier may point at: the models that declare
+    `identifiers = GenericRelation("newsroom.ExternalIdentifier")`."""
+    from django.apps import apps
+
+    return _content_types_of(
+        model
+        for model in apps.get_models()
+        if any(
+            isinstance(field, GenericRelation) and field.related_model is ExternalIdentifier
+            for field in model._meta.private_fields
+        )
+    )
+
+
+def _content_types_of(models_) -> models.Q:
+    types = ContentType.objects.get_for_models(*models_, for_concrete_models=False)
+    return models.Q(pk__in=sorted(content_type.pk for content_type in types.values()))
+
+
+class AttachedRow(Versioned):
+    """A row that belongs to another item through a generic relation (a citation, an
+    identifier). It may point only at the kinds of item that take it (`limit_choices_to` of
+    `content_type`, which the admin's select and model validation both obey), at a row that
+    exists; and saving it checks the kind again, so the shell and imports cannot attach one
+    to a user or a session. Who may attach, change or remove one is newsroom.workflow's
+    `why_not_change_row`: it is an editorial change of the item it belongs to."""
+
+    class Meta:
+        abstract = True
+
+    def target_model_allowed(self) -> bool:
+        allowed = self._meta.get_field("content_type").get_limit_choices_to()
+        return ContentType.objects.filter(allowed, pk=self.content_type_id).exists()
+
+    def clean_target(self):
+        if self.content_type_id is None or self.object_id is None:
+            return
+        if not self.target_model_allowed():
+            raise ValidationError(
+                {
+                    "content_type": f"A {self._meta.verbose_name} cannot be attached to "
+                    f"{self.content_type.name} rows."
+                }
+            )
+        model = self.content_type.model_class()
+        if not model._default_manager.filter(pk=self.object_id).exists():
+            raise ValidationError(
+                {"object_id": f"There is no {model._meta.verbose_name} with id {self.object_id}."}
+            )
+
+    def clean(self):
+        super().clean()
+        self.clean_target()
+
+    def save(self, *args, **kwargs):
+        if self.content_type_id is not None and not self.target_model_allowed():
+            raise ValidationError(
+                f"A {self._meta.verbose_name} cannot be attached to {self.content_type.name} rows."
+            )
+        super().save(*args, **kwargs)
+
+
 class CitationQuerySet(models.QuerySet):
     def published(self):
         return self.filter(source__in=Source.objects.published())
@@ -195,11 +266,16 @@ class CitationQuerySet(models.QuerySet):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
 
-class Citation(Versioned):
+class Citation(AttachedRow):
     """A source that supports a fact, quote, result or field, with an optional pinpoint."""
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    content_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.CASCADE,
+        limit_choices_to=citable_content_types,
+        verbose_name="cited item type",
+    )
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
     field_name = models.CharField(
@@ -237,7 +313,7 @@ class Citation(Versioned):
         return f"{self.source}{where}"
 
 
-class ExternalIdentifier(Versioned):
+class ExternalIdentifier(AttachedRow):
     """An identifier in a civic-data registry. Recorded only when known, never guessed."""
 
     class Scheme(models.TextChoices):
@@ -251,7 +327,12 @@ class ExternalIdentifier(Versioned):
         Scheme.BALLOTPEDIA: (r"[^\s/?#]+", "a Ballotpedia page name such as Joe_Biden"),
     }
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    content_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.CASCADE,
+        limit_choices_to=identifiable_content_types,
+        verbose_name="identified item type",
+    )
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
     scheme = models.CharField(max_length=20, choices=Scheme.choices)
@@ -273,6 +354,7 @@ class ExternalIdentifier(Versioned):
         return f"{self.get_scheme_display()}: {self.value}"
 
     def clean(self):
+        super().clean()
         self.value = self.value.strip()
         pattern, example = self.PATTERNS.get(self.scheme, (r".+", "a value"))
         if not re.fullmatch(pattern, self.value):
