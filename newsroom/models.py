@@ -187,20 +187,20 @@ class Contributor(Versioned):
         return f"{self.name} ({self.get_role_display()})"
 
 
-def citable_content_types() -> models.Q:
+def citable_content_type_ids() -> set[int]:
     """The content types a citation may point at: the models registered as citing sources
     (newsroom.citing, one `citing.py` per app). Never users, sessions or other tables."""
     from . import citing
 
-    return _content_types_of(citing.registered())
+    return _content_type_ids(citing.registered())
 
 
-def identifiable_content_types() -> models.Q:
+def identifiable_content_type_ids() -> set[int]:
     """The content types an external identifier may point at: the models that declare
     `identifiers = GenericRelation("newsroom.ExternalIdentifier")`."""
     from django.apps import apps
 
-    return _content_types_of(
+    return _content_type_ids(
         model
         for model in apps.get_models()
         if any(
@@ -210,9 +210,18 @@ def identifiable_content_types() -> models.Q:
     )
 
 
-def _content_types_of(models_) -> models.Q:
+def citable_content_types() -> models.Q:
+    return models.Q(pk__in=sorted(citable_content_type_ids()))
+
+
+def identifiable_content_types() -> models.Q:
+    return models.Q(pk__in=sorted(identifiable_content_type_ids()))
+
+
+def _content_type_ids(models_) -> set[int]:
+    # get_for_models is served from ContentType's cache after the first call.
     types = ContentType.objects.get_for_models(*models_, for_concrete_models=False)
-    return models.Q(pk__in=sorted(content_type.pk for content_type in types.values()))
+    return {content_type.pk for content_type in types.values()}
 
 
 class AttachedRow(Versioned):
@@ -226,9 +235,12 @@ class AttachedRow(Versioned):
     class Meta:
         abstract = True
 
+    @staticmethod
+    def target_content_type_ids() -> set[int]:
+        raise NotImplementedError
+
     def target_model_allowed(self) -> bool:
-        allowed = self._meta.get_field("content_type").get_limit_choices_to()
-        return ContentType.objects.filter(allowed, pk=self.content_type_id).exists()
+        return self.content_type_id in self.target_content_type_ids()
 
     def clean_target(self):
         if self.content_type_id is None or self.object_id is None:
@@ -297,6 +309,8 @@ class Citation(AttachedRow):
 
     objects = CitationQuerySet.as_manager()
 
+    target_content_type_ids = staticmethod(citable_content_type_ids)
+
     class Meta:
         ordering = ["content_type", "object_id", "field_name", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
@@ -339,6 +353,8 @@ class ExternalIdentifier(AttachedRow):
     value = models.CharField(max_length=200)
 
     history = tracked_history()
+
+    target_content_type_ids = staticmethod(identifiable_content_type_ids)
 
     class Meta:
         ordering = ["scheme"]
