@@ -238,3 +238,15 @@ def test_editor_deletes_a_published_row_of_a_draft_candidate(editor):
 
     assert response.status_code == 302
     assert not Quote.objects.filter(pk=quote.pk).exists()
+
+
+def test_reporter_cannot_delete_a_draft_candidate_whose_published_quotes_would_go_with_it(
+    reporter,
+):
+    candidate = factories.CandidateFactory(status=Status.DRAFT)
+    quote = factories.QuoteFactory(candidate=candidate, status=Status.PUBLISHED)
+
+    response = reporter.post(admin_url(type(candidate), "delete", candidate.pk), {"post": "yes"})
+
+    assert response.status_code == 403
+    assert Quote.objects.filter(pk=quote.pk).exists()
