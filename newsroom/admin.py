@@ -16,7 +16,7 @@ from django.utils.html import format_html
 
 from .citations.admin_actions import export_citations
 from .editorial.admin import EditorialAdmin, EditorialInlineMixin
-from .editorial.workflow_admin import WORKFLOW_ACTIONS
+from .editorial.workflow_admin import WORKFLOW_ACTIONS, AttachedRowAdminMixin
 from .models import Citation, Contributor, ExternalIdentifier, Outlet, Source
 
 #: Text areas small enough for a row of a tabular inline.
@@ -107,7 +107,7 @@ class SourceAdmin(PublishableAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(EditorialAdmin):
+class CitationAdmin(AttachedRowAdminMixin, EditorialAdmin):
     list_display = ["source", "cited_item", "field_name", "pinpoint", "source_status"]
     list_filter = ["content_type", "source__status"]
     list_select_related = ["source__outlet", "content_type"]
@@ -134,7 +134,7 @@ class CitationAdmin(EditorialAdmin):
 
 
 @admin.register(ExternalIdentifier)
-class ExternalIdentifierAdmin(EditorialAdmin):
+class ExternalIdentifierAdmin(AttachedRowAdminMixin, EditorialAdmin):
     list_display = ["value", "scheme", "content_type", "object_id"]
     list_filter = ["scheme", "content_type"]
     list_select_related = ["content_type"]

@@ -201,6 +201,89 @@ class Contributor(Versioned):
         return f"{self.name} ({self.get_role_display()})"
 
 
+def citable_content_type_ids() -> set[int]:
+    """The content types a citation may point at: the models registered as citing sources
+    (newsroom.citing, one `citing.py` per app). Never users, sessions or other tables."""
+    from . import citing
+
+    return _content_type_ids(citing.registered())
+
+
+def identifiable_content_type_ids() -> set[int]:
+    """The content types an external identifier may point at: the models that declare
+    `identifiers = GenericRelation("newsroom.ExternalIdentifier")`."""
+    from django.apps import apps
+
+    return _content_type_ids(
+        model
+        for model in apps.get_models()
+        if any(
+            isinstance(field, GenericRelation) and field.related_model is ExternalIdentifier
+            for field in model._meta.private_fields
+        )
+    )
+
+
+def citable_content_types() -> models.Q:
+    return models.Q(pk__in=sorted(citable_content_type_ids()))
+
+
+def identifiable_content_types() -> models.Q:
+    return models.Q(pk__in=sorted(identifiable_content_type_ids()))
+
+
+def _content_type_ids(models_) -> set[int]:
+    # get_for_models is served from ContentType's cache after the first call.
+    types = ContentType.objects.get_for_models(*models_, for_concrete_models=False)
+    return {content_type.pk for content_type in types.values()}
+
+
+class AttachedRow(Versioned):
+    """A row that belongs to another item through a generic relation (a citation, an
+    identifier). It may point only at the kinds of item that take it (`limit_choices_to` of
+    `content_type`, which the admin's select and model validation both obey), at a row that
+    exists; and saving it checks the kind again, so the shell and imports cannot attach one
+    to a user or a session. Who may attach, change or remove one is newsroom.workflow's
+    `why_not_change_row`: it is an editorial change of the item it belongs to."""
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def target_content_type_ids() -> set[int]:
+        raise NotImplementedError
+
+    def target_model_allowed(self) -> bool:
+        return self.content_type_id in self.target_content_type_ids()
+
+    def clean_target(self):
+        if self.content_type_id is None or self.object_id is None:
+            return
+        if not self.target_model_allowed():
+            raise ValidationError(
+                {
+                    "content_type": f"A {self._meta.verbose_name} cannot be attached to "
+                    f"{self.content_type.name} rows."
+                }
+            )
+        model = self.content_type.model_class()
+        if not model._default_manager.filter(pk=self.object_id).exists():
+            raise ValidationError(
+                {"object_id": f"There is no {model._meta.verbose_name} with id {self.object_id}."}
+            )
+
+    def clean(self):
+        super().clean()
+        self.clean_target()
+
+    def save(self, *args, **kwargs):
+        if self.content_type_id is not None and not self.target_model_allowed():
+            raise ValidationError(
+                f"A {self._meta.verbose_name} cannot be attached to {self.content_type.name} rows."
+            )
+        super().save(*args, **kwargs)
+
+
 class CitationQuerySet(models.QuerySet):
     def published(self):
         return self.filter(source__in=Source.objects.published())
@@ -209,11 +292,16 @@ class CitationQuerySet(models.QuerySet):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
 
-class Citation(Versioned):
+class Citation(AttachedRow):
     """A source that supports a fact, quote, result or field, with an optional pinpoint."""
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    content_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.CASCADE,
+        limit_choices_to=citable_content_types,
+        verbose_name="cited item type",
+    )
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
     field_name = models.CharField(
@@ -236,6 +324,7 @@ class Citation(Versioned):
     objects = CitationQuerySet.as_manager()
 
     constraint_error_fields = {"citation_unique_source_per_field": "source"}
+    target_content_type_ids = staticmethod(citable_content_type_ids)
 
     class Meta:
         ordering = ["content_type", "object_id", "field_name", "pk"]
@@ -253,7 +342,7 @@ class Citation(Versioned):
         return f"{self.source}{where}"
 
 
-class ExternalIdentifier(Versioned):
+class ExternalIdentifier(AttachedRow):
     """An identifier in a civic-data registry. Recorded only when known, never guessed."""
 
     class Scheme(models.TextChoices):
@@ -267,7 +356,12 @@ class ExternalIdentifier(Versioned):
         Scheme.BALLOTPEDIA: (r"[^\s/?#]+", "a Ballotpedia page name such as Joe_Biden"),
     }
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    content_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.CASCADE,
+        limit_choices_to=identifiable_content_types,
+        verbose_name="identified item type",
+    )
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
     scheme = models.CharField(max_length=20, choices=Scheme.choices)
@@ -276,6 +370,7 @@ class ExternalIdentifier(Versioned):
     history = tracked_history()
 
     constraint_error_fields = {"identifier_one_per_scheme": "scheme"}
+    target_content_type_ids = staticmethod(identifiable_content_type_ids)
 
     class Meta:
         ordering = ["scheme"]
@@ -291,6 +386,7 @@ class ExternalIdentifier(Versioned):
         return f"{self.get_scheme_display()}: {self.value}"
 
     def clean(self):
+        super().clean()
         self.value = self.value.strip()
         pattern, example = self.PATTERNS.get(self.scheme, (r".+", "a value"))
         if not re.fullmatch(pattern, self.value):

@@ -23,6 +23,17 @@ the citations, identifiers and other rows that hang off them) are read-only, exc
 results desk: whoever may change contests may update a published contest's count and
 results (the correction rules of newsroom.editorial.corrections still apply).
 
+Rows of an item (its citations, identifiers, results, and the quotes, facts and other
+inline rows shown on a parent's page): adding, changing, retargeting or removing one is an
+editorial change of the item whose page shows it, so it follows the same rule
+(`why_not_change_row`). A row whose item is published or unpublished is the editors' (and,
+for the results desk's live items, whoever may change them); retargeting a citation or an
+identifier checks the item it leaves and the item it joins. Code without a user (the shell,
+management commands, the results import, which checks its uploader's permission itself) is
+trusted: it may attach rows, but only to the kinds of item that take them (the models
+refuse any other), and it publishes nothing: a row it attaches is public only if its item
+already is, which the person running it decided.
+
 Sources: an item is published only when readers will see where it comes from. Quotes,
 facts, career entries, platform positions and contest facts need at least one citation of
 a published source. A contest needs a published source cited on the contest or on one of
@@ -57,6 +68,9 @@ from .publishing import Publishable, Status
 PUBLISH_PERMISSION = "newsroom.publish_content"
 
 NEW = ""
+
+#: The key of an error about a whole row rather than one of its fields.
+NON_FIELD = "__all__"
 
 
 @dataclass(frozen=True)
@@ -191,6 +205,59 @@ def ensure_can_edit(user, obj) -> None:
     reason = why_cannot_edit(user, obj)
     if reason:
         raise EditRefused(reason)
+
+
+def can_change_public_item(user, item) -> bool:
+    """Whether `user` may make an editorial change to `item`: change it, or add, change,
+    retarget or remove a row of it (a citation, an identifier, an inline row)."""
+    return not why_not_change_item(user, item)
+
+
+def why_not_change_item(user, item) -> str:
+    """Why `user` may not change `item` (or a row of it), as the end of a sentence about it;
+    "" when they may. Needs change permission on the item's model and, when the item that
+    governs it is published or unpublished, the right to change that published item."""
+    if not can_edit(user, item):
+        owner = publishable_item(item)
+        if isinstance(owner, Publishable):
+            return f"is {Status(owner.status).label.lower()}, and only editors can change it"
+        return "is shown to readers on published pages, and only editors can change it"
+    opts = item._meta
+    if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        return f"is not yours to change (no permission to change {opts.verbose_name_plural})"
+    return ""
+
+
+def why_not_change_row(user, row, *, deleting: bool = False) -> dict[str, str]:
+    """Why `user` may not write (or, `deleting`, remove) `row`, a citation or identifier
+    attached to an item through `content_type` and `object_id`, as {field: message}; empty
+    when the change is allowed. The item the row belonged to when saved and the item it
+    points at now are both checked, so a row can be moved neither onto a published item nor
+    away from one."""
+    saved = type(row)._base_manager.filter(pk=row.pk).first() if row.pk is not None else None
+    noun = row._meta.verbose_name
+    errors: dict[str, str] = {}
+    if saved is not None and saved.content_object is not None:
+        reason = why_not_change_item(user, saved.content_object)
+        if reason:
+            item = saved.content_object
+            errors[NON_FIELD] = (
+                f"This {noun} belongs to the {item._meta.verbose_name} {describe(item)}, which "
+                f"{reason}."
+            )
+    moved = saved is None or (saved.content_type_id, saved.object_id) != (
+        row.content_type_id,
+        row.object_id,
+    )
+    if not deleting and moved and row.content_type_id is not None and row.object_id is not None:
+        item = row.content_object
+        reason = why_not_change_item(user, item) if item is not None else ""
+        if reason:
+            errors["object_id"] = (
+                f"You cannot attach this {noun} to the {item._meta.verbose_name} "
+                f"{describe(item)}: it {reason}."
+            )
+    return errors
 
 
 def can_edit_in_status(user, model, status: str) -> bool:

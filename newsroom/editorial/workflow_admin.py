@@ -11,6 +11,11 @@ change form. The rules themselves are in newsroom.workflow.
 - Actions: submit for review, publish (keeping each item's scheduled time), publish at a
   chosen time (a confirmation page), unpublish, send back to draft. Each reports what it
   did and, item by item, what it refused and why.
+- Citations and identifiers (`AttachedRowAdminMixin`): attaching, changing, moving or
+  removing one is a change of the item it belongs to (newsroom.workflow.why_not_change_row);
+  a refusal is an error on the form's item fields, with the editor's input kept.
+- Inline rows of published items (a candidate's quotes and facts, a contest's facts) are
+  refused per row for deletion exactly as for changes.
 - Citation exports need newsroom.export_content.
 
 Sources are checked as saved: a citation added in the same save as the publishing step does
@@ -92,6 +97,67 @@ class WorkflowFormSetMixin:
                 reason = workflow.why_not(instance, to_status, user, from_status=before)
                 if reason:
                     form.add_error("status", f"This {instance._meta.verbose_name} {reason}.")
+        self.refuse_deleting_rows_user_may_not_change()
+
+    def refuse_deleting_rows_user_may_not_change(self):
+        """A formset ignores the errors of rows marked for deletion, so the per-row refusal
+        above would let a published row be deleted that may not be changed: refuse the
+        save, with the reason on the row and above the inline."""
+        if not self.can_delete:
+            return
+        refused = []
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or not self._should_delete_form(form):
+                continue
+            before = form.workflow_from
+            if before == workflow.NEW or workflow.can_edit_in_status(
+                self.workflow_user, type(form.instance), before
+            ):
+                continue
+            message = (
+                f"{workflow.describe(form.instance)} is {Status(before).label.lower()}: only "
+                "editors can delete it."
+            )
+            form.add_error(None, message)
+            refused.append(message)
+        if refused:
+            raise forms.ValidationError(refused)
+
+
+class AttachedRowFormMixin:
+    """The form of a citation or identifier: the user must be allowed to change the item
+    it belonged to and the item it is attached to now."""
+
+    workflow_user = None
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors.get("content_type") or self.errors.get("object_id"):
+            return
+        errors = workflow.why_not_change_row(self.workflow_user, self.instance)
+        for field, message in errors.items():
+            self.add_error(None if field == workflow.NON_FIELD else field, message)
+
+
+class AttachedRowAdminMixin:
+    """For the admin of a model attached to items by `content_type` and `object_id`."""
+
+    def _may_change_row(self, request, obj) -> bool:
+        return not workflow.why_not_change_row(request.user, obj, deleting=True)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or self._may_change_row(request, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or self._may_change_row(request, obj)
+        )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return _with_mixin(form, AttachedRowFormMixin, workflow_user=request.user)
 
 
 def _policy_errors(model_admin) -> list[checks.Error]:
