@@ -147,9 +147,9 @@ class RaceCallInline(EditorialInlineMixin, admin.TabularInline):
         # Each row is labelled with its __str__, which reads these relations.
         return super().get_queryset(request).select_related("winner", "contest")
 
-    def has_delete_permission(self, request, obj=None):
-        # A confirmed or retracted call stays on record; the inline cannot tell rows apart.
-        return False
+    # A confirmed or retracted call stays on record; the inline cannot tell rows apart, so
+    # pending calls are deleted from their own page.
+    can_delete = False
 
 
 class ContestWithResultsForm(forms.ModelForm):

@@ -45,7 +45,12 @@ def test_report_says_a_quote_scheduled_for_later_is_not_public_yet(seed_newsroom
 
 
 def test_report_says_why_a_retracted_race_call_is_not_public(seed_newsroom):
-    RaceCall.objects.update(retracted_at=timezone.now())
+    call = RaceCall.objects.get()
+    RaceCall.objects.update(
+        retracted_at=timezone.now(),
+        retracted_by=call.confirmed_by,
+        retraction_note="Withdrawn for this test.",
+    )
 
     assert (
         "race calls 0 created, 0 updated, 1 unchanged; public now: 0 of 1 "

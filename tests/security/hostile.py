@@ -99,6 +99,7 @@ def build_hostile_newsroom() -> dict:
         snapshot = factories.SnapshotFactory(contest=contest)
         quote = factories.QuoteFactory(candidate=candidate)
         fact = factories.FactFactory(candidate=candidate)
+        factories.ResultFactory(contest=contest, candidate=candidate)
         items = [
             candidate,
             source,
@@ -116,7 +117,6 @@ def build_hostile_newsroom() -> dict:
             factories.SnapshotEntryFactory(snapshot=snapshot, candidate=candidate),
             factories.ExternalIdentifierFactory(content_object=candidate),
         ]
-        factories.ResultFactory(contest=contest, candidate=candidate)
         for cited in (candidate, quote, fact, contest, Result.objects.get(contest=contest)):
             items.append(factories.CitationFactory(content_object=cited, source=source))
         if index == 0:
