@@ -126,3 +126,25 @@ def superuser(db, django_user_model):
 def admin_client_logged_in(client, superuser):
     client.force_login(superuser)
     return client
+
+
+def role_client(django_user_model, role: str):
+    """A logged-in client of someone in `role`'s group (`client.user` is the person)."""
+    from tests.editorial.workflow_desk import client_for
+
+    return client_for(django_user_model, role)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return role_client(django_user_model, "Editor")
+
+
+@pytest.fixture
+def reporter(django_user_model):
+    return role_client(django_user_model, "Reporter")
+
+
+@pytest.fixture
+def clerk(django_user_model):
+    return role_client(django_user_model, "Results clerk")

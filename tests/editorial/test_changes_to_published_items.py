@@ -9,33 +9,16 @@ from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 
 from candidates.models import Fact, Quote
-from newsroom import roles
 from newsroom.models import Citation, ExternalIdentifier
 from newsroom.publishing import Status
 from tests import factories
 from tests.admin_forms import admin_url, inline_formset
 
 from .editors import form_errors, open_change_form, save
-from .workflow_desk import client_for
 
 pytestmark = pytest.mark.django_db
 
 PASSAGE = "Words nobody reviewed, attributed to the candidate."
-
-
-@pytest.fixture
-def reporter(django_user_model):
-    return client_for(django_user_model, roles.REPORTER)
-
-
-@pytest.fixture
-def clerk(django_user_model):
-    return client_for(django_user_model, roles.RESULTS_CLERK)
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return client_for(django_user_model, roles.EDITOR)
 
 
 @pytest.fixture

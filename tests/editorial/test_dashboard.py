@@ -21,11 +21,6 @@ pytestmark = pytest.mark.django_db
 DASHBOARD = reverse("editorial_dashboard")
 
 
-@pytest.fixture
-def editor(django_user_model):
-    return client_for(django_user_model, roles.EDITOR)
-
-
 def section(response, section_id: str) -> str:
     return response.text.split(f'id="{section_id}"')[1].split('<div class="module"')[0]
 

@@ -5,7 +5,6 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from candidates.models import Quote
-from newsroom import roles
 from newsroom.editorial_models import WorkflowEvent
 from newsroom.publishing import Status
 from results.models import Contest
@@ -13,24 +12,9 @@ from tests import factories
 from tests.admin_forms import admin_url, inline_formset
 
 from .editors import open_change_form, save
-from .workflow_desk import cited, client_for, messages_of, run_action
+from .workflow_desk import cited, messages_of, run_action
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return client_for(django_user_model, roles.EDITOR)
-
-
-@pytest.fixture
-def reporter(django_user_model):
-    return client_for(django_user_model, roles.REPORTER)
-
-
-@pytest.fixture
-def clerk(django_user_model):
-    return client_for(django_user_model, roles.RESULTS_CLERK)
 
 
 def steps_of(item) -> list[tuple[str, str, str]]:

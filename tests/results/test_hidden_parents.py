@@ -24,11 +24,6 @@ HOPEFUL = "Fictional Draft Hopeful"
 
 
 @pytest.fixture
-def clerk(django_user_model):
-    return client_for(django_user_model, roles.RESULTS_CLERK)
-
-
-@pytest.fixture
 def caucus(seed_newsroom):
     return Contest.objects.get(slug=CAUCUS)
 

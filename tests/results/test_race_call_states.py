@@ -11,11 +11,10 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from candidates.models import Candidate
-from newsroom import roles
 from results.models import Contest, RaceCall
 from tests import factories
 from tests.admin_forms import CHANGE_NOTE, admin_url, inline_formset, page_data
-from tests.editorial.workflow_desk import client_for, messages_of, run_action
+from tests.editorial.workflow_desk import messages_of, run_action
 from tests.reader import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -28,16 +27,6 @@ REFUSED = "its winner, contest, basis, caller and time cannot change"
 @pytest.fixture
 def seed_call(seed_newsroom):
     return RaceCall.objects.get(contest__slug=CAUCUS)
-
-
-@pytest.fixture
-def clerk(django_user_model):
-    return client_for(django_user_model, roles.RESULTS_CLERK)
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return client_for(django_user_model, roles.EDITOR)
 
 
 def biden():
