@@ -75,8 +75,11 @@ bench: $(VENV)/.run-deps ## Benchmark the production stack on a large synthetic 
 
 test: $(VENV)/.test-deps lint check migrations-check ## Lint, checks, pytest on SQLite and PostgreSQL
 	@scripts/ensure-chromium.sh
-	@$(MAKE) --no-print-directory pytest-sqlite
-	@$(MAKE) --no-print-directory pytest-postgres
+	@scripts/ensure-postgres.sh
+	@echo "== pytest on SQLite and on PostgreSQL, side by side (each pass prints when it ends)"
+	@# Side by side: while one pass waits on its database server, a browser or a subprocess,
+	@# the other uses the CPU (one after the other left a fifth of two cores idle).
+	@$(MAKE) --no-print-directory -j2 --output-sync=target pytest-sqlite pytest-postgres
 
 fuzz: $(VENV)/.test-deps ## API contract tests, random seeds, 500 examples per endpoint (FUZZ_EXAMPLES=, FUZZ_POSTGRES=1)
 	@echo "== fuzz on SQLite"
