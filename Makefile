@@ -8,8 +8,9 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ballotdesk
 # The same order and the same random seeds on every run (pytest-randomly with a fixed seed,
-# file order kept): a red run means the code changed. `make test-random` shuffles.
-PYTEST_ARGS ?= -n auto -p randomly --randomly-seed=2024 --randomly-dont-reorganize
+# file order kept): a red run means the code changed. `make test-random` shuffles. Workers
+# steal queued tests from each other, so a long test near the end does not leave one idle.
+PYTEST_ARGS ?= -n auto --dist worksteal -p randomly --randomly-seed=2024 --randomly-dont-reorganize
 # Where `make run` serves. `make serve` leaves them to gunicorn (PORT given on the command line
 # reaches it as the environment variable: 0.0.0.0:$PORT).
 HOST ?= 127.0.0.1
@@ -75,11 +76,8 @@ bench: $(VENV)/.run-deps ## Benchmark the production stack on a large synthetic 
 
 test: $(VENV)/.test-deps lint check migrations-check ## Lint, checks, pytest on SQLite and PostgreSQL
 	@scripts/ensure-chromium.sh
-	@scripts/ensure-postgres.sh
-	@echo "== pytest on SQLite and on PostgreSQL, side by side (each pass prints when it ends)"
-	@# Side by side: while one pass waits on its database server, a browser or a subprocess,
-	@# the other uses the CPU (one after the other left a fifth of two cores idle).
-	@$(MAKE) --no-print-directory -j2 --output-sync=target pytest-sqlite pytest-postgres
+	@$(MAKE) --no-print-directory pytest-sqlite
+	@$(MAKE) --no-print-directory pytest-postgres
 
 fuzz: $(VENV)/.test-deps ## API contract tests, random seeds, 500 examples per endpoint (FUZZ_EXAMPLES=, FUZZ_POSTGRES=1)
 	@echo "== fuzz on SQLite"
