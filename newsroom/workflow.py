@@ -189,15 +189,20 @@ def is_shown_publicly(record) -> bool:
     )
 
 
+def _why_editors_only(item) -> str:
+    """What makes `item` (the publishable item or reference record governing a row) editors'
+    only, as a predicate: "is published", "is shown to readers on published pages"."""
+    if isinstance(item, Publishable):
+        return f"is {Status(item.status).label.lower()}"
+    return "is shown to readers on published pages"
+
+
 def why_cannot_edit(user, obj) -> str:
     """Why `user` may not change or delete `obj` as saved, or "" when they may."""
     if can_edit(user, obj):
         return ""
     item = publishable_item(obj)
-    if isinstance(item, Publishable):
-        status = Status(item.status).label.lower()
-        return f"{describe(item)} is {status}: only editors can change it."
-    return f"{describe(item)} is shown to readers on published pages: only editors can change it."
+    return f"{describe(item)} {_why_editors_only(item)}: only editors can change it."
 
 
 def ensure_can_edit(user, obj) -> None:
@@ -207,21 +212,12 @@ def ensure_can_edit(user, obj) -> None:
         raise EditRefused(reason)
 
 
-def can_change_public_item(user, item) -> bool:
-    """Whether `user` may make an editorial change to `item`: change it, or add, change,
-    retarget or remove a row of it (a citation, an identifier, an inline row)."""
-    return not why_not_change_item(user, item)
-
-
 def why_not_change_item(user, item) -> str:
     """Why `user` may not change `item` (or a row of it), as the end of a sentence about it;
     "" when they may. Needs change permission on the item's model and, when the item that
     governs it is published or unpublished, the right to change that published item."""
     if not can_edit(user, item):
-        owner = publishable_item(item)
-        if isinstance(owner, Publishable):
-            return f"is {Status(owner.status).label.lower()}, and only editors can change it"
-        return "is shown to readers on published pages, and only editors can change it"
+        return f"{_why_editors_only(publishable_item(item))}, and only editors can change it"
     opts = item._meta
     if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
         return f"is not yours to change (no permission to change {opts.verbose_name_plural})"
