@@ -27,12 +27,19 @@ $(VENV)/bin/python:
 	echo "Creating $(VENV) with $$PYTHON"; \
 	"$$PYTHON" -m venv $(VENV)
 
+# uv installs the pinned files in a few seconds where pip takes half a minute; pip does it
+# alone if uv cannot be had.
+UV_VERSION := 0.13.9
+INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)" && \
+	$(PY) -m uv pip install --quiet --python $(PY) -r $(1) || \
+	$(PY) -m pip install --quiet --disable-pip-version-check -r $(1)
+
 $(VENV)/.run-deps: requirements.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(call INSTALL,requirements.txt)
 	@touch $@
 
 $(VENV)/.test-deps: requirements-dev.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(call INSTALL,requirements-dev.txt)
 	@touch $@ $(VENV)/.run-deps
 
 run: $(VENV)/.run-deps ## Install, migrate SQLite, load the seed newsroom, serve on :8000 (PORT=, HOST=)
@@ -96,9 +103,12 @@ check: $(VENV)/.test-deps
 migrations-check: $(VENV)/.test-deps
 	$(MANAGE) makemigrations --check --dry-run
 
+# Checks whose subject is not the database run once per `make test`: the browser tests
+# (Chromium against a live server) in the PostgreSQL pass, production's database; the soak
+# test in the SQLite pass (it brings its own PostgreSQL cluster). Plain `pytest` runs all.
 pytest-sqlite: $(VENV)/.test-deps
-	@echo "== pytest on SQLite"
-	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS)
+	@echo "== pytest on SQLite (browser tests: in the PostgreSQL pass)"
+	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS) -m "not browser"
 
 pytest-postgres: $(VENV)/.test-deps
 	@echo "== pytest on PostgreSQL ($(PG_TEST_URL))"
@@ -109,7 +119,7 @@ test-random: $(VENV)/.test-deps ## pytest on SQLite in a random order (seed prin
 	env -u DATABASE_URL $(PY) -m pytest -n auto -p randomly $(if $(SEED),--randomly-seed=$(SEED))
 
 lock: $(VENV)/.test-deps ## Re-pin dependencies from pyproject.toml
-	$(PY) -m pip install --quiet uv
+	$(PY) -m pip install --quiet "uv==$(UV_VERSION)"
 	$(VENV)/bin/uv pip compile pyproject.toml -q --python-version 3.12 --no-header -o requirements.txt
 	$(VENV)/bin/uv pip compile pyproject.toml --extra test -q --python-version 3.12 --no-header -o requirements-dev.txt
 

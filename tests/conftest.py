@@ -43,6 +43,23 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def _slow_rank(item) -> int:
+    if item.get_closest_marker("soak"):
+        return 0
+    if item.get_closest_marker("browser"):
+        return 1
+    db = item.get_closest_marker("django_db")
+    return 2 if db and db.kwargs.get("transaction") else 3
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """The tests that take seconds each (their own production stack, a browser, real
+    transactions) go first, in their collected order, so xdist's workers start on them and
+    finish together instead of one worker running a long test alone at the end."""
+    items.sort(key=_slow_rank)
+
+
 def pytest_report_header(config):
     changed = hypothesis.settings.default.show_changed()
     return f"hypothesis profile: {HYPOTHESIS_PROFILE} ({changed})"

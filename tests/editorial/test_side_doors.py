@@ -28,7 +28,14 @@ from newsroom.models import Citation, Contributor, ExternalIdentifier
 from newsroom.publishing import Publishable, Status
 from results.models import ContestFact, RaceCall, Result, SnapshotEntry
 from tests import factories
-from tests.admin_forms import CHANGE_NOTE, admin_url, page_data
+from tests.admin_forms import (
+    CHANGE_NOTE,
+    admin_url,
+    form_data,
+    inline_formset,
+    page_data,
+    unrendered_page,
+)
 
 from .workflow_desk import person
 
@@ -258,13 +265,6 @@ def client_of(django_user_model, role: str) -> Client:
     return client
 
 
-@pytest.fixture
-def superuser_client(django_user_model):
-    client = Client()
-    client.force_login(django_user_model.objects.create_superuser("chief", "", "x"))
-    return client
-
-
 def state(row):
     """The row as stored, or None once deleted."""
     return type(row)._base_manager.filter(pk=row.pk).values().first()
@@ -289,11 +289,11 @@ def test_the_sweep_knows_every_registered_model_and_inline():
 
 @pytest.mark.parametrize("label", REGISTERED)
 @pytest.mark.parametrize("role", ROLES)
-def test_change_form_of_a_published_row(django_user_model, superuser_client, role, label):
+def test_change_form_of_a_published_row(django_user_model, role, label):
     allowed = may(role, label, "change")
     row = PUBLISHED_ROW[label]()
     model = type(row)
-    data = page_data(superuser_client.get(admin_url(model, "change", row.pk)))
+    data = form_data(model, row.pk)
     field, value = CHANGE[label]
     data |= {field: value, **change_note(row)}
     before = state(row)
@@ -367,10 +367,10 @@ def test_no_action_changes_a_published_row_for_a_role_that_may_not_change_it(
 
 @pytest.mark.parametrize("label", sorted(ADD_TO_PUBLISHED))
 @pytest.mark.parametrize("role", ROLES)
-def test_adding_a_row_to_a_published_item(django_user_model, superuser_client, role, label):
+def test_adding_a_row_to_a_published_item(django_user_model, role, label):
     allowed = may(role, label, "change") or (role == CLERK and label == "results.result")
     model = next(model for model in admin.site._registry if label_of(model) == label)
-    data = page_data(superuser_client.get(admin_url(model, "add")))
+    data = form_data(model)
     data |= {**CHANGE_NOTE, **ADD_TO_PUBLISHED[label]()}
     count = model._base_manager.count()
 
@@ -381,9 +381,7 @@ def test_adding_a_row_to_a_published_item(django_user_model, superuser_client, r
 
 @pytest.mark.parametrize("label", sorted(RETARGETABLE))
 @pytest.mark.parametrize("role", ROLES)
-def test_moving_a_row_of_a_draft_onto_a_published_item(
-    django_user_model, superuser_client, role, label
-):
+def test_moving_a_row_of_a_draft_onto_a_published_item(django_user_model, role, label):
     allowed = role == EDITOR
     draft = factories.CandidateFactory(status=Status.DRAFT)
     target = published(factories.CandidateFactory)
@@ -392,7 +390,7 @@ def test_moving_a_row_of_a_draft_onto_a_published_item(
         if label == "newsroom.citation"
         else factories.ExternalIdentifierFactory
     )(content_object=draft)
-    data = page_data(superuser_client.get(admin_url(type(row), "change", row.pk)))
+    data = form_data(type(row), row.pk)
     data |= {"object_id": target.pk, "change_source": "https://x.example"}
 
     client_of(django_user_model, role).post(admin_url(type(row), "change", row.pk), data)
@@ -431,10 +429,7 @@ def may_inline(role: str, parent_label: str, inline_model, action: str) -> bool:
 
 
 def inline_prefix(response, inline_model) -> str:
-    for inline in response.context["inline_admin_formsets"]:
-        if inline.formset.model is inline_model:
-            return inline.formset.prefix
-    raise LookupError(inline_model)
+    return inline_formset(response, inline_model).prefix
 
 
 def post_parent(client, parent, data):
@@ -444,11 +439,11 @@ def post_parent(client, parent, data):
 @pytest.mark.parametrize(("parent_label", "inline_label", "inline"), INLINES)
 @pytest.mark.parametrize("role", ROLES)
 def test_inline_change_of_a_published_row(
-    django_user_model, superuser_client, role, parent_label, inline_label, inline
+    django_user_model, role, parent_label, inline_label, inline
 ):
     allowed = may_inline(role, parent_label, inline.model, "change")
     parent, row = parent_with_row(parent_label, inline.model)
-    response = superuser_client.get(admin_url(type(parent), "change", parent.pk))
+    response = unrendered_page(type(parent), parent.pk)
     data = page_data(response) | change_note(parent)
     field, value = INLINE_CHANGE[inline.model]
     data[f"{inline_prefix(response, inline.model)}-0-{field}"] = value
@@ -465,12 +460,12 @@ def test_inline_change_of_a_published_row(
 @pytest.mark.parametrize(("parent_label", "inline_label", "inline"), INLINES)
 @pytest.mark.parametrize("role", ROLES)
 def test_inline_delete_of_a_published_row(
-    django_user_model, superuser_client, role, parent_label, inline_label, inline
+    django_user_model, role, parent_label, inline_label, inline
 ):
     # An inline without a Delete box (the contest's race calls) deletes nothing, for anyone.
     allowed = inline.can_delete and may_inline(role, parent_label, inline.model, "delete")
     parent, row = parent_with_row(parent_label, inline.model)
-    response = superuser_client.get(admin_url(type(parent), "change", parent.pk))
+    response = unrendered_page(type(parent), parent.pk)
     data = page_data(response) | change_note(parent)
     data[f"{inline_prefix(response, inline.model)}-0-DELETE"] = "on"
 
@@ -485,11 +480,11 @@ def test_inline_delete_of_a_published_row(
 )
 @pytest.mark.parametrize("role", ROLES)
 def test_inline_add_to_a_published_parent(
-    django_user_model, superuser_client, role, parent_label, inline_label, inline
+    django_user_model, role, parent_label, inline_label, inline
 ):
     allowed = may_inline(role, parent_label, inline.model, "add")
     parent = PUBLISHED_ROW[parent_label]()
-    response = superuser_client.get(admin_url(type(parent), "change", parent.pk))
+    response = unrendered_page(type(parent), parent.pk)
     data = page_data(response) | change_note(parent)
     prefix = inline_prefix(response, inline.model)
     index = int(data[f"{prefix}-TOTAL_FORMS"])
