@@ -29,7 +29,7 @@ urlpatterns = [
     path("search/", SearchView.as_view(), name="search"),
     path("cite/", include("newsroom.citations.urls")),
     path("versions/", include("newsroom.history_views")),
-    path("api/v1/", include("results.api.urls")),
+    path("api/v1/", include("api.urls")),
     path("desk/results/import/", include("results.importing.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
