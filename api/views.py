@@ -11,8 +11,8 @@ from drf_spectacular.generators import SchemaGenerator
 from candidates.models import Candidate, Fact, Quote
 from newsroom.editorial.public import corrections_of_pages
 from newsroom.models import Citation, Source
-
 from results.models import Contest, ContestFact, RaceCall, Result, Snapshot, SnapshotEntry
+
 from . import filters, serializers
 from .conventions import PublicViewSet, documented
 
