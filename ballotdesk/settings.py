@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "candidates",
     "results",
     "api",
+    "frontpage",
 ]
 
 MIDDLEWARE = [
