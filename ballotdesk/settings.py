@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "results",
     "api",
     "frontpage",
+    "seed",
 ]
 
 MIDDLEWARE = [
