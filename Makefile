@@ -15,7 +15,7 @@ PYTEST_ARGS ?= -n auto -p randomly --randomly-seed=2024 --randomly-dont-reorgani
 HOST ?= 127.0.0.1
 PORT ?= 8000
 FUZZ_ARGS ?= -n auto
-FUZZ_TESTS := tests/results/api/test_api_contract.py
+FUZZ_TESTS := tests/api/test_api_contract.py
 
 .PHONY: help run serve bench test test-random fuzz lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
 

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "newsroom",
     "candidates",
     "results",
+    "api",
+    "frontpage",
+    "seed",
 ]
 
 MIDDLEWARE = [
@@ -263,7 +266,7 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
-# The read-only results API under /api/v1/ (results/api/): public data, no authentication.
+# The read-only results API under /api/v1/ (api/): public data, no authentication.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

@@ -2,16 +2,12 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.generic import TemplateView
 
 from newsroom.editorial.dashboard import dashboard
-from results.views import HomeView
 from search.views import SearchView
 
 from .health import healthz
-from .sitemaps import SITEMAPS
 
 admin.site.site_header = "Ballot Desk"
 admin.site.site_title = "Ballot Desk admin"
@@ -25,18 +21,12 @@ urlpatterns = [
     ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", healthz, name="healthz"),
-    path("", HomeView.as_view(), name="home"),
+    path("", include("frontpage.urls")),
     path("search/", SearchView.as_view(), name="search"),
     path("cite/", include("newsroom.citations.urls")),
     path("versions/", include("newsroom.history_views")),
-    path("api/v1/", include("results.api.urls")),
+    path("api/v1/", include("api.urls")),
     path("desk/results/import/", include("results.importing.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path(
-        "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
-        name="robots",
-    ),
     path("", include("candidates.urls")),
     path("", include("results.urls")),
     path("", include("newsroom.urls")),

@@ -42,6 +42,8 @@ export DEBUG=off
 export DATABASE_URL=${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/ballotdesk_bench}
 export CACHE_URL=${BENCH_CACHE_URL:-rediscache://127.0.0.1:6379/7}
 export SECURE_SSL_REDIRECT=off
+# The bench app (generate_bench_data, bench_export, bench_import, bench_admin) and the
+# baseline view exist only under these settings; run.py's commands inherit them.
 export DJANGO_SETTINGS_MODULE=bench.settings
 if [ -z "${SECRET_KEY:-}" ]; then
   mkdir -p var

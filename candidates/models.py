@@ -6,18 +6,14 @@ from django.db import models
 from django.urls import reverse
 
 from newsroom.dates import (
-    DatePrecision,
     format_partial_date,
     not_in_future,
     partial_date_constraint,
+    precision_field,
     truncate_to_precision,
 )
 from newsroom.models import Outlet
 from newsroom.publishing import Publishable, PublishableQuerySet, Versioned, tracked_history
-
-
-def precision_field(verbose_name: str) -> models.CharField:
-    return models.CharField(verbose_name, max_length=5, choices=DatePrecision.choices, blank=True)
 
 
 class Party(Versioned):

@@ -20,6 +20,11 @@ class DatePrecision(models.TextChoices):
     DAY = "day", "Exact day"
 
 
+def precision_field(verbose_name: str) -> models.CharField:
+    """How much of a partial date is known: its year, month or day; blank with no date."""
+    return models.CharField(verbose_name, max_length=5, choices=DatePrecision.choices, blank=True)
+
+
 def truncate_to_precision(value: datetime.date | None, precision: str) -> datetime.date | None:
     """The first day of the period a partial date names, so equal periods compare equal."""
     if value is None:

@@ -3,6 +3,13 @@
 Like django.contrib.redirects' fallback middleware, it only looks at responses that are
 already 404, so a live page is never shadowed by an old redirect. It sits near the top of
 MIDDLEWARE so it sees the final 404, whatever produced it.
+
+It is not django.contrib.redirects itself, on purpose: that needs django.contrib.sites, whose
+Site row ("example.com") would then stand in for the site's address in feeds and the admin's
+"View on site" (newsroom.site_address gives SITE_URL or the served address instead); it keys
+a redirect by path and query string together (here the query string is passed on); it
+answers every method; and a lookup the database cannot answer becomes an error, not the 404
+the page would have been.
 """
 
 import logging

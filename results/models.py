@@ -18,11 +18,12 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
 
-from candidates.models import Candidate, Party, precision_field
+from candidates.models import Candidate, Party
 from newsroom.dates import (
     format_partial_date,
     not_in_future,
     partial_date_constraint,
+    precision_field,
     truncate_to_precision,
 )
 from newsroom.models import Outlet, Source

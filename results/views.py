@@ -1,4 +1,4 @@
-"""Public pages of results: the home page, contests and jurisdictions.
+"""Public pages of results: contests and jurisdictions.
 
 Querysets are built per request in `get_queryset()`: `published()` compares with the
 current time, so a class-level queryset would freeze it at import.
@@ -6,11 +6,9 @@ current time, so a class-level queryset would freeze it at import.
 
 from itertools import groupby
 
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView
 
-from candidates.selectors import featured_candidates, latest_quotes
 from newsroom.editorial.public import StaffPreviewMixin, corrections_of
-from newsroom.selectors import latest_sources
 
 from .count_history import count_history
 from .jsonld import event
@@ -20,24 +18,9 @@ from .selectors import (
     contest_page_queryset,
     contests_with_results,
     jurisdiction_contests,
-    latest_contests,
     public_contests,
     public_jurisdictions,
 )
-
-
-class HomeView(TemplateView):
-    template_name = "home.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            contests=summarise(latest_contests(6)),
-            candidates=featured_candidates(4),
-            quotes=latest_quotes(5),
-            sources=latest_sources(5),
-            places=public_jurisdictions(),
-            **kwargs,
-        )
 
 
 class ContestListView(ListView):

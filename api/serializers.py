@@ -9,8 +9,15 @@ from rest_framework.reverse import reverse
 
 from candidates.models import Candidate, Fact, Party, Quote
 from newsroom.models import Citation, Outlet, Source
-
-from ..models import Contest, ContestFact, Jurisdiction, RaceCall, Result, Snapshot, SnapshotEntry
+from results.models import (
+    Contest,
+    ContestFact,
+    Jurisdiction,
+    RaceCall,
+    Result,
+    Snapshot,
+    SnapshotEntry,
+)
 
 
 def api_url(name: str, serializer, *, kwargs=None, query: str = "") -> str:

@@ -11,8 +11,8 @@ from drf_spectacular.utils import extend_schema_field
 
 from candidates.models import Candidate, Fact, Quote
 from newsroom.models import Source
+from results.models import Contest, Result, Snapshot, SnapshotEntry
 
-from ..models import Contest, Result, Snapshot, SnapshotEntry
 from .parameters import (
     SLUG_SCHEMA,
     WHOLE_NUMBER_HELP,

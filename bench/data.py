@@ -22,8 +22,7 @@ from django.db import models, transaction
 from candidates.models import Candidate, Party, Quote
 from newsroom.models import Citation, Contributor, Outlet, Source
 from newsroom.publishing import Status
-
-from .models import Contest, Jurisdiction, Result
+from results.models import Contest, Jurisdiction, Result
 
 PREFIX = "bench-"
 BATCH_SIZE = 5_000

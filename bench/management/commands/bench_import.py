@@ -17,8 +17,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from bench.data import PREFIX
 from newsroom.models import Source
-from results.bench_data import PREFIX
 from results.models import Result
 from results.services import ImportRejected, import_results
 

@@ -1,4 +1,4 @@
-"""Loads the seed newsroom (results/seed_data.py) into the database, idempotently.
+"""Loads the seed newsroom (seed/data.py) into the database, idempotently.
 
 Every row is looked up by its natural key and written only when a value differs, so a
 second run creates and updates nothing (and records no history).
@@ -21,10 +21,18 @@ from django.db import models, transaction
 from candidates.models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
 from newsroom.models import Citation, Contributor, Outlet, Source
 from newsroom.publishing import Status, published_q
+from results.models import (
+    Contest,
+    ContestFact,
+    Jurisdiction,
+    RaceCall,
+    Result,
+    Snapshot,
+    SnapshotEntry,
+)
+from results.services import confirm_call, enter_call
 
-from . import seed_data
-from .models import Contest, ContestFact, Jurisdiction, RaceCall, Result, Snapshot, SnapshotEntry
-from .services import confirm_call, enter_call
+from . import data
 
 PUBLISHED = {"status": Status.PUBLISHED}
 
@@ -128,7 +136,7 @@ class SeedLoader:
         confirm = Permission.objects.get(
             content_type__app_label="results", codename="confirm_racecall"
         )
-        for row in seed_data.DESK:
+        for row in data.DESK:
             values = {k: v for k, v in row.items() if k not in {"username", "confirms_race_calls"}}
             user = self.upsert(
                 get_user_model(),
@@ -141,14 +149,14 @@ class SeedLoader:
             self.desk[row["username"]] = user
 
     def load_outlets(self):
-        for row in seed_data.OUTLETS:
+        for row in data.OUTLETS:
             values = {k: v for k, v in row.items() if k != "slug"}
             self.outlets[row["slug"]] = self.upsert(
                 Outlet, {"slug": row["slug"]}, {**values, **PUBLISHED}
             )
 
     def load_sources(self):
-        for row in seed_data.SOURCES:
+        for row in data.SOURCES:
             values = {
                 k: v for k, v in row.items() if k not in {"key", "slug", "contributors", "outlet"}
             }
@@ -170,10 +178,10 @@ class SeedLoader:
                 )
 
     def load_candidates(self):
-        for row in seed_data.PARTIES:
+        for row in data.PARTIES:
             values = {k: v for k, v in row.items() if k != "slug"}
             self.parties[row["slug"]] = self.upsert(Party, {"slug": row["slug"]}, values)
-        for row in seed_data.CANDIDATES:
+        for row in data.CANDIDATES:
             values = {k: v for k, v in row.items() if k not in {"slug", "party", "citations"}}
             candidate = self.upsert(
                 Candidate,
@@ -201,23 +209,23 @@ class SeedLoader:
             self.cite(obj, row["citations"])
 
     def load_careers(self):
-        self._load_candidate_parts(CareerEntry, seed_data.CAREER, "organisation")
+        self._load_candidate_parts(CareerEntry, data.CAREER, "organisation")
 
     def load_platforms(self):
-        self._load_candidate_parts(PlatformPosition, seed_data.PLATFORM, "topic")
+        self._load_candidate_parts(PlatformPosition, data.PLATFORM, "topic")
 
     def load_quotes(self):
         rows = [
             {**row, "venue_outlet": self.outlets.get(row.get("venue_outlet", ""))}
-            for row in seed_data.QUOTES
+            for row in data.QUOTES
         ]
         self._load_candidate_parts(Quote, rows, "text", positioned=False)
 
     def load_facts(self):
-        self._load_candidate_parts(Fact, seed_data.FACTS, "statement")
+        self._load_candidate_parts(Fact, data.FACTS, "statement")
 
     def load_jurisdictions(self):
-        for row in seed_data.JURISDICTIONS:
+        for row in data.JURISDICTIONS:
             values = {k: v for k, v in row.items() if k not in {"slug", "citations"}}
             jurisdiction = self.upsert(Jurisdiction, {"slug": row["slug"]}, {**values, **PUBLISHED})
             self.cite(jurisdiction, row["citations"])
@@ -225,7 +233,7 @@ class SeedLoader:
     def load_contests(self):
         nested = {"slug", "jurisdiction", "party", "citations", "results", "snapshots"}
         nested |= {"race_calls", "facts"}
-        for row in seed_data.CONTESTS:
+        for row in data.CONTESTS:
             values = {k: v for k, v in row.items() if k not in nested}
             contest = self.upsert(
                 Contest,

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from candidates.models import Candidate, Party
 from newsroom.models import Outlet, Source
 from newsroom.publishing import Status
+from results.models import Contest, Jurisdiction
 
-from .models import Contest, Jurisdiction
-from .seeding import SeedLoader
+from .loader import SeedLoader
 
 DRAFT = {"status": Status.DRAFT}
 #: The address docs/examples/results.csv and .json give in their source_url column.

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from results.seeding import seed_newsroom
+from seed.loader import seed_newsroom
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from results.bench_data import FULL_SIZE, PROFILE_SLUG, SEARCH_WORD, generate
+from bench.data import FULL_SIZE, PROFILE_SLUG, SEARCH_WORD, generate
 
 
 class Command(BaseCommand):

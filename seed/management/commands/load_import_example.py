@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from results.import_example import load_import_example
+from seed.import_example import load_import_example
 
 
 class Command(BaseCommand):

@@ -11,8 +11,8 @@ from drf_spectacular.generators import SchemaGenerator
 from candidates.models import Candidate, Fact, Quote
 from newsroom.editorial.public import corrections_of_pages
 from newsroom.models import Citation, Source
+from results.models import Contest, ContestFact, RaceCall, Result, Snapshot, SnapshotEntry
 
-from ..models import Contest, ContestFact, RaceCall, Result, Snapshot, SnapshotEntry
 from . import filters, serializers
 from .conventions import PublicViewSet, documented
 
@@ -164,7 +164,7 @@ class SourceViewSet(PublicViewSet):
 class ApiDocsView(TemplateView):
     """The API's endpoints and parameters, rendered from the OpenAPI schema on our server."""
 
-    template_name = "results/api_docs.html"
+    template_name = "api/docs.html"
 
     def get_context_data(self, **kwargs):
         schema = SchemaGenerator().get_schema(request=None, public=True)

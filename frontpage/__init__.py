@@ -1,0 +1,2 @@
+"""The site-wide pages that belong to no one app: the home page, /sitemap.xml (every app's
+sections) and /robots.txt."""

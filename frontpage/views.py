@@ -1,0 +1,26 @@
+"""The home page: the latest contests, featured candidates, quotes, sources and places.
+
+Querysets are built per request in `get_context_data()`: `published()` compares with the
+current time, so a class-level queryset would freeze it at import.
+"""
+
+from django.views.generic import TemplateView
+
+from candidates.selectors import featured_candidates, latest_quotes
+from newsroom.selectors import latest_sources
+from results.scoreboard import summarise
+from results.selectors import latest_contests, public_jurisdictions
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            contests=summarise(latest_contests(6)),
+            candidates=featured_candidates(4),
+            quotes=latest_quotes(5),
+            sources=latest_sources(5),
+            places=public_jurisdictions(),
+            **kwargs,
+        )
