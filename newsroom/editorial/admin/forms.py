@@ -74,36 +74,26 @@ class EditorialGenericInlineFormSet(EditorialFormSetMixin, BaseGenericInlineForm
 def form_errors(model_admin) -> list[checks.Error]:
     """An admin of the desk whose form skips the desk's rules would save without a version
     check, a change note or the workflow: make that loud."""
-    if issubclass(model_admin.form, EditorialForm):
-        return []
-    return [
-        checks.Error(
-            f"{model_admin.form.__name__} is the form of an editorial admin but does not "
-            "subclass newsroom.editorial.admin.forms.EditorialForm.",
-            obj=model_admin.__class__,
-            id="newsroom.E020",
-        )
-    ]
+    return _subclass_errors(model_admin, "form", EditorialForm, "newsroom.E020")
 
 
 def inline_errors(inline) -> list[checks.Error]:
-    errors = []
-    if not issubclass(inline.form, VersionedModelForm):
-        errors.append(
-            checks.Error(
-                f"{inline.form.__name__} is the form of an editorial inline but does not "
-                "subclass newsroom.editorial.admin.locking.VersionedModelForm.",
-                obj=inline.__class__,
-                id="newsroom.E021",
-            )
+    return [
+        *_subclass_errors(inline, "form", VersionedModelForm, "newsroom.E021"),
+        *_subclass_errors(inline, "formset", EditorialFormSetMixin, "newsroom.E022"),
+    ]
+
+
+def _subclass_errors(admin_obj, attribute: str, base: type, error_id: str) -> list[checks.Error]:
+    given = getattr(admin_obj, attribute)
+    if issubclass(given, base):
+        return []
+    return [
+        checks.Error(
+            f"{type(admin_obj).__name__}.{attribute} is {given.__name__}, which does not "
+            f"subclass {base.__module__}.{base.__name__}: its rows or items would be saved "
+            "without the desk's rules.",
+            obj=admin_obj.__class__,
+            id=error_id,
         )
-    if not issubclass(inline.formset, EditorialFormSetMixin):
-        errors.append(
-            checks.Error(
-                f"{inline.formset.__name__} is the formset of an editorial inline but does not "
-                "subclass newsroom.editorial.admin.forms.EditorialFormSetMixin.",
-                obj=inline.__class__,
-                id="newsroom.E022",
-            )
-        )
-    return errors
+    ]
