@@ -11,8 +11,8 @@ Reverting is an ordinary, recorded edit of the current item, under the same rule
 - it needs the site-wide permission newsroom.revert_content (held by roles, see
   newsroom.roles) and the change permission on the item;
 - it carries the version the editor looked at: if someone saved the item since, the revert
-  is refused with what they changed (the optimistic lock of newsroom.editorial.admin.locking), so
-  a revert made from a stale page never overwrites a newer edit;
+  is refused with what they changed (the optimistic lock of locking.py), so a revert made
+  from a stale page never overwrites a newer edit;
 - its content goes through the item's own form (validation, unique fields), with the values
   taken from the history on the server, never from the request;
 - on a public item it needs a source, and a public correction record where a change to the
