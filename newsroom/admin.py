@@ -15,8 +15,13 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 
 from .citations.admin_actions import export_citations
-from .editorial.admin import EditorialAdmin, EditorialInlineMixin
-from .editorial.workflow_admin import WORKFLOW_ACTIONS, AttachedRowAdminMixin
+from .editorial.admin import (
+    WORKFLOW_ACTIONS,
+    AttachedRowAdmin,
+    EditorialAdmin,
+    EditorialGenericInlineMixin,
+    EditorialInlineMixin,
+)
 from .models import Citation, Contributor, ExternalIdentifier, Outlet, Source
 
 #: Text areas small enough for a row of a tabular inline.
@@ -49,7 +54,7 @@ class SharedChoicesFormSet(BaseInlineFormSet):
             form.fields[name].choices = self.shared_choices[name]
 
 
-class CitationInline(EditorialInlineMixin, GenericTabularInline):
+class CitationInline(EditorialGenericInlineMixin, GenericTabularInline):
     """The sources behind any cited item, field by field."""
 
     model = Citation
@@ -63,7 +68,7 @@ class CitationInline(EditorialInlineMixin, GenericTabularInline):
         return super().get_queryset(request).select_related("source__outlet")
 
 
-class ExternalIdentifierInline(EditorialInlineMixin, GenericTabularInline):
+class ExternalIdentifierInline(EditorialGenericInlineMixin, GenericTabularInline):
     model = ExternalIdentifier
     extra = 0
     fields = ["scheme", "value"]
@@ -107,7 +112,7 @@ class SourceAdmin(PublishableAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(AttachedRowAdminMixin, EditorialAdmin):
+class CitationAdmin(AttachedRowAdmin):
     list_display = ["source", "cited_item", "field_name", "pinpoint", "source_status"]
     list_filter = ["content_type", "source__status"]
     list_select_related = ["source__outlet", "content_type"]
@@ -134,7 +139,7 @@ class CitationAdmin(AttachedRowAdminMixin, EditorialAdmin):
 
 
 @admin.register(ExternalIdentifier)
-class ExternalIdentifierAdmin(AttachedRowAdminMixin, EditorialAdmin):
+class ExternalIdentifierAdmin(AttachedRowAdmin):
     list_display = ["value", "scheme", "content_type", "object_id"]
     list_filter = ["scheme", "content_type"]
     list_select_related = ["content_type"]

@@ -69,7 +69,7 @@ class Versioned(ConstraintErrorsOnFields, DirectionSafeText):
     writes nothing, so one editor can never overwrite another's edit unseen. (Every
     versioned model is one readers may see: its one-line texts are direction-safe too.)
 
-    Forms carry the version the editor opened (see newsroom.editorial.forms) and put it on
+    Forms carry the version the editor opened (see newsroom.editorial.admin.locking) and put it on
     the instance before saving; the check-and-raise is one conditional UPDATE, so it holds
     between processes and on both databases. Bulk `update()` calls bypass it on purpose
     (imports lock their rows themselves).

@@ -17,8 +17,14 @@ from newsroom.admin import (
     PublishableAdmin,
     SharedChoicesFormSet,
 )
-from newsroom.editorial.admin import EditorialAdmin, EditorialInlineMixin
-from newsroom.editorial.forms import VersionedInlineForm, VersionedModelForm
+from newsroom.editorial.admin import (
+    EditorialAdmin,
+    EditorialForm,
+    EditorialFormSetMixin,
+    EditorialInlineMixin,
+    VersionedInlineForm,
+    VersionedModelForm,
+)
 
 from .importing import admin as importing_admin  # noqa: F401  registers ImportBatch
 from .models import (
@@ -37,7 +43,7 @@ from .race_call_review import confirm_race_calls, retract_race_calls
 RESULT_LIMITS = {"votes": "ballots_cast", "delegates_won": "delegates_at_stake"}
 
 
-class ResultFormSet(SharedChoicesFormSet):
+class ResultTotalsFormSet(SharedChoicesFormSet):
     """A contest's results, validated together against the contest as submitted."""
 
     shared_choice_fields = ("candidate",)
@@ -93,6 +99,10 @@ class ResultFormSet(SharedChoicesFormSet):
                 form.add_error(field, message)
                 return
         raise ValidationError(message)
+
+
+class ResultFormSet(EditorialFormSetMixin, ResultTotalsFormSet):
+    """The results inline's rows: their totals first, then the desk's rules for rows."""
 
 
 class ResultInline(EditorialInlineMixin, admin.TabularInline):
@@ -152,7 +162,7 @@ class RaceCallInline(EditorialInlineMixin, admin.TabularInline):
     can_delete = False
 
 
-class ContestWithResultsForm(forms.ModelForm):
+class ContestWithResultsForm(EditorialForm):
     """The contest form beside its results inline, which checks the totals itself."""
 
     def __init__(self, *args, **kwargs):
@@ -269,7 +279,7 @@ def _out_of(total, limit, of_what):
     return f"{total:,} of {limit:,} {of_what}"
 
 
-class ResultForm(forms.ModelForm):
+class ResultForm(EditorialForm):
     """Locked fields as a checkbox per lockable figure, not raw JSON."""
 
     locked_fields = forms.MultipleChoiceField(
@@ -313,7 +323,7 @@ class ContestFactAdmin(PublishableAdmin):
     inlines = [CitationInline]
 
 
-class FixedRaceCallForm(forms.ModelForm):
+class FixedRaceCallForm(EditorialForm):
     """The form of a confirmed or retracted call, whose content the page shows read-only.
 
     Content submitted anyway comes from a page opened while the call was still pending:

@@ -1,4 +1,4 @@
-"""The editorial desk in the admin: optimistic locking, change notes and sources, public
-corrections (base_admin, forms, locking, corrections), the publication workflow
-(workflow_admin), history with diff and revert (history_admin), and presence and editorial
-comments (collaboration_admin). `EditorialAdmin` in admin.py puts them together."""
+"""The editorial desk: optimistic locking (locking), public corrections (corrections),
+presence (presence), editorial comments (comments), the dashboard and what readers see of
+it (dashboard, public). Its admin side, one module per operation, is the admin package:
+`EditorialAdmin` in admin/options.py puts them together."""

@@ -10,7 +10,7 @@ import time
 import pytest
 from django.db import connection
 
-from newsroom.editorial import forms as editorial_forms
+from newsroom.editorial.admin import locking as editorial_forms
 from newsroom.publishing import Status
 from tests import factories
 

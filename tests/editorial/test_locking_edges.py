@@ -4,7 +4,7 @@ bypassed or loses a race, deleting an item someone changed, and "Save as new".""
 import pytest
 
 from candidates.models import Candidate
-from newsroom.editorial import forms as editorial_forms
+from newsroom.editorial.admin import locking as editorial_forms
 from newsroom.publishing import ConcurrentEditError, Status
 from tests import factories
 from tests.admin_forms import admin_url

@@ -1,4 +1,4 @@
-"""History in the admin: each version with its diff, revert, and merging duplicates.
+"""History in the admin: each version with its diff, and revert.
 
 History page (simple-history's history_view, our templates): for every version, who saved
 it, when, the change comment and the source of the change, the fields it changed (old →
@@ -11,8 +11,8 @@ Reverting is an ordinary, recorded edit of the current item, under the same rule
 - it needs the site-wide permission newsroom.revert_content (held by roles, see
   newsroom.roles) and the change permission on the item;
 - it carries the version the editor looked at: if someone saved the item since, the revert
-  is refused with what they changed (the optimistic lock of newsroom.editorial.forms), so
-  a revert made from a stale page never overwrites a newer edit;
+  is refused with what they changed (the optimistic lock of locking.py), so a revert made
+  from a stale page never overwrites a newer edit;
 - its content goes through the item's own form (validation, unique fields), with the values
   taken from the history on the server, never from the request;
 - on a public item it needs a source, and a public correction record where a change to the
@@ -24,17 +24,13 @@ belong to the workflow and its permissions, so a revert can never publish a draf
 unpublish an item. Inline rows (a contest's results, a source's contributors) have their
 own history and are reverted on their own pages. Deleted items are shown, not restored.
 
-Merge: the changelist action "Merge two duplicates" (candidates and sources, permission
-newsroom.merge_content) shows what would move and what stands in the way, lets the editor
-choose the survivor, then calls newsroom.merging.merge.
+`VersionHistory` is the admin's part: EditorialAdmin's history hooks hand it their work.
 """
 
 import itertools
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin import helpers
-from django.contrib.admin.options import IS_POPUP_VAR, Action, ActionLocation
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models, router, transaction
@@ -45,16 +41,15 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from .. import merging, versions
-from ..publishing import ConcurrentEditError
-from .forms import ALL_EDITORIAL_FIELDS
+from ... import versions
+from ...publishing import ConcurrentEditError
+from .change_note import ALL_EDITORIAL_FIELDS
 
 #: Bookkeeping fields left out of the diff.
 NOT_DIFFED = ("version", "updated_at", "created_at")
 #: Publication is the workflow's business: a revert keeps the current status and time.
 NOT_REVERTED = {"status", "publish_at"}
 REVERT_PERMISSION = "newsroom.revert_content"
-MERGE_PERMISSION = "newsroom.merge_content"
 
 
 def version_number(record) -> int:
@@ -68,20 +63,16 @@ def revert_reason(record, comment: str) -> str:
     return reason if len(reason) <= 100 else f"{reason[:99]}…"
 
 
-class HistoryAdminMixin:
-    object_history_template = "admin/editorial/history.html"
-    object_history_list_template = "admin/editorial/history_list.html"
-    object_history_form_template = "admin/editorial/history_form.html"
-    merge_template = "admin/editorial/history_merge.html"
+class VersionHistory:
+    """The history page's permalinks and diffs, and the page of one version with its revert."""
+
+    def __init__(self, model_admin):
+        self.model_admin = model_admin
+        self.model = model_admin.model
 
     # History page.
 
-    def history_view(self, request, object_id, extra_context=None):
-        context = dict(extra_context or {})
-        context["permalinks"] = self.version_permalinks(object_id)
-        return super().history_view(request, object_id, extra_context=context)
-
-    def version_permalinks(self, object_id) -> dict[int, str]:
+    def permalinks(self, object_id) -> dict[int, str]:
         label = self.model._meta.label_lower
         if label not in versions.PUBLIC_FIELDS:
             return {}
@@ -94,7 +85,8 @@ class HistoryAdminMixin:
             for record in versions.Timeline().citable(self.model, pk)
         }
 
-    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+    @staticmethod
+    def queryset(history_manager, pk_name, object_id):
         # simple-history's own calls select_related() with no names when the model has no
         # foreign keys, which Django 6 deprecates.
         related = [
@@ -106,7 +98,7 @@ class HistoryAdminMixin:
             "history_user", *related
         )
 
-    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+    def set_delta_changes(self, historical_records, foreign_keys_are_objs=True) -> None:
         for newer, older in itertools.pairwise(list(historical_records)):
             delta = newer.diff_against(
                 older, excluded_fields=NOT_DIFFED, foreign_keys_are_objs=foreign_keys_are_objs
@@ -114,22 +106,20 @@ class HistoryAdminMixin:
             helper = HistoricalRecordContextHelper(self.model, newer)
             newer.history_delta_changes = helper.context_for_delta_changes(delta)
 
-    def revert_disabled(self, request, obj=None):
-        return super().revert_disabled(request, obj) or not self.may_revert(request, obj)
-
     def may_revert(self, request, obj) -> bool:
         return (
             obj is not None
             and obj.pk is not None
             and self.model._base_manager.filter(pk=obj.pk).exists()
             and request.user.has_perm(REVERT_PERMISSION)
-            and self.has_change_permission(request, obj)
+            and self.model_admin.has_change_permission(request, obj)
         )
 
     # Revert.
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        request.current_app = self.admin_site.name
+    def version_view(self, request, object_id, version_id, extra_context=None):
+        model_admin = self.model_admin
+        request.current_app = model_admin.admin_site.name
         model = self.model
         opts = model._meta
         history = versions.history_model(model)
@@ -139,20 +129,20 @@ class HistoryAdminMixin:
             )
         except (history.DoesNotExist, ValueError, ValidationError) as missing:
             raise Http404("No such version.") from missing
-        current = self.get_object(request, unquote(object_id))
+        current = model_admin.get_object(request, unquote(object_id))
         shown = current if current is not None else record.instance
-        if not self.has_view_or_change_permission(request, shown):
+        if not model_admin.has_view_or_change_permission(request, shown):
             raise PermissionDenied
         may_revert = self.may_revert(request, current)
         if request.method == "POST" and not may_revert:
             raise PermissionDenied
 
-        prefix = f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}"
+        prefix = f"{model_admin.admin_site.name}:{opts.app_label}_{opts.model_name}"
         form, changes = None, []
         if current is not None:
             fields = self.revert_fields(request, current)
             changes = self.revert_changes(current, record.instance, fields)
-            form_class = self.get_form(
+            form_class = model_admin.get_form(
                 request, current, change=True, fields=[*fields, *ALL_EDITORIAL_FIELDS]
             )
             if request.method == "POST" and not changes:
@@ -185,7 +175,7 @@ class HistoryAdminMixin:
                 )
 
         context = {
-            **self.admin_site.each_context(request),
+            **model_admin.admin_site.each_context(request),
             "title": f"Version {version_number(record)} of {shown}",
             "record": record,
             "version_number": version_number(record),
@@ -201,7 +191,7 @@ class HistoryAdminMixin:
             "status_differs": current is not None
             and hasattr(record, "status")
             and record.status != current.status,
-            "permalink": self.version_permalinks(object_id).get(record.history_id),
+            "permalink": self.permalinks(object_id).get(record.history_id),
             "changelist_url": reverse(f"{prefix}_changelist"),
             "history_url": reverse(f"{prefix}_history", args=(object_id,)),
             "change_url": reverse(f"{prefix}_change", args=(object_id,))
@@ -209,11 +199,11 @@ class HistoryAdminMixin:
             else "",
             **(extra_context or {}),
         }
-        return TemplateResponse(request, self.object_history_form_template, context)
+        return TemplateResponse(request, model_admin.object_history_form_template, context)
 
     def revert_fields(self, request, current) -> list[str]:
         """The item's own editable fields, as its change form has them (minus publication)."""
-        base = self.get_form(request, current, change=True).base_fields
+        base = self.model_admin.get_form(request, current, change=True).base_fields
         return [
             name
             for name in base
@@ -236,6 +226,7 @@ class HistoryAdminMixin:
 
     def revert(self, request, form_class, current, record):
         """Save the version as a new one; the redirect on success, else the bound form."""
+        model_admin = self.model_admin
         data = _form_data(form_class, current, record.instance, request.POST)
         with transaction.atomic(using=router.db_for_write(self.model)):
             form = form_class(data, instance=current)
@@ -245,12 +236,12 @@ class HistoryAdminMixin:
             if comment.startswith(f"Reverted to version {version_number(record)}"):
                 comment = ""
             form.cleaned_data["change_comment"] = revert_reason(record, comment)
-            obj = self.save_form(request, form, change=True)
+            obj = model_admin.save_form(request, form, change=True)
             # The same steps as the change form (some admins save the item in save_related,
             # after its rows); save_related also records the public correction.
-            self.save_model(request, obj, form, change=True)
-            self.save_related(request, form, [], change=True)
-            self.log_change(request, obj, form.cleaned_data["change_comment"])
+            model_admin.save_model(request, obj, form, change=True)
+            model_admin.save_related(request, form, [], change=True)
+            model_admin.log_change(request, obj, form.cleaned_data["change_comment"])
         messages.success(
             request,
             f"“{obj}” was reverted to version {version_number(record)}; the revert is "
@@ -259,98 +250,10 @@ class HistoryAdminMixin:
         opts = self.model._meta
         return HttpResponseRedirect(
             reverse(
-                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_history",
+                f"{model_admin.admin_site.name}:{opts.app_label}_{opts.model_name}_history",
                 args=(obj.pk,),
             )
         )
-
-    # Merge duplicates.
-
-    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
-        actions = super().get_actions(request, action_location=action_location)
-        if (
-            action_location == ActionLocation.CHANGE_LIST
-            and self.model._meta.label_lower in merging.MERGEABLE
-            and request.user.has_perm(MERGE_PERMISSION)
-            and self.actions is not None
-            and IS_POPUP_VAR not in request.GET
-        ):
-            description = f"Merge two duplicate {self.model._meta.verbose_name_plural}…"
-            actions["merge_duplicates"] = Action(
-                func=HistoryAdminMixin.merge_duplicates,
-                name="merge_duplicates",
-                description=description,
-                plural_description=description,
-                locations=[ActionLocation.CHANGE_LIST],
-            )
-        return actions
-
-    def merge_duplicates(self, request, queryset):
-        if not request.user.has_perm(MERGE_PERMISSION):
-            raise PermissionDenied
-        items = list(queryset.order_by("pk")[:3])
-        if len(items) != 2:
-            messages.error(
-                request,
-                f"Select exactly two {self.model._meta.verbose_name_plural} to merge "
-                f"(you selected {queryset.count()}).",
-            )
-            return None
-        if not all(self.has_change_permission(request, item) for item in items):
-            raise PermissionDenied
-        problems = []
-        if request.POST.get("confirm_merge"):
-            by_pk = {str(item.pk): item for item in items}
-            survivor = by_pk.get(request.POST.get("survivor", ""))
-            if survivor is None:
-                problems.append("Choose which one stays.")
-            else:
-                duplicate = next(item for item in items if item is not survivor)
-                try:
-                    merging.merge(
-                        duplicate,
-                        into=survivor,
-                        by=request.user,
-                        note=request.POST.get("merge_note", ""),
-                        despite_differences=bool(request.POST.get("despite_differences")),
-                    )
-                except merging.MergeRefused as refused:
-                    problems.extend(refused.problems)
-                except ConcurrentEditError as error:
-                    problems.append(f"{error} Nothing was merged; try again.")
-                else:
-                    messages.success(
-                        request,
-                        f"“{duplicate}” was merged into “{survivor}”: its references moved, "
-                        "its old address redirects here, and both histories record the merge.",
-                    )
-                    opts = self.model._meta
-                    return HttpResponseRedirect(
-                        reverse(
-                            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
-                            args=(survivor.pk,),
-                        )
-                    )
-        first, second = items
-        options = [
-            {"survivor": first, "duplicate": second, "plan": merging.plan_merge(second, first)},
-            {"survivor": second, "duplicate": first, "plan": merging.plan_merge(first, second)},
-        ]
-        for option in options:
-            option["old_path"] = merging._path(option["duplicate"])
-            option["new_path"] = merging._path(option["survivor"])
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Merge two duplicate {self.model._meta.verbose_name_plural}",
-            "opts": self.model._meta,
-            "app_label": self.model._meta.app_label,
-            "items": items,
-            "options": options,
-            "problems": problems,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "merge_note": request.POST.get("merge_note", ""),
-        }
-        return TemplateResponse(request, self.merge_template, context)
 
 
 def _is_model_field(model, name: str) -> bool:

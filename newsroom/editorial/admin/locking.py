@@ -1,31 +1,27 @@
-"""Admin forms of the editorial desk.
+"""Optimistic locking in the admin: a save or a delete made from a page older than the row
+is refused with what changed meanwhile.
 
 `VersionedModelForm` carries the version of the item the editor opened and refuses to save
-over a newer one (optimistic locking; the model's own save makes the final, atomic check).
-`EditorialForm` adds the change note: a comment and the source of the change (required when
-a public item changes), and the public correction record (type and note), required where
-newsroom.editorial.corrections says so.
+over a newer one (the model's own save makes the final, atomic check). The row checks below
+hold an inline's rows to the same rule, and `OptimisticLocking` does it for the change
+form's last instant and for the delete confirmation. What changed meanwhile is read from the
+history by newsroom.editorial.locking.
 """
 
+import re
+
 from django import forms
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
+from django.http import HttpResponseRedirect
 
-from ..editorial_models import Correction
-from ..text import clean_text_values
-from . import corrections
-from .locking import describe_conflict, describe_deleted_row
-
-#: Form fields that describe the change rather than the item.
-EDITORIAL_FIELDS = ("edit_version", "change_comment", "change_source")
-CORRECTION_FIELDS = ("correction_kind", "correction_note")
-ALL_EDITORIAL_FIELDS = (*EDITORIAL_FIELDS, *CORRECTION_FIELDS)
-
-SOURCE_REQUIRED = (
-    "This item is public: give the source of this change (a URL or a note on where the new "
-    "information comes from)."
-)
+from ...publishing import ConcurrentEditError
+from ...text import clean_text_values
+from .. import corrections
+from ..locking import describe_conflict, describe_deleted_row, describe_stale_delete
 
 
 class VersionField(forms.IntegerField):
@@ -39,6 +35,10 @@ class VersionField(forms.IntegerField):
 
 class VersionedModelForm(forms.ModelForm):
     edit_version = VersionField(required=False, min_value=1)
+
+    #: Form fields that describe the change rather than the item: changing them changes
+    #: nothing of the row.
+    change_fields: tuple[str, ...] = ("edit_version",)
 
     #: A main form checks even when unchanged (saving it writes the row); an inline row is
     #: only written, and so only checked, when it changed.
@@ -156,7 +156,7 @@ class VersionedModelForm(forms.ModelForm):
         """Whether this editor changed or deleted anything of the row they opened."""
         if self._marked_for_deletion():
             return True
-        return any(name not in ALL_EDITORIAL_FIELDS for name in self.changed_data)
+        return any(name not in self.change_fields for name in self.changed_data)
 
 
 def values_at_version(instance, version: int, names) -> dict | None:
@@ -179,140 +179,88 @@ class VersionedInlineForm(VersionedModelForm):
     check_unchanged = False
 
 
-class EditorialForm(VersionedModelForm):
-    change_comment = forms.CharField(
-        label="Change comment",
-        required=False,
-        max_length=100,
-        help_text="What you changed and why, in a few words; kept in the history.",
-    )
-    change_source = forms.CharField(
-        label="Source of this change",
-        required=False,
-        max_length=500,
-        help_text="A URL or a note on where the new information comes from. Required when a "
-        "published item changes.",
-    )
-    correction_kind = forms.ChoiceField(
-        label="Public record",
-        required=False,
-        choices=[("", "None (no public note)"), *Correction.Kind.choices],
-        help_text="Required when a published quote, fact or result changes, and for any "
-        "change to published numbers.",
-    )
-    correction_note = forms.CharField(
-        label="Public note",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
-        help_text="Readers see it under “Corrections and updates”, with today's date.",
-    )
+# An inline's rows (called by newsroom.editorial.admin.forms.EditorialFormSetMixin).
 
-    def clean(self):
-        cleaned = super().clean()
-        instance = self.instance
-        changed = self.content_changed_fields()
-        self.was_public = corrections.is_public(instance)
-        kind = cleaned.get("correction_kind") or ""
-        note = (cleaned.get("correction_note") or "").strip()
-        cleaned["correction_note"] = note
-        if self.was_public and changed and not (cleaned.get("change_source") or "").strip():
-            self.add_error("change_source", SOURCE_REQUIRED)
-        reason = corrections.correction_required(instance, changed, self.was_public)
-        if reason and not kind:
-            self.add_error("correction_kind", reason)
-        if (reason or kind) and not note:
-            self.add_error("correction_note", "Write the public note readers will see.")
-        if note and not kind:
-            self.add_error("correction_kind", "Choose the type of this public record.")
-        if kind and not self.was_public and instance.pk is not None:
-            self.add_error(
-                "correction_kind",
-                "This item is not public, so there is nothing to correct in public: leave "
-                "the public record empty (the history keeps the change).",
+
+def note_row_deleted_meanwhile(formset, form, index: int) -> None:
+    """The page showed this row, but it is no longer saved: someone deleted it."""
+    if (
+        formset.is_bound
+        and index < formset.initial_form_count()
+        and form.instance.pk is None
+        and not getattr(formset, "save_as_new", False)
+    ):
+        form.deleted_meanwhile = formset.data.get(f"{form.prefix}-{formset.model._meta.pk.name}")
+
+
+def refuse_stale_deletions(formset) -> None:
+    """A formset ignores the errors of rows marked for deletion, so a row someone changed
+    since this editor opened it would be deleted unseen; refuse the save."""
+    if not formset.can_delete:
+        return
+    errors = [
+        form.version_error
+        for form in formset.forms
+        if getattr(form, "version_error", None) and formset._should_delete_form(form)
+    ]
+    if errors:
+        raise ValidationError(errors)
+
+
+def refuse_rows_deleted_meanwhile(formset) -> None:
+    errors = [
+        describe_deleted_row(formset.model, form.deleted_meanwhile)
+        for form in formset.forms
+        if getattr(form, "deleted_meanwhile", None)
+        and not (formset.can_delete and formset._should_delete_form(form))
+    ]
+    if errors:
+        raise ValidationError(errors)
+
+
+class OptimisticLocking:
+    """The admin's part: the change form's last instant, and the delete confirmation."""
+
+    def __init__(self, model_admin):
+        self.model_admin = model_admin
+
+    def show_change_form(self, request, show):
+        """`show()` (the change form's view), once more if a save slipped in before ours."""
+        try:
+            return show()
+        except ConcurrentEditError:
+            # The form's check passed, but another save landed in the instant before ours
+            # (SQLite has no row locks). Nothing of this request was written: show the form
+            # again, whose check now sees that save and says what it changed, with this
+            # editor's input kept.
+            pass
+        try:
+            return show()
+        except ConcurrentEditError as error:
+            messages.error(
+                request,
+                f"{error} Someone saved this {error.instance._meta.verbose_name} a moment "
+                "before you: open it again to see their version, then apply your changes.",
             )
-        return cleaned
+            return HttpResponseRedirect(request.get_full_path())
 
+    def refuse_stale_delete(self, request, object_id) -> HttpResponseRedirect | None:
+        """The redirect back, with why, when the confirmation page showed an older version."""
+        if request.method != "POST" or "edit_version" not in request.POST:
+            return None
+        obj = self.model_admin.get_object(request, unquote(object_id))
+        shown = request.POST["edit_version"]
+        if obj is None or not hasattr(obj, "version") or shown == str(obj.version):
+            return None
+        # "²" passes isdigit() and 5,000 digits pass it too; int() refuses both.
+        opened = int(shown) if re.fullmatch(r"[0-9]{1,18}", shown) else 0
+        messages.error(request, describe_stale_delete(obj, opened))
+        return HttpResponseRedirect(request.get_full_path())
 
-class EditorialInlineFormSetMixin:
-    """Inline rows of a public item follow the same rules as the item: the change note's
-    source, and a correction record for changes to published numbers, quotes, facts and
-    results. The note is given once, in the main form's “Change note” section."""
-
-    def _construct_form(self, i, **kwargs):
-        form = super()._construct_form(i, **kwargs)
-        if (
-            self.is_bound
-            and i < self.initial_form_count()
-            and form.instance.pk is None
-            and not getattr(self, "save_as_new", False)
-        ):
-            # The page showed this row, but it is no longer saved: someone deleted it.
-            form.deleted_meanwhile = self.data.get(f"{form.prefix}-{self.model._meta.pk.name}")
-        return form
-
-    def clean(self):
-        super().clean()
-        self.refuse_stale_deletions()
-        self.refuse_rows_deleted_meanwhile()
-        parent = self.instance
-        if parent is None or parent.pk is None or not corrections.is_public(parent):
-            return
-        reasons = []
-        changed_any = False
-        for form in self.forms:
-            if not hasattr(form, "cleaned_data") or not form.has_changed():
-                continue
-            changed = (
-                form.content_changed_fields()
-                if hasattr(form, "content_changed_fields")
-                else set(form.changed_data)
-            )
-            if not changed:
-                continue
-            changed_any = True
-            row_public = (
-                corrections.is_public(form.instance)
-                if form.instance.pk is not None
-                else corrections.key(form.instance) in corrections.NUMBER_FIELDS
-            )
-            reason = corrections.correction_required(form.instance, changed, row_public)
-            if reason:
-                reasons.append(reason)
-        if not changed_any:
-            return
-        data = self.data
-        errors = []
-        if not data.get("change_source", "").strip():
-            errors.append(SOURCE_REQUIRED + " (Change note section, below.)")
-        if reasons and not (
-            data.get("correction_kind", "").strip() and data.get("correction_note", "").strip()
-        ):
-            errors.append(
-                reasons[0] + " Fill in “Public record” and “Public note” in the Change note "
-                "section below."
-            )
-        if errors:
-            raise ValidationError(errors)
-
-    def refuse_stale_deletions(self):
-        """A formset ignores the errors of rows marked for deletion, so a row someone
-        changed since this editor opened it would be deleted unseen; refuse the save."""
-        if not self.can_delete:
-            return
-        errors = [
-            form.version_error
-            for form in self.forms
-            if getattr(form, "version_error", None) and self._should_delete_form(form)
-        ]
-        if errors:
-            raise ValidationError(errors)
-
-    def refuse_rows_deleted_meanwhile(self):
-        errors = [
-            describe_deleted_row(self.model, form.deleted_meanwhile)
-            for form in self.forms
-            if getattr(form, "deleted_meanwhile", None)
-            and not (self.can_delete and self._should_delete_form(form))
-        ]
-        if errors:
-            raise ValidationError(errors)
+    @staticmethod
+    def inline_fields(fields) -> list[str]:
+        """An inline's fields, with the version each row was shown at."""
+        fields = list(fields)
+        if "edit_version" not in fields:
+            fields.append("edit_version")
+        return fields
