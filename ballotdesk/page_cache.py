@@ -86,7 +86,7 @@ def next_scheduled_time() -> float | None:
     from django.apps import apps
     from django.utils import timezone
 
-    from newsroom.publishing import Publishable, Status
+    from newsroom.editorial.publishing import Publishable, Status
 
     now = timezone.now()
     times = [

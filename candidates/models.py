@@ -12,8 +12,13 @@ from newsroom.dates import (
     partial_date_constraint,
     truncate_to_precision,
 )
+from newsroom.editorial.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    Versioned,
+    tracked_history,
+)
 from newsroom.models import Outlet
-from newsroom.publishing import Publishable, PublishableQuerySet, Versioned, tracked_history
 
 
 def precision_field(verbose_name: str) -> models.CharField:
@@ -24,7 +29,7 @@ class Party(Versioned):
     """A political party, as reference data for candidates and contests.
 
     It has no workflow of its own: readers see it on its candidates' and contests' pages,
-    so once one of those is published, only editors may change it (newsroom.workflow)."""
+    so once one of those is published, only editors may change it (newsroom.editorial.workflow)."""
 
     #: The relations whose published items show the party to readers.
     shown_publicly_with = ("candidates", "contests")
@@ -89,7 +94,7 @@ class Candidate(Publishable):
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
 
     constraint_error_fields = {"candidate_age_has_date": "age_as_of"}
-    #: Merging duplicates (newsroom.merging): the website is never dropped, and two
+    #: Merging duplicates (newsroom.editorial.merging): the website is never dropped, and two
     #: parties suggest two people, so the editor must confirm.
     merge_keeps = ("website",)
     merge_warns_if_different = ("party",)

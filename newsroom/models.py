@@ -20,14 +20,14 @@ from .dates import (
     partial_date_constraint,
     truncate_to_precision,
 )
-from .editorial_models import (  # noqa: F401  (models of this app, defined there)
+from .editorial.publishing import Publishable, PublishableQuerySet, Versioned, tracked_history
+from .editorial.records import (  # noqa: F401  (models of this app, defined there)
     Correction,
     EditingPresence,
     EditorialComment,
     Redirect,
     WorkflowEvent,
 )
-from .publishing import Publishable, PublishableQuerySet, Versioned, tracked_history
 
 
 class Outlet(Publishable):
@@ -113,8 +113,8 @@ class Source(Publishable):
     objects = SourceQuerySet.as_manager()
 
     constraint_error_fields = {"source_headline_or_description": "headline"}
-    #: Merging duplicates (newsroom.merging): addresses are never dropped, and sources from
-    #: two outlets or two dates look like two articles, so the editor must confirm.
+    #: Merging duplicates (newsroom.editorial.merging): addresses are never dropped, and
+    #: sources from two outlets or two dates look like two articles, so the editor must confirm.
     merge_keeps = ("url", "archive_url")
     merge_warns_if_different = ("outlet", "published_on")
 
@@ -243,7 +243,7 @@ class AttachedRow(Versioned):
     identifier). It may point only at the kinds of item that take it (`limit_choices_to` of
     `content_type`, which the admin's select and model validation both obey), at a row that
     exists; and saving it checks the kind again, so the shell and imports cannot attach one
-    to a user or a session. Who may attach, change or remove one is newsroom.workflow's
+    to a user or a session. Who may attach, change or remove one is newsroom.editorial.workflow's
     `why_not_change_row`: it is an editorial change of the item it belongs to."""
 
     class Meta:

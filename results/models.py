@@ -25,8 +25,7 @@ from newsroom.dates import (
     partial_date_constraint,
     truncate_to_precision,
 )
-from newsroom.models import Outlet, Source
-from newsroom.publishing import (
+from newsroom.editorial.publishing import (
     Publishable,
     PublishableQuerySet,
     Status,
@@ -35,6 +34,7 @@ from newsroom.publishing import (
     refuse_hidden_parent,
     tracked_history,
 )
+from newsroom.models import Outlet, Source
 
 
 class Jurisdiction(Publishable):

@@ -8,7 +8,6 @@ from django.contrib.admin.utils import unquote
 from django.http import HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
-from ..publishing import ConcurrentEditError
 from . import corrections
 from .forms import (
     ALL_EDITORIAL_FIELDS,
@@ -19,6 +18,7 @@ from .forms import (
     VersionedModelForm,
 )
 from .locking import describe_stale_delete
+from .publishing import ConcurrentEditError
 
 CHANGE_NOTE_HELP = (
     "Kept in the item's history. When a published item changes, the source is required; "

@@ -10,8 +10,8 @@ Rules:
 
 from django.contrib.contenttypes.models import ContentType
 
-from ..editorial_models import Correction
-from ..publishing import Publishable
+from .publishing import Publishable
+from .records import Correction
 
 #: Numbers readers rely on; a change to one on a public item always needs a correction.
 NUMBER_FIELDS = {

@@ -15,9 +15,9 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from ..editorial_models import WorkflowEvent
-from ..publishing import Publishable, Status, published_q
 from . import comments
+from .publishing import Publishable, Status, published_q
+from .records import WorkflowEvent
 
 LIMIT = 25
 RECENT_LIMIT = 15

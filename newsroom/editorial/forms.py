@@ -12,10 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
 
-from ..editorial_models import Correction
 from ..text import clean_text_values
 from . import corrections
 from .locking import describe_conflict, describe_deleted_row
+from .records import Correction
 
 #: Form fields that describe the change rather than the item.
 EDITORIAL_FIELDS = ("edit_version", "change_comment", "change_source")

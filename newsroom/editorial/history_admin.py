@@ -9,7 +9,7 @@ reverting would change, field by field (current → that version), and a Change 
 Reverting is an ordinary, recorded edit of the current item, under the same rules:
 
 - it needs the site-wide permission newsroom.revert_content (held by roles, see
-  newsroom.roles) and the change permission on the item;
+  newsroom.editorial.roles) and the change permission on the item;
 - it carries the version the editor looked at: if someone saved the item since, the revert
   is refused with what they changed (the optimistic lock of newsroom.editorial.forms), so
   a revert made from a stale page never overwrites a newer edit;
@@ -26,7 +26,7 @@ own history and are reverted on their own pages. Deleted items are shown, not re
 
 Merge: the changelist action "Merge two duplicates" (candidates and sources, permission
 newsroom.merge_content) shows what would move and what stands in the way, lets the editor
-choose the survivor, then calls newsroom.merging.merge.
+choose the survivor, then calls newsroom.editorial.merging.merge.
 """
 
 import itertools
@@ -45,9 +45,9 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from .. import merging, versions
-from ..publishing import ConcurrentEditError
+from . import merging, versions
 from .forms import ALL_EDITORIAL_FIELDS
+from .publishing import ConcurrentEditError
 
 #: Bookkeeping fields left out of the diff.
 NOT_DIFFED = ("version", "updated_at", "created_at")

@@ -26,11 +26,11 @@ from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 
 from .. import citing
-from ..editorial_models import Correction
 from ..models import Source
-from ..publishing import Status
 from ..selectors import public_sources
 from . import corrections as rules
+from .publishing import Status
+from .records import Correction
 
 
 @dataclass(frozen=True)

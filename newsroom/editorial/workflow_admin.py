@@ -1,9 +1,9 @@
 """Publication workflow in the admin: object-level permissions of the roles, the status
 field held to the workflow's steps, bulk workflow actions, and each item's steps on its
-change form. The rules themselves are in newsroom.workflow.
+change form. The rules themselves are in newsroom.editorial.workflow.
 
 - Published and unpublished items are read-only to users without the publish permission
-  (reporters), except where newsroom.workflow says otherwise (the results desk); so are
+  (reporters), except where newsroom.editorial.workflow says otherwise (the results desk); so are
   reference records (parties) shown by a published item. Saving and deleting check again.
 - The status field offers only the steps the user may take from the saved status; a step
   refused by the rules (sources missing, say) is a field error. Each step made through the
@@ -12,8 +12,9 @@ change form. The rules themselves are in newsroom.workflow.
   chosen time (a confirmation page), unpublish, send back to draft. Each reports what it
   did and, item by item, what it refused and why.
 - Citations and identifiers (`AttachedRowAdminMixin`): attaching, changing, moving or
-  removing one is a change of the item it belongs to (newsroom.workflow.why_not_change_row);
-  a refusal is an error on the form's item fields, with the editor's input kept.
+  removing one is a change of the item it belongs to
+  (newsroom.editorial.workflow.why_not_change_row); a refusal is an error on the form's
+  item fields, with the editor's input kept.
 - Inline rows of published items (a candidate's quotes and facts, a contest's facts) are
   refused per row for deletion exactly as for changes.
 - Citation exports need newsroom.export_content.
@@ -31,9 +32,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from .. import workflow
-from ..publishing import ConcurrentEditError, Publishable, Status
-from ..roles import EXPORT
+from . import workflow
+from .publishing import ConcurrentEditError, Publishable, Status
+from .roles import EXPORT
 
 BOTH_PAGES = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
 

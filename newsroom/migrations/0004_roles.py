@@ -1,4 +1,4 @@
-"""The desk's roles as groups: Editor, Reporter, Results clerk (matrix in newsroom.roles).
+"""The desk's roles as groups: Editor, Reporter, Results clerk (matrix in newsroom.editorial.roles).
 
 Permissions are normally created after migrate finishes; they are created here first so a
 fresh database gets its groups in one run. Reversing removes the three groups.
@@ -8,7 +8,7 @@ from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from newsroom import roles
+from newsroom.editorial import roles
 
 APPS_WITH_ROLE_PERMISSIONS = ["auth", "contenttypes", "newsroom", "candidates", "results"]
 

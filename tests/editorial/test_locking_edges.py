@@ -5,7 +5,7 @@ import pytest
 
 from candidates.models import Candidate
 from newsroom.editorial import forms as editorial_forms
-from newsroom.publishing import ConcurrentEditError, Status
+from newsroom.editorial.publishing import ConcurrentEditError, Status
 from tests import factories
 from tests.admin_forms import admin_url
 

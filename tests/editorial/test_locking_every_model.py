@@ -5,8 +5,8 @@ import pytest
 from django.contrib import admin
 
 from newsroom.editorial import corrections
+from newsroom.editorial.publishing import Status
 from newsroom.models import Citation, ExternalIdentifier
-from newsroom.publishing import Status
 from tests import factories
 
 from .editors import form_errors, log_in, open_change_form, save

@@ -22,10 +22,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
 from candidates.models import Candidate, CareerEntry, Fact, PlatformPosition, Quote
-from newsroom import roles
-from newsroom.editorial import corrections
+from newsroom.editorial import corrections, roles
+from newsroom.editorial.publishing import Publishable, Status
 from newsroom.models import Citation, Contributor, ExternalIdentifier
-from newsroom.publishing import Publishable, Status
 from results.models import ContestFact, RaceCall, Result, SnapshotEntry
 from tests import factories
 from tests.admin_forms import CHANGE_NOTE, admin_url, page_data

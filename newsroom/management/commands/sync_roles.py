@@ -1,10 +1,10 @@
 """`manage.py sync_roles`: put the Editor, Reporter and Results clerk groups in line with
-newsroom.roles (after the role matrix changed, or someone edited a group by hand)."""
+newsroom.editorial.roles (after the role matrix changed, or someone edited a group by hand)."""
 
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 
-from newsroom import roles
+from newsroom.editorial import roles
 
 
 class Command(BaseCommand):

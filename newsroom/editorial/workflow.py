@@ -47,7 +47,7 @@ Nor is an item published while it would show readers something they may not see 
 contest whose results name a candidate who is not published (see hidden_parts).
 
 Scheduled publishing needs no cron job: public querysets compare `publish_at` with now
-(newsroom.publishing.published_q).
+(newsroom.editorial.publishing.published_q).
 
 Nothing here imports the candidates or results apps; models are named by label.
 """
@@ -61,9 +61,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .editorial_models import WorkflowEvent
-from .models import Citation, Source
+from ..models import Citation, Source
 from .publishing import Publishable, Status
+from .records import WorkflowEvent
 
 PUBLISH_PERMISSION = "newsroom.publish_content"
 

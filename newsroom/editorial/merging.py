@@ -41,7 +41,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, router, transaction
 
-from .editorial_models import Redirect
+from .records import Redirect
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ them back in line after a change, and the permission tests read it.
 - **Reporter**: creates and edits drafts and items in review, submits them for review and
   exports citations. Cannot publish; published and unpublished items are read-only to
   reporters, and so are parties once a published item shows them (the admin checks this
-  object by object, see newsroom.workflow.can_edit).
+  object by object, see newsroom.editorial.workflow.can_edit).
   Contests, results, race calls and snapshots are the results desk's: reporters only see
   them.
 - **Results clerk**: edits contests, results, race calls and count snapshots, and imports

@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from .dates import format_partial_date
+from ..dates import format_partial_date
 from .publishing import PublishableQuerySet, Status
 
 #: The models whose published versions have permalinks, with the fields a version shows.

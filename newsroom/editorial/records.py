@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-from .constraints import ConstraintErrorsOnFields
+from ..constraints import ConstraintErrorsOnFields
 from .publishing import Status
 
 
@@ -44,7 +44,7 @@ class WorkflowEvent(ItemRecord):
     class Meta:
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["content_type", "object_id", "-at"])]
-        # Site-wide editorial permissions, held by roles (see newsroom.roles).
+        # Site-wide editorial permissions, held by roles (see newsroom.editorial.roles).
         permissions = [
             ("publish_content", "Can publish, schedule and unpublish content"),
             ("revert_content", "Can revert content to an earlier version"),

@@ -13,8 +13,8 @@ from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
-from .constraints import ConstraintErrorsOnFields
-from .text import DirectionSafeText
+from ..constraints import ConstraintErrorsOnFields
+from ..text import DirectionSafeText
 
 
 class Status(models.TextChoices):
