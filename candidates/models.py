@@ -12,6 +12,7 @@ from newsroom.dates import (
     partial_date_constraint,
     truncate_to_precision,
 )
+from newsroom.editorial.policy import EditorialPolicy
 from newsroom.editorial.publishing import (
     Publishable,
     PublishableQuerySet,
@@ -94,10 +95,30 @@ class Candidate(Publishable):
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
 
     constraint_error_fields = {"candidate_age_has_date": "age_as_of"}
-    #: Merging duplicates (newsroom.editorial.merging): the website is never dropped, and two
-    #: parties suggest two people, so the editor must confirm.
-    merge_keeps = ("website",)
-    merge_warns_if_different = ("party",)
+    # A profile holds cited items and needs no source of its own. Merging duplicates: the
+    # website is never dropped, and two parties suggest two people, so the editor confirms.
+    editorial = EditorialPolicy(
+        needs_citation=False,
+        public_fields=(
+            "full_name",
+            "party",
+            "summary",
+            "age",
+            "age_as_of",
+            "hometown",
+            "occupation",
+            "campaign_launched_on",
+            "self_funding_amount",
+            "self_funding_kind",
+            "website",
+            "campaign_staff_on_ground",
+            "staff_location",
+            "has_held_office",
+        ),
+        mergeable=True,
+        merge_keeps=("website",),
+        merge_warns_if_different=("party",),
+    )
 
     class Meta:
         ordering = ["family_name", "full_name"]
@@ -172,6 +193,19 @@ class CareerEntry(Publishable):
     objects = CandidatePartQuerySet.as_manager()
 
     constraint_error_fields = {"career_ends_after_start": "ended_on"}
+    editorial = EditorialPolicy(
+        needs_citation=True,
+        owner="candidate",
+        public_fields=(
+            "candidate",
+            "organisation",
+            "organisation_description",
+            "role",
+            "started_on",
+            "ended_on",
+            "is_current",
+        ),
+    )
 
     class Meta:
         ordering = ["candidate", "position", "pk"]
@@ -220,6 +254,10 @@ class PlatformPosition(Publishable):
     citations = GenericRelation("newsroom.Citation")
 
     objects = CandidatePartQuerySet.as_manager()
+
+    editorial = EditorialPolicy(
+        needs_citation=True, owner="candidate", public_fields=("candidate", "topic", "summary")
+    )
 
     class Meta:
         ordering = ["candidate", "position", "pk"]
@@ -280,6 +318,25 @@ class Quote(Publishable):
 
     objects = CandidatePartQuerySet.as_manager()
 
+    editorial = EditorialPolicy(
+        needs_citation=True,
+        corrected=True,
+        owner="candidate",
+        public_fields=(
+            "text",
+            "is_partial",
+            "speaker_name",
+            "speaker_role",
+            "candidate",
+            "venue",
+            "venue_outlet",
+            "interviewer",
+            "said_on",
+            "said_when_as_reported",
+            "context",
+        ),
+    )
+
     class Meta:
         ordering = ["-said_on", "pk"]
         constraints = [
@@ -328,6 +385,13 @@ class Fact(Publishable):
     citations = GenericRelation("newsroom.Citation")
 
     objects = CandidatePartQuerySet.as_manager()
+
+    editorial = EditorialPolicy(
+        needs_citation=True,
+        corrected=True,
+        owner="candidate",
+        public_fields=("candidate", "topic", "statement", "occurred_on"),
+    )
 
     class Meta:
         ordering = ["candidate", "position", "pk"]

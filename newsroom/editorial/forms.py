@@ -15,6 +15,7 @@ from django.forms.models import model_to_dict
 from ..text import clean_text_values
 from . import corrections
 from .locking import describe_conflict, describe_deleted_row
+from .publishing import is_public
 from .records import Correction
 
 #: Form fields that describe the change rather than the item.
@@ -211,7 +212,7 @@ class EditorialForm(VersionedModelForm):
         cleaned = super().clean()
         instance = self.instance
         changed = self.content_changed_fields()
-        self.was_public = corrections.is_public(instance)
+        self.was_public = is_public(instance)
         kind = cleaned.get("correction_kind") or ""
         note = (cleaned.get("correction_note") or "").strip()
         cleaned["correction_note"] = note
@@ -255,7 +256,7 @@ class EditorialInlineFormSetMixin:
         self.refuse_stale_deletions()
         self.refuse_rows_deleted_meanwhile()
         parent = self.instance
-        if parent is None or parent.pk is None or not corrections.is_public(parent):
+        if parent is None or parent.pk is None or not is_public(parent):
             return
         reasons = []
         changed_any = False
@@ -271,9 +272,9 @@ class EditorialInlineFormSetMixin:
                 continue
             changed_any = True
             row_public = (
-                corrections.is_public(form.instance)
+                is_public(form.instance)
                 if form.instance.pk is not None
-                else corrections.key(form.instance) in corrections.NUMBER_FIELDS
+                else corrections.has_number_fields(form.instance)
             )
             reason = corrections.correction_required(form.instance, changed, row_public)
             if reason:

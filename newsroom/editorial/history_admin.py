@@ -83,7 +83,7 @@ class HistoryAdminMixin:
 
     def version_permalinks(self, object_id) -> dict[int, str]:
         label = self.model._meta.label_lower
-        if label not in versions.PUBLIC_FIELDS:
+        if not versions.has_permalinks(self.model):
             return {}
         try:
             pk = self.model._meta.pk.to_python(unquote(object_id))
@@ -270,7 +270,7 @@ class HistoryAdminMixin:
         actions = super().get_actions(request, action_location=action_location)
         if (
             action_location == ActionLocation.CHANGE_LIST
-            and self.model._meta.label_lower in merging.MERGEABLE
+            and merging.is_mergeable(self.model)
             and request.user.has_perm(MERGE_PERMISSION)
             and self.actions is not None
             and IS_POPUP_VAR not in request.GET

@@ -1,8 +1,14 @@
-"""Publication states shared by every public-facing model, and the one `published()` filter.
+"""Publication states shared by every public-facing model, the one `published()` filter, and
+the one answer to "can readers see this row?" (`is_public`).
 
 Public code (views, feeds, sitemaps, search, exports, API) reads only through `published()`.
 An item is public when its status is published and its scheduled time, if any, has come:
 the comparison with now happens in the query, so scheduled items go live without a cron job.
+
+A row without a workflow of its own (a result, a citation, a byline) is public with the
+item whose page shows it: its *owner*, the relation each model declares in its editorial
+policy (newsroom.editorial.policy). `owner_of` takes one step up that relation;
+`publishable_item` and `is_public` are the only walks up it.
 """
 
 from django.core.exceptions import ValidationError
@@ -15,6 +21,7 @@ from simple_history.signals import pre_create_historical_record
 
 from ..constraints import ConstraintErrorsOnFields
 from ..text import DirectionSafeText
+from .policy import policy_of
 
 
 class Status(models.TextChoices):
@@ -43,6 +50,10 @@ class PublishableQuerySet(models.QuerySet):
         for prefix in self.public_parents:
             condition &= published_q(prefix)
         return self.filter(condition)
+
+    def scheduled(self):
+        """Published, but hidden until a time still to come."""
+        return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
 
     def awaiting_review(self):
         return self.filter(status=Status.IN_REVIEW)
@@ -169,12 +180,6 @@ class Publishable(Versioned):
     class Meta:
         abstract = True
 
-    @property
-    def is_public(self) -> bool:
-        return self.status == Status.PUBLISHED and (
-            self.publish_at is None or self.publish_at <= timezone.now()
-        )
-
     def why_hidden(self, *, from_time=None) -> str:
         """Why this item is not public from `from_time` (None: now) on, or "" when it is."""
         if self.status != Status.PUBLISHED:
@@ -236,3 +241,48 @@ def refuse_hidden_parent(item, field_name: str, *, public_from=None, moved=None)
         f"The {noun} “{parent}” {reason}, and this {item._meta.verbose_name} is public. "
         f"Choose a public {noun}, or have an editor publish “{parent}” first."
     )
+
+
+#: Reference records have no workflow of their own (a party): the model sets this class
+#: attribute to the relations whose items show the record to readers. Once one of those
+#: is published (or was), the record is editor-only, as a published item is.
+SHOWN_WITH = "shown_publicly_with"
+
+
+def owner_of(obj):
+    """The item whose page shows `obj` (a result's contest, a citation's item, a quote's
+    candidate), as its model declares (`EditorialPolicy.owner`); None if it has none."""
+    name = policy_of(obj).owner
+    if not name:
+        return None
+    if name == "content_object":
+        return obj.content_object
+    if getattr(obj, f"{name}_id", None) is None:
+        return None
+    return getattr(obj, name)
+
+
+def publishable_item(obj):
+    """The item whose status governs `obj`: itself, or what it belongs to (a citation's
+    item, a result's contest, a snapshot entry's contest); a publishable item or a
+    reference record (see SHOWN_WITH). None if none."""
+    for _ in range(5):
+        if obj is None or isinstance(obj, Publishable) or hasattr(type(obj), SHOWN_WITH):
+            return obj
+        obj = owner_of(obj)
+    return None
+
+
+def is_public(obj) -> bool:
+    """Whether readers can see the saved `obj` now, its parents included: through its
+    model's `published()` when it has one, else with its owner; a row with neither (a
+    party, reference data) is public unless it is a publishable item."""
+    if obj is None or obj.pk is None:
+        return False
+    manager = type(obj)._default_manager
+    if hasattr(manager, "published"):
+        return manager.published().filter(pk=obj.pk).exists()
+    owner = owner_of(obj)
+    if owner is not None:
+        return is_public(owner)
+    return not isinstance(obj, Publishable)

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 
 from ..constraints import ConstraintErrorsOnFields
+from .policy import EditorialPolicy
 from .publishing import Status
 
 
@@ -21,6 +22,8 @@ class ItemRecord(ConstraintErrorsOnFields, models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
+
+    editorial = EditorialPolicy(owner="content_object")
 
     class Meta:
         abstract = True

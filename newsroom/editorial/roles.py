@@ -1,8 +1,11 @@
 """The desk's roles: the groups Editor, Reporter and Results clerk, and what each may do.
 
-`ROLES` is the one statement of the role matrix. The data migration
-newsroom/migrations/0004_roles.py creates the groups from it, `manage.py sync_roles` puts
-them back in line after a change, and the permission tests read it.
+This module knows the role names and newsroom's site-wide permissions; each app declares
+what its own models allow each role, in its `declarations.py`, with `grant()`. The role
+matrix is the merge of those declarations (`permission_names`). The groups are created by
+newsroom/migrations/0004_roles.py; after every `migrate` a post_migrate handler gives each
+group exactly the permissions of its role (`sync_roles`), and `manage.py sync_roles` does
+the same on demand (after someone edited a group by hand).
 
 - **Editor**: creates, edits, reviews, publishes, unpublishes, reverts, merges and exports
   everything; confirms race calls as the second person.
@@ -17,121 +20,59 @@ them back in line after a change, and the permission tests read it.
   correction rules still apply). Sees what the autocompletes of those pages need. Cannot
   publish.
 
-A superuser has every permission without a group. Names are "app_label.model" (lower case)
-for model permissions and "app_label.codename" for the site-wide ones.
+A superuser has every permission without a group. Names are "app_label.codename".
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+
+from django.db.models import Model
 
 EDITOR = "Editor"
 REPORTER = "Reporter"
 RESULTS_CLERK = "Results clerk"
+
+#: Every role, in the order they are listed.
+ROLES = (EDITOR, REPORTER, RESULTS_CLERK)
 
 ALL = ("view", "add", "change", "delete")
 DRAFTING = ALL
 EDITING = ("view", "add", "change")
 VIEW = ("view",)
 
-#: What reporters draft and editors publish.
-NEWSROOM_CONTENT = (
-    "newsroom.outlet",
-    "newsroom.source",
-    "newsroom.contributor",
-    "newsroom.citation",
-    "newsroom.externalidentifier",
-    "candidates.party",
-    "candidates.candidate",
-    "candidates.careerentry",
-    "candidates.platformposition",
-    "candidates.quote",
-    "candidates.fact",
-    "results.jurisdiction",
-    "results.contestfact",
-)
-
-#: The results desk's records.
-RESULTS_DESK = (
-    "results.contest",
-    "results.result",
-    "results.racecall",
-    "results.snapshot",
-    "results.snapshotentry",
-)
-
 PUBLISH = "newsroom.publish_content"
 REVERT = "newsroom.revert_content"
 MERGE = "newsroom.merge_content"
 EXPORT = "newsroom.export_content"
-CONFIRM_RACE_CALLS = "results.confirm_racecall"
 
-#: role: ({model label: actions}, [site-wide permissions])
-ROLES: dict[str, tuple[dict[str, tuple[str, ...]], list[str]]] = {
-    EDITOR: (
-        {
-            **dict.fromkeys(NEWSROOM_CONTENT, ALL),
-            **dict.fromkeys(RESULTS_DESK, ALL),
-            "results.importbatch": ("view", "add"),
-            "newsroom.workflowevent": VIEW,
-            "newsroom.editorialcomment": ALL,
-            "newsroom.editingpresence": VIEW,
-            "newsroom.correction": EDITING,
-            "newsroom.redirect": ALL,
-        },
-        [PUBLISH, REVERT, MERGE, EXPORT, CONFIRM_RACE_CALLS],
-    ),
-    REPORTER: (
-        {
-            **dict.fromkeys(NEWSROOM_CONTENT, DRAFTING),
-            **dict.fromkeys(RESULTS_DESK, VIEW),
-            "results.importbatch": VIEW,
-            "newsroom.workflowevent": VIEW,
-            "newsroom.editorialcomment": EDITING,
-            "newsroom.editingpresence": VIEW,
-            "newsroom.correction": VIEW,
-        },
-        [EXPORT],
-    ),
-    RESULTS_CLERK: (
-        {
-            "results.contest": EDITING,
-            "results.result": ALL,
-            "results.racecall": EDITING,
-            "results.snapshot": ALL,
-            "results.snapshotentry": ALL,
-            "results.importbatch": ("view", "add"),
-            # A result's or contest's sources are cited on its own page.
-            "newsroom.citation": ALL,
-            # What the contest, result, race call and snapshot pages pick from.
-            "results.jurisdiction": VIEW,
-            "results.contestfact": VIEW,
-            "candidates.party": VIEW,
-            "candidates.candidate": VIEW,
-            "newsroom.outlet": VIEW,
-            "newsroom.source": VIEW,
-            "newsroom.workflowevent": VIEW,
-            "newsroom.editorialcomment": EDITING,
-            "newsroom.editingpresence": VIEW,
-            "newsroom.correction": VIEW,
-        },
-        [],
-    ),
-}
+_granted: dict[str, set[str]] = {role: set() for role in ROLES}
+
+
+def grant(
+    role: str,
+    models: Mapping[type[Model], Iterable[str]] | None = None,
+    *,
+    permissions: Iterable[str] = (),
+) -> None:
+    """Give `role` the `actions` ("view", "add" …) on each model of `models`, and the
+    site-wide `permissions` ("app_label.codename"); called from an app's
+    `declarations.py`. Grants add up."""
+    if role not in _granted:
+        raise LookupError(f"Unknown role {role!r}; the roles are {', '.join(ROLES)}.")
+    names = _granted[role]
+    for model, actions in (models or {}).items():
+        opts = model._meta
+        names.update(f"{opts.app_label}.{action}_{opts.model_name}" for action in actions)
+    names.update(permissions)
 
 
 def permission_names(role: str) -> set[str]:
-    """Every permission of `role` as "app_label.codename"."""
-    models, extra = ROLES[role]
-    names = set(extra)
-    for label, actions in models.items():
-        app_label, model_name = label.split(".")
-        names.update(f"{app_label}.{action}_{model_name}" for action in actions)
-    return names
+    """Every permission of `role` as "app_label.codename", from every app's declarations."""
+    return set(_granted[role])
 
 
 def sync_roles(group_model, permission_model, roles: Iterable[str] = ROLES) -> dict[str, int]:
     """Create or update each role's group so it holds exactly its permissions.
 
-    Takes the models as arguments so the data migration can pass its historical ones.
     Returns {role: number of permissions}. Raises LookupError naming any permission that
     does not exist (run migrate first).
     """
@@ -152,3 +93,16 @@ def sync_roles(group_model, permission_model, roles: Iterable[str] = ROLES) -> d
         group.permissions.set(found.values())
         counts[role] = len(found)
     return counts
+
+
+def sync_roles_after_migrate(sender, *, using, **kwargs) -> None:
+    """post_migrate receiver (newsroom): every model's permissions first (Django creates
+    them app by app, and newsroom's turn comes before the apps that declare the rest),
+    then each role's group in line with the declarations."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    sync_roles(Group, Permission)

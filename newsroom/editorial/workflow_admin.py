@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from . import workflow
+from .policy import policy_of
 from .publishing import ConcurrentEditError, Publishable, Status
 from .roles import EXPORT
 
@@ -177,13 +178,12 @@ def _policy_errors(model_admin) -> list[checks.Error]:
             for name in shown_with
             if not _leads_to_publishable(model, name)
         ]
-    names = {field.name for field in model._meta.get_fields()}
-    if _publishable(model) or names & set(workflow.OWNER_RELATIONS):
+    if _publishable(model) or policy_of(model).owner:
         return []
     return [
         checks.Error(
-            f"{model._meta.label} has no editorial policy: make it Publishable, give it a "
-            f"relation to the item that shows it ({', '.join(workflow.OWNER_RELATIONS)}), "
+            f"{model._meta.label} has no editorial policy: make it Publishable, declare the "
+            "relation to the item that shows it (EditorialPolicy(owner=…)), "
             f"or set {workflow.SHOWN_WITH} to the relations whose items show it.",
             obj=model_admin.__class__,
             id="newsroom.E001",
