@@ -12,13 +12,10 @@ from newsroom.dates import (
     partial_date_constraint,
     truncate_to_precision,
 )
+from newsroom.editorial.history import tracked_history
+from newsroom.editorial.locking import Versioned
 from newsroom.editorial.policy import EditorialPolicy
-from newsroom.editorial.publishing import (
-    Publishable,
-    PublishableQuerySet,
-    Versioned,
-    tracked_history,
-)
+from newsroom.editorial.publishing import Publishable, PublishableQuerySet
 from newsroom.models import Outlet
 
 

@@ -20,8 +20,10 @@ from .dates import (
     partial_date_constraint,
     truncate_to_precision,
 )
+from .editorial.history import tracked_history
+from .editorial.locking import Versioned
 from .editorial.policy import EditorialPolicy
-from .editorial.publishing import Publishable, PublishableQuerySet, Versioned, tracked_history
+from .editorial.publishing import Publishable, PublishableQuerySet
 from .editorial.records import (  # noqa: F401  (models of this app, defined there)
     Correction,
     EditingPresence,

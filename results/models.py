@@ -26,15 +26,15 @@ from newsroom.dates import (
     partial_date_constraint,
     truncate_to_precision,
 )
+from newsroom.editorial.history import tracked_history
+from newsroom.editorial.locking import Versioned
 from newsroom.editorial.policy import EditorialPolicy
 from newsroom.editorial.publishing import (
     Publishable,
     PublishableQuerySet,
     Status,
-    Versioned,
     parent_changed,
     refuse_hidden_parent,
-    tracked_history,
 )
 from newsroom.models import Citation, Outlet, Source
 

@@ -17,8 +17,7 @@ from .forms import (
     VersionedInlineForm,
     VersionedModelForm,
 )
-from .locking import describe_stale_delete
-from .publishing import ConcurrentEditError
+from .locking import ConcurrentEditError, describe_stale_delete
 
 CHANGE_NOTE_HELP = (
     "Kept in the item's history. When a published item changes, the source is required; "

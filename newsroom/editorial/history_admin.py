@@ -47,7 +47,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 
 from . import merging, versions
 from .forms import ALL_EDITORIAL_FIELDS
-from .publishing import ConcurrentEditError
+from .locking import ConcurrentEditError
 
 #: Bookkeeping fields left out of the diff.
 NOT_DIFFED = ("version", "updated_at", "created_at")

@@ -12,15 +12,12 @@ policy (newsroom.editorial.policy). `owner_of` takes one step up that relation;
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models, router, transaction
-from django.dispatch import receiver
+from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
-from simple_history.models import HistoricalRecords
-from simple_history.signals import pre_create_historical_record
 
-from ..constraints import ConstraintErrorsOnFields
-from ..text import DirectionSafeText
+from .history import tracked_history
+from .locking import Versioned
 from .policy import policy_of
 
 
@@ -57,93 +54,6 @@ class PublishableQuerySet(models.QuerySet):
 
     def awaiting_review(self):
         return self.filter(status=Status.IN_REVIEW)
-
-    def drafts(self):
-        return self.filter(status=Status.DRAFT)
-
-
-class ConcurrentEditError(Exception):
-    """A save based on a version of the row that someone else has since replaced."""
-
-    def __init__(self, instance, expected_version: int):
-        self.instance = instance
-        self.expected_version = expected_version
-        super().__init__(
-            f"{instance._meta.verbose_name} {instance.pk} was changed by someone else "
-            f"after version {expected_version} was loaded; nothing was saved."
-        )
-
-
-class Versioned(ConstraintErrorsOnFields, DirectionSafeText):
-    """Optimistic locking: every save raises `version` by one, and only from the version the
-    saving copy was loaded at. A save from an older copy raises ConcurrentEditError and
-    writes nothing, so one editor can never overwrite another's edit unseen. (Every
-    versioned model is one readers may see: its one-line texts are direction-safe too.)
-
-    Forms carry the version the editor opened (see newsroom.editorial.forms) and put it on
-    the instance before saving; the check-and-raise is one conditional UPDATE, so it holds
-    between processes and on both databases. Bulk `update()` calls bypass it on purpose
-    (imports lock their rows themselves).
-    """
-
-    version = models.PositiveIntegerField(
-        default=1,
-        editable=False,
-        help_text="Raised by one on every save; a save from an older version is refused.",
-    )
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self._state.adding or self.pk is None:
-            return super().save(*args, **kwargs)
-        # Where Django's own save will write (never a read replica the row came from).
-        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
-        expected = self.version
-        with transaction.atomic(using=using):
-            rows = type(self)._base_manager.using(using).filter(pk=self.pk)
-            bumped = rows.filter(version=expected).update(version=expected + 1)
-            if not bumped and rows.exists():
-                raise ConcurrentEditError(self, expected)
-            if bumped:
-                self.version = expected + 1
-                if kwargs.get("update_fields") is not None:
-                    kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
-            try:
-                return super().save(*args, **kwargs)
-            except BaseException:
-                self.version = expected
-                raise
-
-
-class ChangeSourceHistory(models.Model):
-    """Extra columns of every historical table: where the change came from.
-
-    Set `instance._change_source` (a URL or a note) and `instance._change_reason` (the
-    change comment, simple-history's own field) before saving.
-    """
-
-    history_change_source = models.CharField(
-        "source of the change",
-        max_length=500,
-        blank=True,
-        help_text="A URL or a note on where the new information comes from.",
-    )
-
-    class Meta:
-        abstract = True
-
-
-def tracked_history(**options) -> HistoricalRecords:
-    """HistoricalRecords with the change-source column; use for every tracked model."""
-    return HistoricalRecords(bases=[ChangeSourceHistory], **options)
-
-
-@receiver(pre_create_historical_record)
-def _record_change_source(sender, instance, history_instance, **kwargs):
-    if hasattr(history_instance, "history_change_source"):
-        history_instance.history_change_source = getattr(instance, "_change_source", "") or ""
 
 
 class Publishable(Versioned):

@@ -33,8 +33,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from . import workflow
+from .locking import ConcurrentEditError
 from .policy import policy_of
-from .publishing import ConcurrentEditError, Publishable, Status
+from .publishing import Publishable, Status
 from .roles import EXPORT
 
 BOTH_PAGES = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
