@@ -10,7 +10,7 @@ from newsroom.editorial import roles
 class Command(BaseCommand):
     help = (
         "Create or update the groups Editor, Reporter and Results clerk so each holds exactly "
-        "the permissions of the role matrix in newsroom/roles.py. Safe to run again."
+        "the permissions the apps declare (grant() in each declarations.py). Safe to run again."
     )
 
     def add_arguments(self, parser):
