@@ -84,13 +84,11 @@ def content_version() -> int | None:
 def next_scheduled_time() -> float | None:
     """The earliest publication time still to come, over every publishable model."""
     from django.apps import apps
-    from django.utils import timezone
 
-    from newsroom.publishing import Publishable, Status
+    from newsroom.editorial.publishing import Publishable
 
-    now = timezone.now()
     times = [
-        model._base_manager.filter(status=Status.PUBLISHED, publish_at__gt=now)
+        model._default_manager.scheduled()
         .order_by("publish_at")
         .values_list("publish_at", flat=True)
         .first()

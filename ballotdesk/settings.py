@@ -166,6 +166,9 @@ PAGE_CACHE_SECONDS = env.int(
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0 if DEBUG else 30)
 PAGE_CACHE_CONTENT_APPS = ["newsroom", "candidates", "results"]
 
+# The admin changelist `manage.py bench_admin` measures unless told another: the busiest.
+BENCH_ADMIN_MODEL = "candidates.quote"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Where a login lands when its `next` is missing or unsafe: the admin, the only place

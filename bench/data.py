@@ -20,8 +20,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from candidates.models import Candidate, Party, Quote
+from newsroom.editorial.publishing import Status
 from newsroom.models import Citation, Contributor, Outlet, Source
-from newsroom.publishing import Status
 from results.models import Contest, Jurisdiction, Result
 
 PREFIX = "bench-"

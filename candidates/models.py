@@ -12,15 +12,18 @@ from newsroom.dates import (
     precision_field,
     truncate_to_precision,
 )
+from newsroom.editorial.history import tracked_history
+from newsroom.editorial.locking import Versioned
+from newsroom.editorial.policy import EditorialPolicy
+from newsroom.editorial.publishing import Publishable, PublishableQuerySet
 from newsroom.models import Outlet
-from newsroom.publishing import Publishable, PublishableQuerySet, Versioned, tracked_history
 
 
 class Party(Versioned):
     """A political party, as reference data for candidates and contests.
 
     It has no workflow of its own: readers see it on its candidates' and contests' pages,
-    so once one of those is published, only editors may change it (newsroom.workflow)."""
+    so once one of those is published, only editors may change it (newsroom.editorial.workflow)."""
 
     #: The relations whose published items show the party to readers.
     shown_publicly_with = ("candidates", "contests")
@@ -85,10 +88,30 @@ class Candidate(Publishable):
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
 
     constraint_error_fields = {"candidate_age_has_date": "age_as_of"}
-    #: Merging duplicates (newsroom.merging): the website is never dropped, and two
-    #: parties suggest two people, so the editor must confirm.
-    merge_keeps = ("website",)
-    merge_warns_if_different = ("party",)
+    # A profile holds cited items and needs no source of its own. Merging duplicates: the
+    # website is never dropped, and two parties suggest two people, so the editor confirms.
+    editorial = EditorialPolicy(
+        needs_citation=False,
+        public_fields=(
+            "full_name",
+            "party",
+            "summary",
+            "age",
+            "age_as_of",
+            "hometown",
+            "occupation",
+            "campaign_launched_on",
+            "self_funding_amount",
+            "self_funding_kind",
+            "website",
+            "campaign_staff_on_ground",
+            "staff_location",
+            "has_held_office",
+        ),
+        mergeable=True,
+        merge_keeps=("website",),
+        merge_warns_if_different=("party",),
+    )
 
     class Meta:
         ordering = ["family_name", "full_name"]
@@ -163,6 +186,19 @@ class CareerEntry(Publishable):
     objects = CandidatePartQuerySet.as_manager()
 
     constraint_error_fields = {"career_ends_after_start": "ended_on"}
+    editorial = EditorialPolicy(
+        needs_citation=True,
+        owner="candidate",
+        public_fields=(
+            "candidate",
+            "organisation",
+            "organisation_description",
+            "role",
+            "started_on",
+            "ended_on",
+            "is_current",
+        ),
+    )
 
     class Meta:
         ordering = ["candidate", "position", "pk"]
@@ -211,6 +247,10 @@ class PlatformPosition(Publishable):
     citations = GenericRelation("newsroom.Citation")
 
     objects = CandidatePartQuerySet.as_manager()
+
+    editorial = EditorialPolicy(
+        needs_citation=True, owner="candidate", public_fields=("candidate", "topic", "summary")
+    )
 
     class Meta:
         ordering = ["candidate", "position", "pk"]
@@ -271,6 +311,25 @@ class Quote(Publishable):
 
     objects = CandidatePartQuerySet.as_manager()
 
+    editorial = EditorialPolicy(
+        needs_citation=True,
+        corrected=True,
+        owner="candidate",
+        public_fields=(
+            "text",
+            "is_partial",
+            "speaker_name",
+            "speaker_role",
+            "candidate",
+            "venue",
+            "venue_outlet",
+            "interviewer",
+            "said_on",
+            "said_when_as_reported",
+            "context",
+        ),
+    )
+
     class Meta:
         ordering = ["-said_on", "pk"]
         constraints = [
@@ -319,6 +378,13 @@ class Fact(Publishable):
     citations = GenericRelation("newsroom.Citation")
 
     objects = CandidatePartQuerySet.as_manager()
+
+    editorial = EditorialPolicy(
+        needs_citation=True,
+        corrected=True,
+        owner="candidate",
+        public_fields=("candidate", "topic", "statement", "occurred_on"),
+    )
 
     class Meta:
         ordering = ["candidate", "position", "pk"]

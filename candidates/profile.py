@@ -2,7 +2,8 @@
 numbered source notes, plus sections other apps supply.
 
 Candidates cannot import results, so results registers a reader for the contest history
-(`register_section`); each reader gets the candidate and the page's `SourceNotes`.
+(`register_section`, in results/declarations.py); each reader gets the candidate and the
+page's `SourceNotes`.
 """
 
 from collections.abc import Callable

@@ -3,7 +3,7 @@
 from django.db.models import Count, F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
-from newsroom.publishing import published_q
+from newsroom.editorial.publishing import published_q
 from newsroom.selectors import prefetch_citations
 
 from .models import Candidate, CareerEntry, Fact, PlatformPosition, Quote

@@ -30,7 +30,7 @@ COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "c
 
 class PublishableAdmin(EditorialAdmin):
     """Base admin for publishable models: the workflow's bulk actions (submit for review,
-    publish, publish at a time, unpublish, send back to draft; see newsroom.workflow)."""
+    publish, publish at a time, unpublish, send back to draft; see newsroom.editorial.workflow)."""
 
     actions = WORKFLOW_ACTIONS
 

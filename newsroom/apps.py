@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
 
 
@@ -9,6 +10,12 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from . import constraints  # noqa: F401 (registers the constraint message check)
         from .citations import box
+        from .editorial import checks, roles  # noqa: F401 (checks registers the policy check)
 
-        autodiscover_modules("citables")
+        # Every app says what it contributes (citable kinds, page sections, search, roles)
+        # in one module, `declarations.py`, found the way the admin finds `admin.py`.
+        autodiscover_modules("declarations")
         box.invalidate_on_change()
+        post_migrate.connect(
+            roles.sync_roles_after_migrate, sender=self, dispatch_uid="newsroom-sync-roles"
+        )

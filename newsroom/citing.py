@@ -1,26 +1,19 @@
 """What on the site cites a source, for the source page.
 
-Newsroom cannot import the apps that cite its sources, so each app registers, for its
-citable models, how to read the public rows and how to describe and link one of them.
+Newsroom cannot import the apps that cite its sources: each app registers its models in
+the one registry (newsroom.citations.registry, from its `declarations.py`) with how to
+read the public rows and how to describe and link one of them.
 """
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Model, QuerySet
+from django.db.models import Model
 
+from .citations import registry
 from .models import Citation, Source
-
-
-@dataclass(frozen=True)
-class CitingKind:
-    label: str
-    public: Callable[[], QuerySet]
-    describe: Callable[[Model], str]
-    url: Callable[[Model], str]
 
 
 @dataclass(frozen=True)
@@ -43,29 +36,6 @@ def field_label(model: type[Model], name: str) -> str:
         return name.replace("_", " ")
 
 
-_kinds: dict[type[Model], CitingKind] = {}
-
-
-def register(
-    model: type[Model],
-    *,
-    label: str,
-    public: Callable[[], QuerySet],
-    describe: Callable[[Model], str] = str,
-    url: Callable[[Model], str] = lambda item: item.get_absolute_url(),
-) -> None:
-    _kinds[model] = CitingKind(label, public, describe, url)
-
-
-def kind_of(model: type[Model]) -> CitingKind | None:
-    return _kinds.get(model)
-
-
-def registered() -> dict[type[Model], CitingKind]:
-    """Every registered kind, by model: how to read its public rows and link one."""
-    return dict(_kinds)
-
-
 def citing_items(source: Source) -> list[CitingItem]:
     """Every public item citing the source: one query, plus one per kind of item."""
     citations = list(Citation.objects.filter(source=source).order_by("content_type", "pk"))
@@ -75,9 +45,10 @@ def citing_items(source: Source) -> list[CitingItem]:
     rows, kinds = {}, {}
     for type_id, ids in ids_by_type.items():
         model = ContentType.objects.get_for_id(type_id).model_class()
-        if model in _kinds:
-            kinds[type_id] = _kinds[model]
-            rows[type_id] = _kinds[model].public().in_bulk(ids)
+        citable = registry.of_model(model)
+        if citable is not None and citable.holds_citations:
+            kinds[type_id] = citable
+            rows[type_id] = citable.published().in_bulk(ids)
     items = []
     for citation in citations:
         item = rows.get(citation.content_type_id, {}).get(citation.object_id)

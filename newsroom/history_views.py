@@ -1,7 +1,7 @@
 """Public permalinks of published versions: /versions/<app_label>.<model>/<history_id>/.
 
 A reporter cites exactly the version they read. Only citable versions (see
-newsroom.versions: readers once saw them) of items public now are shown; a draft version
+newsroom.editorial.versions: readers once saw them) of items public now are shown; a draft version
 is a 404 like any unknown page, an item that is unpublished now is a 404, and an item
 that no longer exists (deleted, or merged into another) is a 410 with no content.
 
@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.text import capfirst
 
-from . import versions
+from .editorial import versions
 
 app_name = "versions"
 

@@ -17,7 +17,7 @@ import logging
 from django.db import DatabaseError
 from django.http import HttpResponsePermanentRedirect
 
-from .editorial_models import Redirect
+from .editorial.records import Redirect
 
 logger = logging.getLogger(__name__)
 

@@ -20,14 +20,17 @@ from .dates import (
     partial_date_constraint,
     truncate_to_precision,
 )
-from .editorial_models import (  # noqa: F401  (models of this app, defined there)
+from .editorial.history import tracked_history
+from .editorial.locking import Versioned
+from .editorial.policy import EditorialPolicy
+from .editorial.publishing import Publishable, PublishableQuerySet
+from .editorial.records import (  # noqa: F401  (models of this app, defined there)
     Correction,
     EditingPresence,
     EditorialComment,
     Redirect,
     WorkflowEvent,
 )
-from .publishing import Publishable, PublishableQuerySet, Versioned, tracked_history
 
 
 class Outlet(Publishable):
@@ -49,6 +52,8 @@ class Outlet(Publishable):
     description = models.TextField(blank=True, help_text="In our own words; shown on its page.")
 
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
+
+    editorial = EditorialPolicy(needs_citation=False)
 
     class Meta:
         ordering = ["name"]
@@ -113,10 +118,28 @@ class Source(Publishable):
     objects = SourceQuerySet.as_manager()
 
     constraint_error_fields = {"source_headline_or_description": "headline"}
-    #: Merging duplicates (newsroom.merging): addresses are never dropped, and sources from
-    #: two outlets or two dates look like two articles, so the editor must confirm.
-    merge_keeps = ("url", "archive_url")
-    merge_warns_if_different = ("outlet", "published_on")
+    # A source is the evidence: it needs none. Merging duplicates: addresses are never
+    # dropped, and sources from two outlets or two dates look like two articles, so the
+    # editor must confirm.
+    editorial = EditorialPolicy(
+        needs_citation=False,
+        public_fields=(
+            "outlet",
+            "kind",
+            "headline",
+            "untitled_description",
+            "standfirst",
+            "url",
+            "published_on",
+            "accessed_on",
+            "archive_url",
+            "update_note",
+            "language",
+        ),
+        mergeable=True,
+        merge_keeps=("url", "archive_url"),
+        merge_warns_if_different=("outlet", "published_on"),
+    )
 
     class Meta:
         ordering = ["-published_on", "headline"]
@@ -186,6 +209,7 @@ class Contributor(Versioned):
     history = tracked_history()
 
     constraint_error_fields = {"contributor_unique_per_role": "name"}
+    editorial = EditorialPolicy(owner="source")
 
     class Meta:
         ordering = ["source", "position", "pk"]
@@ -202,11 +226,12 @@ class Contributor(Versioned):
 
 
 def citable_content_type_ids() -> set[int]:
-    """The content types a citation may point at: the models registered as citing sources
-    (newsroom.citing, one `citing.py` per app). Never users, sessions or other tables."""
-    from . import citing
+    """The content types a citation may point at: the models registered as holding citations
+    (newsroom.citations.registry, from each app's `declarations.py`). Never users, sessions
+    or other tables."""
+    from .citations import registry
 
-    return _content_type_ids(citing.registered())
+    return _content_type_ids(registry.citation_holders())
 
 
 def identifiable_content_type_ids() -> set[int]:
@@ -243,8 +268,10 @@ class AttachedRow(Versioned):
     identifier). It may point only at the kinds of item that take it (`limit_choices_to` of
     `content_type`, which the admin's select and model validation both obey), at a row that
     exists; and saving it checks the kind again, so the shell and imports cannot attach one
-    to a user or a session. Who may attach, change or remove one is newsroom.workflow's
+    to a user or a session. Who may attach, change or remove one is newsroom.editorial.workflow's
     `why_not_change_row`: it is an editorial change of the item it belongs to."""
+
+    editorial = EditorialPolicy(owner="content_object")
 
     class Meta:
         abstract = True

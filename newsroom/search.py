@@ -1,4 +1,8 @@
-"""Search building blocks every app's search uses, and the search of sources.
+"""Search building blocks every app's search uses, what the site search covers, and the
+search of sources.
+
+Each app registers its sections of the search page in its `declarations.py`
+(`register_section`); the page (search.views) reads them in their declared order.
 
 On PostgreSQL a query is ranked full-text search over a vector that a GIN expression index
 holds (see the `*_search_index` migrations, which build the index from the same fields);
@@ -7,6 +11,7 @@ text with the matches wrapped in <mark>.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
@@ -41,6 +46,28 @@ class Hit:
     url: str
     snippet: SafeString
     detail: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str
+    #: finder(query, limit=…) -> list[Hit], reading only published rows.
+    finder: Callable[..., list[Hit]]
+    #: Where the section comes on the page: lower first.
+    order: int
+
+
+_sections: dict[str, Section] = {}
+
+
+def register_section(label: str, finder: Callable[..., list[Hit]], *, order: int) -> None:
+    """Add a section to the search page; called from an app's `declarations.py`."""
+    _sections[label] = Section(label, finder, order)
+
+
+def sections() -> list[Section]:
+    """The search page's sections, in page order."""
+    return sorted(_sections.values(), key=lambda section: section.order)
 
 
 def search_vector(*fields: str) -> SearchVector:

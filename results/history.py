@@ -1,10 +1,10 @@
-"""A candidate's contest history, the section results adds to candidate profiles."""
+"""A candidate's contest history, the section results adds to candidate profiles (declared
+in results/declarations.py)."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 
 from candidates.models import Candidate
-from candidates.profile import register_section
 from newsroom.footnotes import Note, SourceNotes
 
 from .models import Contest, Result
@@ -35,6 +35,3 @@ def contest_history(candidate: Candidate, notes: SourceNotes) -> list[HistoryRow
             )
         )
     return rows
-
-
-register_section("contest_history", contest_history)

@@ -10,9 +10,10 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -26,16 +27,17 @@ from newsroom.dates import (
     precision_field,
     truncate_to_precision,
 )
-from newsroom.models import Outlet, Source
-from newsroom.publishing import (
+from newsroom.editorial.history import tracked_history
+from newsroom.editorial.locking import Versioned
+from newsroom.editorial.policy import EditorialPolicy
+from newsroom.editorial.publishing import (
     Publishable,
     PublishableQuerySet,
     Status,
-    Versioned,
     parent_changed,
     refuse_hidden_parent,
-    tracked_history,
 )
+from newsroom.models import Citation, Outlet, Source
 
 
 class Jurisdiction(Publishable):
@@ -63,6 +65,9 @@ class Jurisdiction(Publishable):
 
     citations = GenericRelation("newsroom.Citation")
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
+
+    # A place holds cited contests and needs no source of its own.
+    editorial = EditorialPolicy(needs_citation=False)
 
     class Meta:
         ordering = ["name"]
@@ -136,6 +141,31 @@ class Contest(Publishable):
 
     objects = ContestQuerySet.as_manager()
 
+    # Its sources may be on the contest, its results or its count updates
+    # (`why_sources_missing`); the results desk updates its count while it is published.
+    editorial = EditorialPolicy(
+        needs_citation=True,
+        live_while_published=True,
+        number_fields=("ballots_cast", "delegates_at_stake", "reporting_percent"),
+        public_fields=(
+            "name",
+            "jurisdiction",
+            "party",
+            "office",
+            "kind",
+            "year",
+            "held_on",
+            "held_on_as_reported",
+            "delegates_at_stake",
+            "ballots_cast",
+            "count_status",
+            "reporting_percent",
+            "reporting_as_of",
+            "reporting_as_of_as_reported",
+            "summary",
+        ),
+    )
+
     #: False while a form holding the contest's results checks the totals from the rows it
     #: submits: the saved rows are stale until that form is saved.
     check_totals_against_saved_results = True
@@ -185,6 +215,29 @@ class Contest(Publishable):
 
     def get_absolute_url(self):
         return reverse("results:contest_detail", args=[self.slug])
+
+    def why_sources_missing(self) -> str:
+        """Why the contest cannot be published for want of sources, or "": it needs a
+        published source cited on the contest or on one of its results, or a count
+        update taken from one."""
+        published_sources = Source.objects.published()
+        cited = (
+            Citation.objects.filter(source__in=published_sources)
+            .filter(
+                Q(content_type=ContentType.objects.get_for_model(self), object_id=self.pk)
+                | Q(
+                    content_type=ContentType.objects.get_for_model(Result),
+                    object_id__in=self.results.values("pk"),
+                )
+            )
+            .exists()
+        )
+        if cited or self.snapshots.filter(source__in=published_sources).exists():
+            return ""
+        return (
+            "has no source: cite a published source on the contest or its results, or record a "
+            "count snapshot from one"
+        )
 
     def why_publishing_would_reveal(self) -> str:
         """Publishing would name the candidates of its results; each must be published."""
@@ -282,6 +335,22 @@ class Result(Versioned):
 
     objects = ResultQuerySet.as_manager()
 
+    # Public with its contest, on the contest's page.
+    editorial = EditorialPolicy(
+        corrected=True,
+        number_fields=("votes", "reported_share", "delegates_won"),
+        owner="contest",
+        extra_parents=("contest",),
+        public_fields=(
+            "contest",
+            "candidate",
+            "votes",
+            "reported_share",
+            "delegates_won",
+            "outcome",
+        ),
+    )
+
     #: False while a form of the whole contest (its results inline) checks the totals from
     #: every submitted row, which the saved siblings do not reflect yet.
     check_totals_against_saved_results = True
@@ -372,6 +441,13 @@ class ContestFact(Publishable):
     citations = GenericRelation("newsroom.Citation")
 
     objects = ContestFactQuerySet.as_manager()
+
+    editorial = EditorialPolicy(
+        needs_citation=True,
+        corrected=True,
+        owner="contest",
+        public_fields=("contest", "statement"),
+    )
 
     class Meta:
         ordering = ["contest", "position", "pk"]
@@ -504,6 +580,8 @@ class RaceCall(Versioned):
     history = tracked_history()
 
     objects = RaceCallQuerySet.as_manager()
+
+    editorial = EditorialPolicy(owner="contest")
 
     class CannotConfirm(Exception):
         """The user may not confirm or retract this call; the message says why."""
@@ -789,6 +867,8 @@ class Snapshot(Versioned):
 
     objects = SnapshotQuerySet.as_manager()
 
+    editorial = EditorialPolicy(owner="contest")
+
     class Meta:
         ordering = ["contest", "taken_at", "pk"]
         constraints = [
@@ -843,6 +923,7 @@ class SnapshotEntry(Versioned):
     share = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
 
     constraint_error_fields = {"snapshot_entry_one_per_candidate": "candidate"}
+    editorial = EditorialPolicy(owner="snapshot")
 
     class Meta:
         verbose_name_plural = "snapshot entries"

@@ -3,7 +3,7 @@
 from django.db.models import Exists, F, OuterRef, Prefetch
 
 from candidates.models import Candidate
-from newsroom.publishing import published_q
+from newsroom.editorial.publishing import published_q
 from newsroom.selectors import prefetch_citations
 
 from .models import Contest, ContestFact, Jurisdiction, RaceCall, Result

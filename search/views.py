@@ -1,18 +1,9 @@
-"""The search page."""
+"""The search page: the sections every app declares (newsroom.search.register_section)."""
 
 from django.views.generic import TemplateView
 
-from candidates.search import search_candidates, search_facts, search_quotes
-from newsroom.search import MAX_QUERY_LENGTH, search_sources
-from results.search import search_contests
+from newsroom.search import MAX_QUERY_LENGTH, sections
 
-SECTIONS = [
-    ("Candidates", search_candidates),
-    ("Quotes", search_quotes),
-    ("Facts", search_facts),
-    ("Contests", search_contests),
-    ("Sources", search_sources),
-]
 HITS_PER_SECTION = 20
 
 
@@ -23,16 +14,17 @@ class SearchView(TemplateView):
         # NUL cannot travel to PostgreSQL; nobody types it on purpose.
         query = self.request.GET.get("q", "").replace("\x00", "").strip()
         too_long = len(query) > MAX_QUERY_LENGTH
-        sections = []
+        found = []
         if query and not too_long:
-            sections = [
-                (label, finder(query, limit=HITS_PER_SECTION)) for label, finder in SECTIONS
+            found = [
+                (section.label, section.finder(query, limit=HITS_PER_SECTION))
+                for section in sections()
             ]
         return super().get_context_data(
             query=query,
             too_long=too_long,
             max_length=MAX_QUERY_LENGTH,
-            sections=[(label, hits) for label, hits in sections if hits],
-            searched=bool(sections),
+            sections=[(label, hits) for label, hits in found if hits],
+            searched=bool(found),
             **kwargs,
         )

@@ -11,8 +11,8 @@ import datetime
 from collections.abc import Callable
 
 from candidates.models import Candidate, Party
+from newsroom.editorial.publishing import Status
 from newsroom.models import Outlet, Source
-from newsroom.publishing import Status
 from results.models import Contest, Jurisdiction
 
 from .loader import SeedLoader

@@ -19,8 +19,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from candidates.models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
+from newsroom.editorial.publishing import Status, published_q
 from newsroom.models import Citation, Contributor, Outlet, Source
-from newsroom.publishing import Status, published_q
 from results.models import (
     Contest,
     ContestFact,

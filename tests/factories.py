@@ -8,6 +8,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 
 from candidates.models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
+from newsroom.editorial.publishing import Status
 from newsroom.models import (
     Citation,
     Contributor,
@@ -16,7 +17,6 @@ from newsroom.models import (
     Outlet,
     Source,
 )
-from newsroom.publishing import Status
 from results.models import (
     Contest,
     ContestFact,

@@ -65,7 +65,7 @@ def cite_box(kind: str, pk) -> dict | None:
         data = {
             "kind": kind,
             "pk": obj.pk,
-            "label": citable.label,
+            "label": citable.cite_label,
             "note": citable.note(obj) if citable.note else "",
             "styles": [
                 {**group, "entries": [vars(entry) for entry in group["entries"]]}

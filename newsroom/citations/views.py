@@ -145,7 +145,7 @@ def basket(request):
             "rows": [
                 {
                     "kind": citable.kind,
-                    "label": citable.label,
+                    "label": citable.cite_label,
                     "pk": obj.pk,
                     "title": title_of(citable, obj),
                 }

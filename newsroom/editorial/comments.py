@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 
-from ..editorial_models import EditorialComment
+from .records import EditorialComment
 
 
 def visible_to(user):

@@ -2,26 +2,21 @@
 
 Rules:
 - Any change to a public item needs a *source of the change* (a URL or a note).
-- A change to a public quote, fact, contest fact or result needs a correction record (type
-  and public note): readers are told what changed and when.
-- A change to a published number (votes, shares, delegates, ballots, reporting) is never
-  silent: it needs the correction record, wherever the change is made.
+- A change to a public item of a model declared `corrected` (quotes, facts, contest facts,
+  results) needs a correction record (type and public note): readers are told what changed
+  and when.
+- A change to a published number (a model's declared `number_fields`: votes, shares,
+  delegates, ballots, reporting) is never silent: it needs the correction record, wherever
+  the change is made.
+
+Whether an item is public is newsroom.editorial.publishing.is_public; the policies are
+declared on the models (newsroom.editorial.policy).
 """
 
 from django.contrib.contenttypes.models import ContentType
 
-from ..editorial_models import Correction
-from ..publishing import Publishable
-
-#: Numbers readers rely on; a change to one on a public item always needs a correction.
-NUMBER_FIELDS = {
-    "results.result": {"votes", "reported_share", "delegates_won"},
-    "results.contest": {"ballots_cast", "delegates_at_stake", "reporting_percent"},
-}
-
-#: Items whose every public change is recorded as a correction, clarification, update or
-#: retraction.
-CORRECTED_MODELS = {"candidates.quote", "candidates.fact", "results.result", "results.contestfact"}
+from .policy import policy_of
+from .records import Correction
 
 #: Fields whose change is bookkeeping, not content.
 NOT_CONTENT = {"status", "publish_at", "editor_note", "position", "locked_fields", "version"}
@@ -37,32 +32,9 @@ PRIVATE_FIELDS = NOT_CONTENT | {
 }
 
 
-def is_public(instance) -> bool:
-    """Whether readers can see the saved item now (its parents included)."""
-    if instance is None or instance.pk is None:
-        return False
-    model = type(instance)
-    manager = model._default_manager
-    if hasattr(manager, "published"):
-        return manager.published().filter(pk=instance.pk).exists()
-    owner = public_owner(instance)
-    if owner is not None and owner is not instance:
-        return is_public(owner)
-    return not isinstance(instance, Publishable)
-
-
-def public_owner(instance):
-    """The item whose public page shows `instance` (a result's contest, a citation's item)."""
-    for name in ("contest", "source", "candidate"):
-        if hasattr(instance, f"{name}_id") and getattr(instance, f"{name}_id", None):
-            return getattr(instance, name)
-    if hasattr(instance, "content_object"):
-        return instance.content_object
-    return instance
-
-
-def key(instance) -> str:
-    return instance._meta.label_lower
+def has_number_fields(instance) -> bool:
+    """Whether the model declares numbers readers rely on (`EditorialPolicy.number_fields`)."""
+    return bool(policy_of(instance).number_fields)
 
 
 def content_changes(changed_fields) -> set[str]:
@@ -70,7 +42,7 @@ def content_changes(changed_fields) -> set[str]:
 
 
 def numbers_changed(instance, changed_fields) -> set[str]:
-    return NUMBER_FIELDS.get(key(instance), set()) & set(changed_fields)
+    return set(policy_of(instance).number_fields) & set(changed_fields)
 
 
 def correction_required(instance, changed_fields, public: bool) -> str:
@@ -86,7 +58,7 @@ def correction_required(instance, changed_fields, public: bool) -> str:
             f"Published numbers changed ({labels}): record the change as a correction or "
             "update with a public note; silent changes are not allowed."
         )
-    if key(instance) in CORRECTED_MODELS:
+    if policy_of(instance).corrected:
         return (
             f"This {instance._meta.verbose_name} is published: record the change as a "
             "correction, clarification, update or retraction with a public note."

@@ -15,9 +15,9 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from ..editorial_models import WorkflowEvent
-from ..publishing import Publishable, Status, published_q
 from . import comments
+from .publishing import Publishable, published_q
+from .records import WorkflowEvent
 
 LIMIT = 25
 RECENT_LIMIT = 15
@@ -33,12 +33,9 @@ def dashboard(request):
         if related := _related(model_admin):
             rows = rows.select_related(*related)
         sections["awaiting_review"] += _rows(
-            model, rows.filter(status=Status.IN_REVIEW).order_by("-updated_at")[:LIMIT]
+            model, rows.awaiting_review().order_by("-updated_at")[:LIMIT]
         )
-        sections["scheduled"] += _rows(
-            model,
-            rows.filter(status=Status.PUBLISHED, publish_at__gt=now).order_by("publish_at")[:LIMIT],
-        )
+        sections["scheduled"] += _rows(model, rows.scheduled().order_by("publish_at")[:LIMIT])
         sections["recently_published"] += _rows(
             model, rows.filter(published_q()).order_by("-updated_at")[:RECENT_LIMIT]
         )

@@ -16,7 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
-from ..editorial_models import EditingPresence
+from .records import EditingPresence
 
 #: How long a presence lasts after its last page load or heartbeat.
 DEFAULT_TTL = datetime.timedelta(hours=1)

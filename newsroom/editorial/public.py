@@ -3,8 +3,8 @@ staff previews of items that are not public yet.
 
 Corrections are shown only for items that are public now. A detail page passes the items it
 shows (already read through `published()`), so its section costs one query; the site-wide
-list filters in the database with each kind's public queryset, which the apps register for
-source pages (`newsroom.citing`), so newsroom never imports them.
+list filters in the database with each kind's public queryset, which the apps register
+(newsroom.citations.registry, from their `declarations.py`), so newsroom never imports them.
 
 A staff preview is an item's own public URL opened by a logged-in member of staff who may
 view that kind of item in the admin: the page renders with a banner saying why it is not
@@ -25,12 +25,10 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 
-from .. import citing
-from ..editorial_models import Correction
-from ..models import Source
-from ..publishing import Status
-from ..selectors import public_sources
+from ..citations import registry
 from . import corrections as rules
+from .publishing import Status, owner_of
+from .records import Correction
 
 
 @dataclass(frozen=True)
@@ -70,17 +68,17 @@ def changes_shown(correction: Correction) -> list[str]:
 
 
 def _label(model: type[Model]) -> str:
-    kind = citing.kind_of(model)
+    kind = registry.of_model(model)
     return kind.label if kind else str(model._meta.verbose_name).capitalize()
 
 
 def _describe(item) -> str:
-    kind = citing.kind_of(type(item))
+    kind = registry.of_model(type(item))
     return kind.describe(item) if kind else str(item)
 
 
 def _url(item) -> str:
-    kind = citing.kind_of(type(item))
+    kind = registry.of_model(type(item))
     if kind:
         return kind.url(item)
     return item.get_absolute_url() if hasattr(item, "get_absolute_url") else ""
@@ -138,9 +136,7 @@ def corrections_of_pages(pages) -> list[list[ShownCorrection]]:
 
 def _public_kinds() -> dict[type[Model], Callable[[], QuerySet]]:
     """The public queryset of every kind of item a correction may be about."""
-    kinds = {model: kind.public for model, kind in citing.registered().items()}
-    kinds[Source] = public_sources
-    return kinds
+    return {model: kind.published for model, kind in registry.registered().items()}
 
 
 def public_corrections() -> QuerySet:
@@ -216,8 +212,8 @@ def preview_of(item) -> Preview:
     if publish_at and publish_at > timezone.now():
         when = date_format(timezone.localtime(publish_at), "DATETIME_FORMAT")
         return Preview("Scheduled", f"Staff preview: this {_noun(item)} becomes public on {when}.")
-    owner = rules.public_owner(item)
-    if owner is not None and owner is not item:
+    owner = owner_of(item)
+    if owner is not None:
         return Preview(
             "Not public",
             f"Staff preview: this {_noun(item)} is published, but its {_noun(owner)} is not "

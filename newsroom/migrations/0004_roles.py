@@ -1,36 +1,31 @@
-"""The desk's roles as groups: Editor, Reporter, Results clerk (matrix in newsroom.roles).
+"""The desk's roles as groups: Editor, Reporter, Results clerk.
 
-Permissions are normally created after migrate finishes; they are created here first so a
-fresh database gets its groups in one run. Reversing removes the three groups.
+Only the groups are created here. What each may do is declared by each app
+(`declarations.py`, merged by newsroom.editorial.roles) and given to the groups after
+every migrate by a post_migrate handler, so this migration depends on no other app and
+imports no code that changes. Reversing removes the three groups.
 """
 
-from django.apps import apps as global_apps
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from newsroom import roles
-
-APPS_WITH_ROLE_PERMISSIONS = ["auth", "contenttypes", "newsroom", "candidates", "results"]
+ROLE_NAMES = ["Editor", "Reporter", "Results clerk"]
 
 
 def create_roles(apps, schema_editor):
-    using = schema_editor.connection.alias
-    for label in APPS_WITH_ROLE_PERMISSIONS:
-        create_permissions(global_apps.get_app_config(label), verbosity=0, apps=apps, using=using)
-    roles.sync_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    group_model = apps.get_model("auth", "Group")
+    for name in ROLE_NAMES:
+        group_model.objects.using(schema_editor.connection.alias).get_or_create(name=name)
 
 
 def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=list(roles.ROLES)).delete()
+    group_model = apps.get_model("auth", "Group")
+    group_model.objects.using(schema_editor.connection.alias).filter(name__in=ROLE_NAMES).delete()
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("newsroom", "0003_editorial_workflow"),
-        ("candidates", "0004_editorial_workflow"),
-        ("results", "0005_editorial_workflow"),
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [migrations.RunPython(create_roles, remove_roles)]

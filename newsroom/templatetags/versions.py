@@ -3,14 +3,14 @@
 
 from django import template
 
-from newsroom.versions import citable_versions
+from newsroom.editorial.versions import citable_versions
 
 register = template.Library()
 
 
 @register.simple_tag
 def published_versions(item):
-    """Newest first, at most newsroom.versions.LIST_LIMIT; empty for anything not public."""
+    """Newest first, at most versions.LIST_LIMIT; empty for anything not public."""
     if item is None or not hasattr(item, "_meta"):
         return []
     return citable_versions(item)

@@ -1,6 +1,6 @@
 """The API shows published data only, through the same `published()` as the public pages."""
 
-from newsroom.publishing import Status
+from newsroom.editorial.publishing import Status
 from results.models import Contest
 from tests.factories import CandidateFactory, ContestFactory, QuoteFactory, ResultFactory
 

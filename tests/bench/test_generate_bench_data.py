@@ -3,8 +3,8 @@
 from django.core.management import call_command
 
 from candidates.models import Candidate, Quote
+from newsroom.editorial.publishing import Status
 from newsroom.models import Citation, Source
-from newsroom.publishing import Status
 from results.models import Contest, Result
 
 TINY = 0.001

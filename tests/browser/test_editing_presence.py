@@ -14,8 +14,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from playwright.sync_api import expect, sync_playwright
 
-from newsroom.editorial_models import EditingPresence
-from newsroom.publishing import Status
+from newsroom.editorial.publishing import Status
+from newsroom.editorial.records import EditingPresence
 from tests import factories
 from tests.admin_forms import admin_url
 

@@ -26,7 +26,7 @@ def test_an_editorial_admin_with_a_plain_model_form_fails_the_checks():
 
     errors = PlainFormPartyAdmin(Party, admin.site).check()
 
-    assert [error.id for error in errors] == ["newsroom.E020"]
+    assert [error.id for error in errors] == ["newsroom.E030"]
     assert "PlainPartyForm" in errors[0].msg
 
 
@@ -37,7 +37,7 @@ def test_an_editorial_inline_with_a_plain_form_or_formset_fails_the_checks():
 
     errors = PlainQuoteInline(Candidate, admin.site).check()
 
-    assert [error.id for error in errors] == ["newsroom.E021", "newsroom.E022"]
+    assert [error.id for error in errors] == ["newsroom.E031", "newsroom.E032"]
 
 
 def test_a_plain_form_given_at_run_time_is_refused(admin_user):
@@ -53,7 +53,7 @@ def test_every_registered_editorial_admin_passes_the_form_checks():
         error
         for model_admin in admin.site._registry.values()
         for error in model_admin.check()
-        if error.id in {"newsroom.E020", "newsroom.E021", "newsroom.E022"}
+        if error.id in {"newsroom.E030", "newsroom.E031", "newsroom.E032"}
     ]
 
     assert errors == []

@@ -9,8 +9,8 @@ from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 
 from candidates.models import Fact, Quote
+from newsroom.editorial.publishing import Status
 from newsroom.models import Citation, ExternalIdentifier
-from newsroom.publishing import Status
 from tests import factories
 from tests.admin_forms import admin_url, inline_formset
 

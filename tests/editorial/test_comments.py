@@ -11,8 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
 from candidates.models import Candidate
-from newsroom.editorial_models import EditorialComment
-from newsroom.publishing import Status
+from newsroom.editorial.publishing import Status
+from newsroom.editorial.records import EditorialComment
 from tests import factories
 from tests.admin_forms import admin_url
 

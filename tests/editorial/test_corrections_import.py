@@ -4,8 +4,8 @@ published numbers never change silently; first figures and hidden contests recor
 import pytest
 from django.core.management import CommandError
 
+from newsroom.editorial.publishing import Status
 from newsroom.models import Correction
-from newsroom.publishing import Status
 from results.models import Contest, ImportBatch
 from tests import factories
 from tests.results.imports.conftest import CAUCUS, FILES, WIRE_URL, run_import

@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from newsroom.editorial.publishing import Status
 from newsroom.models import Correction
-from newsroom.publishing import Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db

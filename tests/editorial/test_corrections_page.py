@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from newsroom.corrections_views import IN_FEED, PER_PAGE
+from newsroom.editorial.publishing import Status
 from newsroom.models import Correction
-from newsroom.publishing import Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from candidates.models import Quote
-from newsroom import roles, workflow
-from newsroom.editorial_models import EditorialComment
-from newsroom.publishing import Status
+from newsroom.editorial import roles, workflow
+from newsroom.editorial.publishing import Status
+from newsroom.editorial.records import EditorialComment
 from tests import factories
 
 from .workflow_desk import cited, client_for, run_action

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from candidates.models import Quote
-from newsroom.publishing import Status
+from newsroom.editorial.publishing import Status
 from results.models import Result
 from tests import factories
 from tests.admin_forms import admin_url, inline_formset

@@ -7,7 +7,7 @@ nothing of it is written, its input stays in the form, and the first edit is int
 import pytest
 
 from candidates.models import Candidate
-from newsroom.publishing import Status
+from newsroom.editorial.publishing import Status
 from tests import factories
 from tests.admin_forms import page_data
 

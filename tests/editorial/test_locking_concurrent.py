@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 
 from newsroom.editorial.admin import locking as editorial_forms
-from newsroom.publishing import Status
+from newsroom.editorial.publishing import Status
 from tests import factories
 
 from .editors import form_errors, log_in, open_change_form, save

@@ -5,7 +5,8 @@ import pytest
 
 from candidates.models import Candidate
 from newsroom.editorial.admin import locking as editorial_forms
-from newsroom.publishing import ConcurrentEditError, Status
+from newsroom.editorial.locking import ConcurrentEditError
+from newsroom.editorial.publishing import Status
 from tests import factories
 from tests.admin_forms import admin_url
 

@@ -4,9 +4,8 @@ from an older one, naming who saved in between."""
 import pytest
 from django.contrib import admin
 
-from newsroom.editorial import corrections
+from newsroom.editorial.publishing import Status, is_public
 from newsroom.models import Citation, ExternalIdentifier
-from newsroom.publishing import Status
 from tests import factories
 
 from .editors import form_errors, log_in, open_change_form, save
@@ -97,6 +96,6 @@ def test_change_form_refuses_a_save_from_an_older_version(alice, bob, model):
 
 def change_note(item) -> dict:
     note = {"change_source": "https://example.org/note"}
-    if corrections.is_public(item):
+    if is_public(item):
         note |= {"correction_kind": "correction", "correction_note": "Corrected."}
     return note

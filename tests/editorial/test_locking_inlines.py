@@ -7,7 +7,7 @@ the second save, naming the first editor and the numbers they entered.
 
 import pytest
 
-from newsroom.publishing import Status
+from newsroom.editorial.publishing import Status
 from results.models import Contest, Result
 from tests import factories
 

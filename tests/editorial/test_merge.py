@@ -7,7 +7,7 @@ from django.contrib.messages import get_messages
 from django.test import Client
 
 from candidates.models import Candidate, Quote
-from newsroom.editorial_models import Redirect
+from newsroom.editorial.records import Redirect
 from newsroom.models import Citation, Contributor, ExternalIdentifier, Source
 from results.models import RaceCall, Result, Snapshot, SnapshotEntry
 from tests import factories
@@ -307,7 +307,7 @@ def test_a_redirect_never_shadows_a_live_page(client, pair):
 def test_a_missing_page_stays_404_when_the_redirect_lookup_fails(client, db, monkeypatch):
     from django.db import DatabaseError
 
-    from newsroom.editorial_models import Redirect
+    from newsroom.editorial.records import Redirect
 
     def unavailable(*args, **kwargs):
         raise DatabaseError("server closed the connection unexpectedly")

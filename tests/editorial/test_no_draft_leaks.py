@@ -16,7 +16,7 @@ from django.test import Client
 from django.utils import timezone
 
 from newsroom.citations.formats import FORMATS
-from newsroom.publishing import Status
+from newsroom.editorial.publishing import Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db

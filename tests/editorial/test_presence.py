@@ -10,8 +10,8 @@ import time_machine
 from django.contrib.auth.models import Permission
 from django.test import Client
 
-from newsroom.editorial_models import EditingPresence
-from newsroom.publishing import Status
+from newsroom.editorial.publishing import Status
+from newsroom.editorial.records import EditingPresence
 from tests import factories
 from tests.admin_forms import admin_url
 

@@ -10,8 +10,8 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from newsroom import roles
-from newsroom.publishing import Status
+from newsroom.editorial import roles
+from newsroom.editorial.publishing import Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db

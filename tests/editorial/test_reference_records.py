@@ -6,9 +6,9 @@ from django.contrib import admin
 
 from candidates.admin import PartyAdmin
 from candidates.models import Party
-from newsroom import roles
+from newsroom.editorial import roles
 from newsroom.editorial.admin import EditorialAdmin
-from newsroom.publishing import Status
+from newsroom.editorial.publishing import Status
 from results.models import ImportBatch
 from tests import factories
 from tests.admin_forms import CHANGE_NOTE, admin_url, page_data

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
-from newsroom.editorial_models import Correction
-from newsroom.publishing import Status
+from newsroom.editorial.publishing import Status
+from newsroom.editorial.records import Correction
 from tests import factories
 
 from .editors import log_in, open_change_form, save

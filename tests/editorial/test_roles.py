@@ -13,8 +13,8 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from newsroom import roles
-from newsroom.publishing import Publishable, Status
+from newsroom.editorial import roles
+from newsroom.editorial.publishing import Publishable, Status
 from tests import factories
 from tests.admin_forms import admin_url
 
@@ -87,7 +87,7 @@ EXPECTED = {
         "results.snapshot": ("vacd", "vacd"),
         "results.importbatch": ("va", "va"),
         # The matrix's citation cites a quote: quotes are not the desk's, and a citation is
-        # a change of the item it cites (newsroom.workflow.why_not_change_row).
+        # a change of the item it cites (newsroom.editorial.workflow.why_not_change_row).
         "newsroom.citation": ("va", "va"),
         **dict.fromkeys(
             [

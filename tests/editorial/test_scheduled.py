@@ -11,9 +11,9 @@ from django.test import Client
 from django.urls import reverse
 
 from candidates.models import Candidate, Quote
-from newsroom import roles
-from newsroom.editorial_models import WorkflowEvent
-from newsroom.publishing import Status
+from newsroom.editorial import roles
+from newsroom.editorial.publishing import Status
+from newsroom.editorial.records import WorkflowEvent
 from results.models import Contest
 from tests import factories
 

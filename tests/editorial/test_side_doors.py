@@ -22,10 +22,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
 from candidates.models import Candidate, CareerEntry, Fact, PlatformPosition, Quote
-from newsroom import roles
-from newsroom.editorial import corrections
+from newsroom.editorial import roles
+from newsroom.editorial.publishing import Publishable, Status, is_public
 from newsroom.models import Citation, Contributor, ExternalIdentifier
-from newsroom.publishing import Publishable, Status
 from results.models import ContestFact, RaceCall, Result, SnapshotEntry
 from tests import factories
 from tests.admin_forms import (
@@ -271,7 +270,7 @@ def state(row):
 
 
 def change_note(item) -> dict:
-    return CHANGE_NOTE if corrections.is_public(item) else {"change_source": "https://x.example"}
+    return CHANGE_NOTE if is_public(item) else {"change_source": "https://x.example"}
 
 
 def test_the_sweep_knows_every_registered_model_and_inline():

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom.publishing import Status
+from newsroom.editorial.publishing import Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db

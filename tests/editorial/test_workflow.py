@@ -5,8 +5,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from candidates.models import Quote
-from newsroom.editorial_models import WorkflowEvent
-from newsroom.publishing import Status
+from newsroom.editorial.publishing import Status
+from newsroom.editorial.records import WorkflowEvent
 from results.models import Contest
 from tests import factories
 from tests.admin_forms import admin_url, inline_formset

@@ -4,8 +4,8 @@ publishes must still have the sources the workflow asks of a published item."""
 import pytest
 from django.contrib import admin
 
-from newsroom import workflow
-from newsroom.publishing import Publishable, Status
+from newsroom.editorial import workflow
+from newsroom.editorial.publishing import Publishable, Status
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
-from newsroom import roles
+from newsroom.editorial import roles
 from newsroom.models import Citation
 from tests import factories
 from tests.admin_forms import admin_url

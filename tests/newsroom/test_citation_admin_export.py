@@ -3,7 +3,7 @@
 import pytest
 import rispy
 
-from newsroom.publishing import Status
+from newsroom.editorial.publishing import Status
 from tests.factories import CitationFactory, FactFactory, QuoteFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from django.contrib.admin import AdminSite, ModelAdmin
 from django.contrib.messages.storage.fallback import FallbackStorage
 
 from newsroom.citations.admin_actions import export_citations
+from newsroom.editorial.publishing import Status
 from newsroom.models import Source
-from newsroom.publishing import Status
 from tests.factories import (
     CandidateFactory,
     CitationFactory,

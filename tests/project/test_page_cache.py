@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom.publishing import Status
+from newsroom.editorial.publishing import Status
 from tests import factories
 
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from candidates.models import Quote
-from newsroom import roles
-from newsroom.publishing import Status
+from newsroom.editorial import roles
+from newsroom.editorial.publishing import Status
 from results.models import Contest, Result, Snapshot
 from tests import factories
 from tests.admin_forms import CHANGE_NOTE, add_inline_row, admin_url, inline_formset, page_data

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core.management import call_command
 
 from candidates.models import Candidate, CareerEntry, Fact, PlatformPosition, Quote
+from newsroom.editorial.publishing import Status
 from newsroom.models import Citation, Outlet, Source
-from newsroom.publishing import Status
 from results.models import Contest, ContestFact, Jurisdiction, RaceCall, Result, Snapshot
 
 SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"

@@ -20,7 +20,8 @@ from django.urls import reverse
 
 class Command(BaseCommand):
     help = (
-        "Benchmark an admin changelist page (default: quotes) on the database as it is: "
+        "Benchmark an admin changelist page (default: the BENCH_ADMIN_MODEL setting) on the "
+        "database as it is: "
         "the number of SQL queries, the rows of the model, and the median time of a few "
         "requests after one warm-up, as a superuser (created and removed again)."
     )
@@ -28,8 +29,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--model",
-            default="candidates.quote",
-            help="app_label.model of the changelist (default candidates.quote).",
+            default=settings.BENCH_ADMIN_MODEL,
+            help=f"app_label.model of the changelist (default {settings.BENCH_ADMIN_MODEL}, "
+            "the BENCH_ADMIN_MODEL setting).",
         )
         parser.add_argument(
             "--repeat", type=int, default=5, help="Timed requests after the warm-up (5)."

@@ -19,8 +19,8 @@ from newsroom.citations import registry
 from newsroom.citations.csl import stream_items
 from newsroom.citations.formats import FORMATS
 from newsroom.citations.views import citation_response
+from newsroom.editorial.publishing import Status
 from newsroom.models import Contributor, Outlet, Source
-from newsroom.publishing import Status
 
 DATA_FORMATS = ["json", "bib", "ris", "csv"]
 

@@ -11,8 +11,9 @@ instance the request saves, and records the public correction.
 from django import forms
 from django.core.exceptions import ValidationError
 
-from ...editorial_models import Correction
 from .. import corrections
+from ..publishing import is_public
+from ..records import Correction
 from .locking import VersionedModelForm
 
 NOTE_FIELDS = ("change_comment", "change_source")
@@ -64,7 +65,7 @@ class ChangeNoteForm(VersionedModelForm):
         cleaned = super().clean()
         instance = self.instance
         changed = self.content_changed_fields()
-        self.was_public = corrections.is_public(instance)
+        self.was_public = is_public(instance)
         kind = cleaned.get("correction_kind") or ""
         note = (cleaned.get("correction_note") or "").strip()
         cleaned["correction_note"] = note
@@ -91,7 +92,7 @@ def check_rows(formset) -> None:
     source, and a correction record for changes to published numbers, quotes, facts and
     results, asked for in the main form's “Change note” section."""
     parent = formset.instance
-    if parent is None or parent.pk is None or not corrections.is_public(parent):
+    if parent is None or parent.pk is None or not is_public(parent):
         return
     reasons = []
     changed_any = False
@@ -107,9 +108,9 @@ def check_rows(formset) -> None:
             continue
         changed_any = True
         row_public = (
-            corrections.is_public(form.instance)
+            is_public(form.instance)
             if form.instance.pk is not None
-            else corrections.key(form.instance) in corrections.NUMBER_FIELDS
+            else corrections.has_number_fields(form.instance)
         )
         reason = corrections.correction_required(form.instance, changed, row_public)
         if reason:

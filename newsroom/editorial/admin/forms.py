@@ -74,13 +74,13 @@ class EditorialGenericInlineFormSet(EditorialFormSetMixin, BaseGenericInlineForm
 def form_errors(model_admin) -> list[checks.Error]:
     """An admin of the desk whose form skips the desk's rules would save without a version
     check, a change note or the workflow: make that loud."""
-    return _subclass_errors(model_admin, "form", EditorialForm, "newsroom.E020")
+    return _subclass_errors(model_admin, "form", EditorialForm, "newsroom.E030")
 
 
 def inline_errors(inline) -> list[checks.Error]:
     return [
-        *_subclass_errors(inline, "form", VersionedModelForm, "newsroom.E021"),
-        *_subclass_errors(inline, "formset", EditorialFormSetMixin, "newsroom.E022"),
+        *_subclass_errors(inline, "form", VersionedModelForm, "newsroom.E031"),
+        *_subclass_errors(inline, "formset", EditorialFormSetMixin, "newsroom.E032"),
     ]
 
 

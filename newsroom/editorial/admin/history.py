@@ -9,7 +9,7 @@ reverting would change, field by field (current → that version), and a Change 
 Reverting is an ordinary, recorded edit of the current item, under the same rules:
 
 - it needs the site-wide permission newsroom.revert_content (held by roles, see
-  newsroom.roles) and the change permission on the item;
+  newsroom.editorial.roles) and the change permission on the item;
 - it carries the version the editor looked at: if someone saved the item since, the revert
   is refused with what they changed (the optimistic lock of locking.py), so a revert made
   from a stale page never overwrites a newer edit;
@@ -41,8 +41,8 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from ... import versions
-from ...publishing import ConcurrentEditError
+from .. import versions
+from ..locking import ConcurrentEditError
 from .change_note import ALL_EDITORIAL_FIELDS
 
 #: Bookkeeping fields left out of the diff.
@@ -74,7 +74,7 @@ class VersionHistory:
 
     def permalinks(self, object_id) -> dict[int, str]:
         label = self.model._meta.label_lower
-        if label not in versions.PUBLIC_FIELDS:
+        if not versions.has_permalinks(self.model):
             return {}
         try:
             pk = self.model._meta.pk.to_python(unquote(object_id))

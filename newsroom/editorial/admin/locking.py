@@ -18,10 +18,14 @@ from django.db import transaction
 from django.forms.models import model_to_dict
 from django.http import HttpResponseRedirect
 
-from ...publishing import ConcurrentEditError
 from ...text import clean_text_values
 from .. import corrections
-from ..locking import describe_conflict, describe_deleted_row, describe_stale_delete
+from ..locking import (
+    ConcurrentEditError,
+    describe_conflict,
+    describe_deleted_row,
+    describe_stale_delete,
+)
 
 
 class VersionField(forms.IntegerField):

@@ -1,6 +1,6 @@
 """Merging duplicates in the admin: the changelist action "Merge two duplicates" (candidates
 and sources, permission newsroom.merge_content) shows what would move and what stands in
-the way, lets the editor choose the survivor, then calls newsroom.merging.merge.
+the way, lets the editor choose the survivor, then calls newsroom.editorial.merging.merge.
 """
 
 from django.contrib import messages
@@ -11,8 +11,8 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from ... import merging
-from ...publishing import ConcurrentEditError
+from .. import merging
+from ..locking import ConcurrentEditError
 
 MERGE_PERMISSION = "newsroom.merge_content"
 
@@ -33,7 +33,7 @@ class DuplicateMerging:
     def add_action(self, request, actions, action_location) -> None:
         if (
             action_location == ActionLocation.CHANGE_LIST
-            and self.model._meta.label_lower in merging.MERGEABLE
+            and merging.is_mergeable(self.model)
             and request.user.has_perm(MERGE_PERMISSION)
             and self.model_admin.actions is not None
             and IS_POPUP_VAR not in request.GET

@@ -1,15 +1,15 @@
 """Publication workflow in the admin: object-level permissions of the roles, the status
 field held to the workflow's steps, and each item's steps on its change form. The rules
-themselves are in newsroom.workflow; the bulk actions are in workflow_actions.py.
+themselves are in newsroom.editorial.workflow; the bulk actions are in workflow_actions.py.
 
 - Published and unpublished items are read-only to users without the publish permission
-  (reporters), except where newsroom.workflow says otherwise (the results desk); so are
+  (reporters), except where newsroom.editorial.workflow says otherwise (the results desk); so are
   reference records (parties) shown by a published item. Saving and deleting check again.
 - The status field offers only the steps the user may take from the saved status; a step
   refused by the rules (sources missing, say) is a field error. Each step made through the
   form, an inline row or an action is recorded as a WorkflowEvent.
 - Citations and identifiers (`AttachedRowAdmin`): attaching, changing, moving or removing
-  one is a change of the item it belongs to (newsroom.workflow.why_not_change_row); a
+  one is a change of the item it belongs to (newsroom.editorial.workflow.why_not_change_row); a
   refusal is an error on the form's item fields, with the editor's input kept.
 - Inline rows of published items (a candidate's quotes and facts, a contest's facts) are
   refused per row for deletion exactly as for changes.
@@ -26,9 +26,10 @@ from django.core import checks
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
 
-from ... import workflow
-from ...publishing import Publishable, Status
-from ...roles import EXPORT
+from .. import workflow
+from ..policy import policy_of
+from ..publishing import Publishable, Status
+from ..roles import EXPORT
 
 
 def _status_choices(allowed):
@@ -160,13 +161,12 @@ class WorkflowSteps:
                 for name in shown_with
                 if not _leads_to_publishable(model, name)
             ]
-        names = {field.name for field in model._meta.get_fields()}
-        if self.publishable or names & set(workflow.OWNER_RELATIONS):
+        if self.publishable or policy_of(model).owner:
             return []
         return [
             checks.Error(
-                f"{model._meta.label} has no editorial policy: make it Publishable, give it a "
-                f"relation to the item that shows it ({', '.join(workflow.OWNER_RELATIONS)}), "
+                f"{model._meta.label} has no editorial policy: make it Publishable, declare the "
+                "relation to the item that shows it (EditorialPolicy(owner=…)), "
                 f"or set {workflow.SHOWN_WITH} to the relations whose items show it.",
                 obj=model_admin.__class__,
                 id="newsroom.E001",

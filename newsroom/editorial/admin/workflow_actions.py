@@ -2,7 +2,7 @@
 time), publish at a chosen time (a confirmation page), unpublish, send back to draft. Each
 reports what it did and, item by item, what it refused and why.
 
-`PublishableAdmin` (newsroom/admin.py) offers them; the rules are in newsroom.workflow.
+`PublishableAdmin` (newsroom/admin.py) offers them; the rules are in newsroom.editorial.workflow.
 """
 
 from django import forms
@@ -12,8 +12,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from ... import workflow
-from ...publishing import ConcurrentEditError, Status
+from .. import workflow
+from ..locking import ConcurrentEditError
+from ..publishing import Status
 
 BOTH_PAGES = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
 

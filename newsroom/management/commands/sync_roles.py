@@ -1,16 +1,16 @@
 """`manage.py sync_roles`: put the Editor, Reporter and Results clerk groups in line with
-newsroom.roles (after the role matrix changed, or someone edited a group by hand)."""
+newsroom.editorial.roles (after the role matrix changed, or someone edited a group by hand)."""
 
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 
-from newsroom import roles
+from newsroom.editorial import roles
 
 
 class Command(BaseCommand):
     help = (
         "Create or update the groups Editor, Reporter and Results clerk so each holds exactly "
-        "the permissions of the role matrix in newsroom/roles.py. Safe to run again."
+        "the permissions the apps declare (grant() in each declarations.py). Safe to run again."
     )
 
     def add_arguments(self, parser):

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from newsroom import roles
+from newsroom.editorial import roles
 from results.models import ImportBatch
 from tests.editorial.workflow_desk import client_for
 

@@ -19,8 +19,9 @@ taking an item down is always its own recorded step), unpublished → in review.
 Who: every step needs change permission on the item's model. Publishing, republishing,
 rescheduling, unpublishing and reopening need `newsroom.publish_content` as well: those
 are the editors' steps. Without that permission, published and unpublished items (and
-the citations, identifiers and other rows that hang off them) are read-only, except on the
-results desk: whoever may change contests may update a published contest's count and
+the citations, identifiers and other rows that hang off them) are read-only, except for
+models declared `live_while_published` (the results desk's contests): whoever may change
+them may update a published contest's count and
 results (the correction rules of newsroom.editorial.corrections still apply).
 
 Rows of an item (its citations, identifiers, results, and the quotes, facts and other
@@ -34,11 +35,13 @@ trusted: it may attach rows, but only to the kinds of item that take them (the m
 refuse any other), and it publishes nothing: a row it attaches is public only if its item
 already is, which the person running it decided.
 
-Sources: an item is published only when readers will see where it comes from. Quotes,
-facts, career entries, platform positions and contest facts need at least one citation of
-a published source. A contest needs a published source cited on the contest or on one of
-its results, or a count snapshot taken from a published source. Outlets, sources (they are
-the evidence), candidates and jurisdictions (containers of cited items) need none.
+Sources: an item is published only when readers will see where it comes from. Each model
+declares whether it needs them (`EditorialPolicy.needs_citation`, newsroom.editorial.policy):
+quotes, facts, career entries, platform positions and contest facts need at least one
+citation of a published source; a contest needs a published source cited on the contest or
+on one of its results, or a count snapshot taken from a published source (its own
+`why_sources_missing()`). Outlets, sources (they are the evidence), candidates and
+jurisdictions (containers of cited items) need none.
 
 Reference records without a workflow (parties) are editor-only once a published item shows
 them (SHOWN_WITH): a reporter may create a party and edit it until then.
@@ -47,9 +50,11 @@ Nor is an item published while it would show readers something they may not see 
 contest whose results name a candidate who is not published (see hidden_parts).
 
 Scheduled publishing needs no cron job: public querysets compare `publish_at` with now
-(newsroom.publishing.published_q).
+(newsroom.editorial.publishing.published_q).
 
-Nothing here imports the candidates or results apps; models are named by label.
+The item a row belongs to is found by the one owner walk of newsroom.editorial.publishing
+(`publishable_item`). Nothing here imports the candidates or results apps: what differs
+between models is their declared policy.
 """
 
 import datetime
@@ -58,12 +63,11 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from .editorial_models import WorkflowEvent
-from .models import Citation, Source
-from .publishing import Publishable, Status
+from .policy import policy_of
+from .publishing import SHOWN_WITH, Publishable, Status, publishable_item
+from .records import WorkflowEvent
 
 PUBLISH_PERMISSION = "newsroom.publish_content"
 
@@ -101,27 +105,6 @@ REFUSALS = {
     (Status.IN_REVIEW, Status.UNPUBLISHED): "was never published",
 }
 
-#: Items that need a cited, published source before they are published.
-NEEDS_CITATION = {
-    "candidates.quote",
-    "candidates.fact",
-    "candidates.careerentry",
-    "candidates.platformposition",
-    "results.contestfact",
-}
-CONTEST = "results.contest"
-
-#: Items that whoever may change them may update while published (the results desk).
-LIVE_WHILE_PUBLISHED = {CONTEST}
-
-#: Relations leading from a row to the item whose page shows it, tried in this order.
-OWNER_RELATIONS = ("content_object", "contest", "snapshot", "source", "candidate")
-
-#: Reference records have no workflow of their own (a party): the model sets this class
-#: attribute to the relations whose items show the record to readers. Once one of those
-#: is published (or was), the record is editor-only, as a published item is.
-SHOWN_WITH = "shown_publicly_with"
-
 
 class TransitionRefused(Exception):
     """The step is not allowed for this item or this user; the message says why."""
@@ -131,37 +114,8 @@ class EditRefused(PermissionDenied):
     """The user may not change or delete this item as it stands; the message says why."""
 
 
-def label(item) -> str:
-    return item._meta.label_lower
-
-
 def describe(item) -> str:
     return f"“{item}”"
-
-
-def publishable_item(obj):
-    """The item whose status governs `obj`: itself, or what it belongs to (a citation's
-    item, a result's contest, a snapshot entry's contest); a publishable item or a
-    reference record (see SHOWN_WITH). None if none."""
-    seen = 0
-    while obj is not None and seen < 4:
-        if isinstance(obj, Publishable) or hasattr(type(obj), SHOWN_WITH):
-            return obj
-        seen += 1
-        for name in OWNER_RELATIONS:
-            if name == "content_object":
-                if not hasattr(obj, "content_type_id"):
-                    continue
-                owner = obj.content_object
-            elif getattr(obj, f"{name}_id", None) is not None:
-                owner = getattr(obj, name)
-            else:
-                continue
-            obj = owner
-            break
-        else:
-            return None
-    return None
 
 
 def can_publish(user) -> bool:
@@ -261,44 +215,26 @@ def can_edit_in_status(user, model, status: str) -> bool:
     if status in (NEW, Status.DRAFT, Status.IN_REVIEW) or can_publish(user):
         return True
     opts = model._meta
-    if opts.label_lower in LIVE_WHILE_PUBLISHED:
+    if policy_of(model).live_while_published:
         return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
     return False
 
 
 def missing_sources(item) -> str:
-    """Why `item` cannot be published for want of sources, or "" when it has what it needs."""
-    key = label(item)
-    if key in NEEDS_CITATION:
-        citations = item.citations.all()
-        if not citations.exists():
-            return "has no source: cite at least one before publishing"
-        if not citations.published().exists():
-            return "cites no published source: publish one of its sources first"
+    """Why `item` cannot be published for want of sources, or "" when it has what it needs.
+
+    Its model's policy says whether it needs any (`needs_citation`); a model whose sources
+    are found elsewhere than its own citations answers itself (`why_sources_missing()`)."""
+    if not policy_of(item).needs_citation:
         return ""
-    if key == CONTEST:
-        return _contest_missing_sources(item)
+    if hasattr(item, "why_sources_missing"):
+        return item.why_sources_missing()
+    citations = item.citations.all()
+    if not citations.exists():
+        return "has no source: cite at least one before publishing"
+    if not citations.published().exists():
+        return "cites no published source: publish one of its sources first"
     return ""
-
-
-def _contest_missing_sources(contest) -> str:
-    published_sources = Source.objects.published()
-    result_ids = contest.results.values("pk")
-    results_type = ContentType.objects.get_for_model(contest.results.model)
-    cited = (
-        Citation.objects.filter(source__in=published_sources)
-        .filter(
-            Q(content_type=ContentType.objects.get_for_model(contest), object_id=contest.pk)
-            | Q(content_type=results_type, object_id__in=result_ids)
-        )
-        .exists()
-    )
-    if cited or contest.snapshots.filter(source__in=published_sources).exists():
-        return ""
-    return (
-        "has no source: cite a published source on the contest or its results, or record a "
-        "count snapshot from one"
-    )
 
 
 def why_not(item, to_status: str, user, *, from_status: str | None = None) -> str:

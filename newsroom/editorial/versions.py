@@ -12,7 +12,10 @@ The item must also be public now: unpublishing an item hides all its versions.
 Reads are bounded: one query for the item's history and one per parent (and grandparent)
 row the item's versions point at, whatever the number of versions.
 
-Model labels are strings here, so newsroom does not import the candidates and results apps.
+Which models have permalinks, and the fields a version shows, each model declares
+(`EditorialPolicy.public_fields`, newsroom.editorial.policy), so newsroom does not import
+the candidates and results apps. Whether an item is public now is
+newsroom.editorial.publishing.is_public.
 """
 
 import datetime
@@ -28,95 +31,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from .dates import format_partial_date
-from .publishing import PublishableQuerySet, Status
-
-#: The models whose published versions have permalinks, with the fields a version shows.
-#: Internal fields (an editor-only note, bookkeeping) are never listed.
-PUBLIC_FIELDS: dict[str, tuple[str, ...]] = {
-    "candidates.candidate": (
-        "full_name",
-        "party",
-        "summary",
-        "age",
-        "age_as_of",
-        "hometown",
-        "occupation",
-        "campaign_launched_on",
-        "self_funding_amount",
-        "self_funding_kind",
-        "website",
-        "campaign_staff_on_ground",
-        "staff_location",
-        "has_held_office",
-    ),
-    "candidates.careerentry": (
-        "candidate",
-        "organisation",
-        "organisation_description",
-        "role",
-        "started_on",
-        "ended_on",
-        "is_current",
-    ),
-    "candidates.platformposition": ("candidate", "topic", "summary"),
-    "candidates.quote": (
-        "text",
-        "is_partial",
-        "speaker_name",
-        "speaker_role",
-        "candidate",
-        "venue",
-        "venue_outlet",
-        "interviewer",
-        "said_on",
-        "said_when_as_reported",
-        "context",
-    ),
-    "candidates.fact": ("candidate", "topic", "statement", "occurred_on"),
-    "newsroom.source": (
-        "outlet",
-        "kind",
-        "headline",
-        "untitled_description",
-        "standfirst",
-        "url",
-        "published_on",
-        "accessed_on",
-        "archive_url",
-        "update_note",
-        "language",
-    ),
-    "results.contest": (
-        "name",
-        "jurisdiction",
-        "party",
-        "office",
-        "kind",
-        "year",
-        "held_on",
-        "held_on_as_reported",
-        "delegates_at_stake",
-        "ballots_cast",
-        "count_status",
-        "reporting_percent",
-        "reporting_as_of",
-        "reporting_as_of_as_reported",
-        "summary",
-    ),
-    "results.result": (
-        "contest",
-        "candidate",
-        "votes",
-        "reported_share",
-        "delegates_won",
-        "outcome",
-    ),
-    "results.contestfact": ("contest", "statement"),
-}
-
-#: Parents of models whose querysets are not PublishableQuerySets (see `public_parents`).
-EXTRA_PARENTS: dict[str, tuple[str, ...]] = {"results.result": ("contest",)}
+from ..dates import format_partial_date
+from .policy import policy_of
+from .publishing import PublishableQuerySet, Status, is_public
 
 #: How many versions the public list shows, newest first.
 LIST_LIMIT = 25
@@ -124,14 +41,18 @@ LIST_LIMIT = 25
 Interval = tuple[datetime.datetime, datetime.datetime]
 
 
+def has_permalinks(model) -> bool:
+    """Whether `model`'s published versions have permalinks (it declares public fields)."""
+    return bool(policy_of(model).public_fields)
+
+
 def permalink_model(label: str):
     """The model for "app_label.model_name" if its versions have permalinks, else None."""
-    if label not in PUBLIC_FIELDS:
-        return None
     try:
-        return apps.get_model(label)
+        model = apps.get_model(label)
     except (LookupError, ValueError):
         return None
+    return model if has_permalinks(model) else None
 
 
 def history_model(model):
@@ -145,15 +66,8 @@ def parent_fields(model) -> tuple[str, ...]:
     if queryset_class is not None and issubclass(queryset_class, PublishableQuerySet):
         prefixes = queryset_class.public_parents
     names = {prefix.split("__")[0] for prefix in prefixes}
-    names.update(EXTRA_PARENTS.get(model._meta.label_lower, ()))
+    names.update(policy_of(model).extra_parents)
     return tuple(sorted(names))
-
-
-def is_public_now(model, pk) -> bool:
-    manager = model._default_manager
-    if not hasattr(manager, "published"):
-        return model._base_manager.filter(pk=pk).exists()
-    return manager.published().filter(pk=pk).exists()
 
 
 class Timeline:
@@ -248,7 +162,7 @@ class Timeline:
         """The item's versions that readers once saw, newest first; none if the item is not
         public now. With `ask_database=False` "public now" is read from the histories
         themselves (one query fewer, for pages that show only public items anyway)."""
-        if ask_database and not is_public_now(model, pk):
+        if ask_database and not is_public(model._base_manager.filter(pk=pk).first()):
             return []
         if not ask_database:
             self.prefetch(model, pk)
@@ -337,7 +251,7 @@ def citable_versions(item, limit: int | None = LIST_LIMIT) -> list:
     """Published versions of `item`, newest first, each with `public_from` and `url`."""
     model = type(item)
     label = model._meta.label_lower
-    if label not in PUBLIC_FIELDS or item.pk is None:
+    if not has_permalinks(model) or item.pk is None:
         return []
     found = Timeline().citable(model, item.pk, ask_database=False)
     for record in found:
@@ -359,7 +273,7 @@ def version_lines(model, record) -> list[Line]:
     """The public fields of a version, as a reader sees them."""
     instance = record.instance
     lines = []
-    for name in PUBLIC_FIELDS[model._meta.label_lower]:
+    for name in policy_of(model).public_fields:
         field = model._meta.get_field(name)
         value = _display(model, instance, field)
         if value is None:
@@ -373,11 +287,12 @@ def _display(model, instance, field) -> str | None:
         related_pk = getattr(instance, field.attname)
         if related_pk is None:
             return ""
-        related_model = field.related_model
-        if not is_public_now(related_model, related_pk):
+        related = field.related_model._base_manager.filter(pk=related_pk).first()
+        if related is None:
+            return None
+        if not is_public(related):
             return None  # a draft parent's name must not show through an old version
-        related = related_model._base_manager.filter(pk=related_pk).first()
-        return str(related) if related is not None else ""
+        return str(related)
     value = getattr(instance, field.attname)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value or ""))

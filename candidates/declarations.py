@@ -1,4 +1,6 @@
-"""Registers quotes, facts and candidate profiles with the citation desk (newsroom.citations).
+"""What candidates contributes to the shared features, in one place: its citable kinds
+(for the citation desk, source pages and corrections), its sections of the search page,
+and what each role may do with its models. Editorial policy is declared on the models.
 
 A quote or fact is cited as the articles that reported it, with a note of what they
 reported: for a quote, the speaker, where it was said and the verbatim words.
@@ -6,8 +8,20 @@ reported: for a quote, the speaker, where it was said and the verbatim words.
 
 from newsroom.citations import registry
 from newsroom.citations.registry import published_sources_citing
+from newsroom.editorial.roles import (
+    ALL,
+    DRAFTING,
+    EDITOR,
+    REPORTER,
+    RESULTS_CLERK,
+    VIEW,
+    grant,
+)
+from newsroom.search import register_section
 
-from .models import Candidate, Fact, Quote
+from .models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
+from .search import search_candidates, search_facts, search_quotes
+from .selectors import public_candidates
 
 VENUE_PHRASES = {
     # venue: (with the outlet or platform it was said on or to, without one)
@@ -52,27 +66,68 @@ def candidate_sources(candidate: Candidate):
     )
 
 
+def _on_profile(anchor: str):
+    return lambda item: f"{item.candidate.get_absolute_url()}#{anchor}-{item.pk}"
+
+
+def _of_candidate(item) -> str:
+    return f"{item.candidate}: {item}"
+
+
+# Citation ---------------------------------------------------------------------------------
+
 registry.register(
-    "quote",
+    Candidate,
+    label="Candidate",
+    published=public_candidates,
+    kind="candidate",
+    desk_label="Candidate profile",
+    sources=candidate_sources,
+    page_title=lambda candidate: candidate.full_name,
+)
+registry.register(
+    CareerEntry,
+    label="Career",
+    published=lambda: CareerEntry.objects.published().select_related("candidate"),
+    describe=_of_candidate,
+    url=_on_profile("career"),
+)
+registry.register(
+    PlatformPosition,
+    label="Platform",
+    published=lambda: PlatformPosition.objects.published().select_related("candidate"),
+    url=_on_profile("platform"),
+)
+registry.register(
+    Quote,
     label="Quote",
-    model=Quote,
-    published=lambda: Quote.objects.published().select_related("venue_outlet"),
+    published=lambda: Quote.objects.published().select_related("candidate", "venue_outlet"),
+    kind="quote",
     sources=published_sources_citing,
     note=quote_note,
 )
 registry.register(
-    "fact",
+    Fact,
     label="Fact",
-    model=Fact,
     published=lambda: Fact.objects.published().select_related("candidate"),
+    describe=_of_candidate,
+    kind="fact",
     sources=published_sources_citing,
     note=lambda fact: f"{fact.candidate}: {fact.statement}",
 )
-registry.register(
-    "candidate",
-    label="Candidate profile",
-    model=Candidate,
-    published=lambda: Candidate.objects.published(),
-    sources=candidate_sources,
-    page_title=lambda candidate: candidate.full_name,
-)
+
+# Search -----------------------------------------------------------------------------------
+
+register_section("Candidates", search_candidates, order=10)
+register_section("Quotes", search_quotes, order=20)
+register_section("Facts", search_facts, order=30)
+
+# Roles ------------------------------------------------------------------------------------
+
+#: What reporters draft and editors publish.
+CONTENT = (Party, Candidate, CareerEntry, PlatformPosition, Quote, Fact)
+
+grant(EDITOR, dict.fromkeys(CONTENT, ALL))
+grant(REPORTER, dict.fromkeys(CONTENT, DRAFTING))
+# What the contest, result, race call and snapshot pages pick from.
+grant(RESULTS_CLERK, {Party: VIEW, Candidate: VIEW})

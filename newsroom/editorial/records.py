@@ -11,7 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-from .constraints import ConstraintErrorsOnFields
+from ..constraints import ConstraintErrorsOnFields
+from .policy import EditorialPolicy
 from .publishing import Status
 
 
@@ -21,6 +22,8 @@ class ItemRecord(ConstraintErrorsOnFields, models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
+
+    editorial = EditorialPolicy(owner="content_object")
 
     class Meta:
         abstract = True
@@ -44,7 +47,7 @@ class WorkflowEvent(ItemRecord):
     class Meta:
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["content_type", "object_id", "-at"])]
-        # Site-wide editorial permissions, held by roles (see newsroom.roles).
+        # Site-wide editorial permissions, held by roles (see newsroom.editorial.roles).
         permissions = [
             ("publish_content", "Can publish, schedule and unpublish content"),
             ("revert_content", "Can revert content to an earlier version"),

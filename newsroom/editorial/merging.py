@@ -18,6 +18,10 @@ nothing, in one transaction:
   duplicate's deletion. Moved rows of tracked models get a history row saying where they
   came from; every moved row's version is raised, so an editor holding one open reloads it.
 
+Which models merge, and how, each model declares in its editorial policy
+(`EditorialPolicy.mergeable`, `merge_keeps`, `merge_warns_if_different`,
+newsroom.editorial.policy).
+
 The duplicate's own field values are not copied: the survivor's are kept, and the
 duplicate's stay readable in its history. The exceptions are the fields a model lists in
 `merge_keeps` (a source's URL and archived copy, a candidate's website): an address is
@@ -29,8 +33,8 @@ Two items that differ in a field the model lists in `merge_warns_if_different` (
 outlet or publication date, a candidate's party) look like different things, not
 duplicates: the plan warns, and `merge()` goes ahead only when the editor confirms it.
 
-Relations are found through the models' meta, and per-model policies are keyed by label,
-so newsroom does not import the candidates and results apps.
+Relations are found through the models' meta and policies are declared on the models, so
+newsroom does not import the candidates and results apps.
 """
 
 import logging
@@ -41,12 +45,10 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, router, transaction
 
-from .editorial_models import Redirect
+from .policy import policy_of
+from .records import Redirect
 
 logger = logging.getLogger(__name__)
-
-#: Models whose duplicates can be merged.
-MERGEABLE = {"candidates.candidate", "newsroom.source"}
 
 #: Rows that may be dropped when the survivor already has one like them under a unique
 #: constraint: label -> fields that must be equal too (empty: the constraint is enough).
@@ -218,9 +220,14 @@ def _shown(item, name: str) -> str:
     return str(getattr(item, name))
 
 
+def is_mergeable(model) -> bool:
+    """Whether duplicates of `model` can be merged, as the model declares."""
+    return policy_of(model).mergeable
+
+
 def _plan_kept_fields(plan: Plan) -> None:
     duplicate, survivor = plan.duplicate, plan.survivor
-    for name in getattr(type(survivor), "merge_keeps", ()):
+    for name in policy_of(survivor).merge_keeps:
         theirs, ours = getattr(duplicate, name), getattr(survivor, name)
         if not theirs or theirs == ours:
             continue
@@ -237,7 +244,7 @@ def _plan_kept_fields(plan: Plan) -> None:
 def _plan_differences(plan: Plan) -> None:
     duplicate, survivor = plan.duplicate, plan.survivor
     model = type(survivor)
-    for name in getattr(model, "merge_warns_if_different", ()):
+    for name in policy_of(model).merge_warns_if_different:
         attname = _attname(model, name)
         theirs, ours = getattr(duplicate, attname), getattr(survivor, attname)
         if theirs is None or ours is None or theirs == ours:
@@ -253,7 +260,7 @@ def plan_merge(duplicate, survivor) -> Plan:
     if type(duplicate) is not type(survivor):
         plan.problems.append("Only two items of the same kind can be merged.")
         return plan
-    if duplicate._meta.label_lower not in MERGEABLE:
+    if not is_mergeable(duplicate):
         plan.problems.append(f"{duplicate._meta.verbose_name_plural} cannot be merged.")
         return plan
     if duplicate.pk == survivor.pk:
@@ -342,7 +349,7 @@ def merge(duplicate, *, into, by=None, note: str = "", despite_differences: bool
     duplicate.delete()
 
     # After the deletion: a kept URL is unique to one source.
-    for name in getattr(model, "merge_keeps", ()):
+    for name in policy_of(model).merge_keeps:
         if not getattr(survivor, name):
             setattr(survivor, name, getattr(duplicate, name))
     survivor._change_reason = survivor_reason

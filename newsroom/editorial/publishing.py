@@ -1,20 +1,24 @@
-"""Publication states shared by every public-facing model, and the one `published()` filter.
+"""Publication states shared by every public-facing model, the one `published()` filter, and
+the one answer to "can readers see this row?" (`is_public`).
 
 Public code (views, feeds, sitemaps, search, exports, API) reads only through `published()`.
 An item is public when its status is published and its scheduled time, if any, has come:
 the comparison with now happens in the query, so scheduled items go live without a cron job.
+
+A row without a workflow of its own (a result, a citation, a byline) is public with the
+item whose page shows it: its *owner*, the relation each model declares in its editorial
+policy (newsroom.editorial.policy). `owner_of` takes one step up that relation;
+`publishable_item` and `is_public` are the only walks up it.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models, router, transaction
-from django.dispatch import receiver
+from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
-from simple_history.models import HistoricalRecords
-from simple_history.signals import pre_create_historical_record
 
-from .constraints import ConstraintErrorsOnFields
-from .text import DirectionSafeText
+from .history import tracked_history
+from .locking import Versioned
+from .policy import policy_of
 
 
 class Status(models.TextChoices):
@@ -44,95 +48,12 @@ class PublishableQuerySet(models.QuerySet):
             condition &= published_q(prefix)
         return self.filter(condition)
 
+    def scheduled(self):
+        """Published, but hidden until a time still to come."""
+        return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
+
     def awaiting_review(self):
         return self.filter(status=Status.IN_REVIEW)
-
-    def drafts(self):
-        return self.filter(status=Status.DRAFT)
-
-
-class ConcurrentEditError(Exception):
-    """A save based on a version of the row that someone else has since replaced."""
-
-    def __init__(self, instance, expected_version: int):
-        self.instance = instance
-        self.expected_version = expected_version
-        super().__init__(
-            f"{instance._meta.verbose_name} {instance.pk} was changed by someone else "
-            f"after version {expected_version} was loaded; nothing was saved."
-        )
-
-
-class Versioned(ConstraintErrorsOnFields, DirectionSafeText):
-    """Optimistic locking: every save raises `version` by one, and only from the version the
-    saving copy was loaded at. A save from an older copy raises ConcurrentEditError and
-    writes nothing, so one editor can never overwrite another's edit unseen. (Every
-    versioned model is one readers may see: its one-line texts are direction-safe too.)
-
-    Forms carry the version the editor opened (see newsroom.editorial.admin.locking) and put it on
-    the instance before saving; the check-and-raise is one conditional UPDATE, so it holds
-    between processes and on both databases. Bulk `update()` calls bypass it on purpose
-    (imports lock their rows themselves).
-    """
-
-    version = models.PositiveIntegerField(
-        default=1,
-        editable=False,
-        help_text="Raised by one on every save; a save from an older version is refused.",
-    )
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self._state.adding or self.pk is None:
-            return super().save(*args, **kwargs)
-        # Where Django's own save will write (never a read replica the row came from).
-        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
-        expected = self.version
-        with transaction.atomic(using=using):
-            rows = type(self)._base_manager.using(using).filter(pk=self.pk)
-            bumped = rows.filter(version=expected).update(version=expected + 1)
-            if not bumped and rows.exists():
-                raise ConcurrentEditError(self, expected)
-            if bumped:
-                self.version = expected + 1
-                if kwargs.get("update_fields") is not None:
-                    kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
-            try:
-                return super().save(*args, **kwargs)
-            except BaseException:
-                self.version = expected
-                raise
-
-
-class ChangeSourceHistory(models.Model):
-    """Extra columns of every historical table: where the change came from.
-
-    Set `instance._change_source` (a URL or a note) and `instance._change_reason` (the
-    change comment, simple-history's own field) before saving.
-    """
-
-    history_change_source = models.CharField(
-        "source of the change",
-        max_length=500,
-        blank=True,
-        help_text="A URL or a note on where the new information comes from.",
-    )
-
-    class Meta:
-        abstract = True
-
-
-def tracked_history(**options) -> HistoricalRecords:
-    """HistoricalRecords with the change-source column; use for every tracked model."""
-    return HistoricalRecords(bases=[ChangeSourceHistory], **options)
-
-
-@receiver(pre_create_historical_record)
-def _record_change_source(sender, instance, history_instance, **kwargs):
-    if hasattr(history_instance, "history_change_source"):
-        history_instance.history_change_source = getattr(instance, "_change_source", "") or ""
 
 
 class Publishable(Versioned):
@@ -168,12 +89,6 @@ class Publishable(Versioned):
 
     class Meta:
         abstract = True
-
-    @property
-    def is_public(self) -> bool:
-        return self.status == Status.PUBLISHED and (
-            self.publish_at is None or self.publish_at <= timezone.now()
-        )
 
     def why_hidden(self, *, from_time=None) -> str:
         """Why this item is not public from `from_time` (None: now) on, or "" when it is."""
@@ -236,3 +151,48 @@ def refuse_hidden_parent(item, field_name: str, *, public_from=None, moved=None)
         f"The {noun} “{parent}” {reason}, and this {item._meta.verbose_name} is public. "
         f"Choose a public {noun}, or have an editor publish “{parent}” first."
     )
+
+
+#: Reference records have no workflow of their own (a party): the model sets this class
+#: attribute to the relations whose items show the record to readers. Once one of those
+#: is published (or was), the record is editor-only, as a published item is.
+SHOWN_WITH = "shown_publicly_with"
+
+
+def owner_of(obj):
+    """The item whose page shows `obj` (a result's contest, a citation's item, a quote's
+    candidate), as its model declares (`EditorialPolicy.owner`); None if it has none."""
+    name = policy_of(obj).owner
+    if not name:
+        return None
+    if name == "content_object":
+        return obj.content_object
+    if getattr(obj, f"{name}_id", None) is None:
+        return None
+    return getattr(obj, name)
+
+
+def publishable_item(obj):
+    """The item whose status governs `obj`: itself, or what it belongs to (a citation's
+    item, a result's contest, a snapshot entry's contest); a publishable item or a
+    reference record (see SHOWN_WITH). None if none."""
+    for _ in range(5):
+        if obj is None or isinstance(obj, Publishable) or hasattr(type(obj), SHOWN_WITH):
+            return obj
+        obj = owner_of(obj)
+    return None
+
+
+def is_public(obj) -> bool:
+    """Whether readers can see the saved `obj` now, its parents included: through its
+    model's `published()` when it has one, else with its owner; a row with neither (a
+    party, reference data) is public unless it is a publishable item."""
+    if obj is None or obj.pk is None:
+        return False
+    manager = type(obj)._default_manager
+    if hasattr(manager, "published"):
+        return manager.published().filter(pk=obj.pk).exists()
+    owner = owner_of(obj)
+    if owner is not None:
+        return is_public(owner)
+    return not isinstance(obj, Publishable)

@@ -1,0 +1,93 @@
+"""What newsroom contributes to the shared features: sources as a citable kind (a source is
+cited as itself), the search of sources, and what each role may do with newsroom's models.
+
+The other apps declare theirs in their own `declarations.py`; `NewsroomConfig.ready()`
+finds them all.
+"""
+
+from .citations import registry
+from .editorial.roles import (
+    ALL,
+    DRAFTING,
+    EDITING,
+    EDITOR,
+    EXPORT,
+    MERGE,
+    PUBLISH,
+    REPORTER,
+    RESULTS_CLERK,
+    REVERT,
+    VIEW,
+    grant,
+)
+from .models import (
+    Citation,
+    Contributor,
+    Correction,
+    EditingPresence,
+    EditorialComment,
+    ExternalIdentifier,
+    Outlet,
+    Redirect,
+    Source,
+    WorkflowEvent,
+)
+from .search import register_section, search_sources
+
+# Citation ---------------------------------------------------------------------------------
+
+registry.register(
+    Source,
+    label="Source",
+    published=lambda: Source.objects.published().select_related("outlet"),
+    holds_citations=False,
+    kind="source",
+    sources=lambda source: Source.objects.published().filter(pk=source.pk),
+)
+
+# Search -----------------------------------------------------------------------------------
+
+register_section("Sources", search_sources, order=50)
+
+# Roles ------------------------------------------------------------------------------------
+
+#: What reporters draft and editors publish.
+CONTENT = (Outlet, Source, Contributor, Citation, ExternalIdentifier)
+
+grant(
+    EDITOR,
+    {
+        **dict.fromkeys(CONTENT, ALL),
+        WorkflowEvent: VIEW,
+        EditorialComment: ALL,
+        EditingPresence: VIEW,
+        Correction: EDITING,
+        Redirect: ALL,
+    },
+    permissions=[PUBLISH, REVERT, MERGE, EXPORT],
+)
+grant(
+    REPORTER,
+    {
+        **dict.fromkeys(CONTENT, DRAFTING),
+        WorkflowEvent: VIEW,
+        EditorialComment: EDITING,
+        EditingPresence: VIEW,
+        Correction: VIEW,
+    },
+    permissions=[EXPORT],
+)
+grant(
+    RESULTS_CLERK,
+    {
+        # A result's or contest's sources are cited on its own page.
+        Citation: ALL,
+        # What the contest, result, race call and snapshot pages pick from.
+        Outlet: VIEW,
+        Source: VIEW,
+        WorkflowEvent: VIEW,
+        EditorialComment: EDITING,
+        EditingPresence: VIEW,
+        Correction: VIEW,
+    },
+)
