@@ -16,8 +16,8 @@ from playwright.sync_api import expect, sync_playwright
 
 from newsroom.editorial_models import EditingPresence
 from newsroom.publishing import Status
-from tests import factories
-from tests.admin_forms import admin_url
+from tests.support import factories
+from tests.support.admin_forms import admin_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -12,9 +12,8 @@ from candidates.models import Quote
 from newsroom import roles, workflow
 from newsroom.editorial_models import EditorialComment
 from newsroom.publishing import Status
-from tests import factories
-
-from .workflow_desk import cited, client_for, run_action
+from tests.support import factories
+from tests.support.editors import cited, client_for, run_action
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,8 @@ from django.contrib import admin
 from newsroom.editorial import corrections
 from newsroom.models import Citation, ExternalIdentifier
 from newsroom.publishing import Status
-from tests import factories
-
-from .editors import form_errors, log_in, open_change_form, save
+from tests.support import factories
+from tests.support.editors import form_errors, open_change_form, save
 
 pytestmark = pytest.mark.django_db
 
@@ -58,16 +57,6 @@ def edit_for(model, data):
                 f"{data[field.name]} Bob".strip(),
             )
     raise LookupError(f"No plain text field to edit on {model._meta.label}")
-
-
-@pytest.fixture
-def alice(django_user_model):
-    return log_in(django_user_model, "alice", "Alice Archer")
-
-
-@pytest.fixture
-def bob(django_user_model):
-    return log_in(django_user_model, "bob", "Bob Baker")
 
 
 @pytest.mark.parametrize("model", VERSIONED, ids=lambda model: model._meta.label)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from newsroom import roles
 from newsroom.publishing import Status
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -27,10 +27,9 @@ from newsroom.editorial import corrections
 from newsroom.models import Citation, Contributor, ExternalIdentifier
 from newsroom.publishing import Publishable, Status
 from results.models import ContestFact, RaceCall, Result, SnapshotEntry
-from tests import factories
-from tests.admin_forms import CHANGE_NOTE, admin_url, page_data
-
-from .workflow_desk import person
+from tests.support import factories
+from tests.support.admin_forms import CHANGE_NOTE, admin_url, page_data
+from tests.support.editors import person
 
 pytestmark = pytest.mark.django_db
 

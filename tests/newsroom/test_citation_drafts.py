@@ -9,7 +9,7 @@ from django.contrib.messages.storage.fallback import FallbackStorage
 from newsroom.citations.admin_actions import export_citations
 from newsroom.models import Source
 from newsroom.publishing import Status
-from tests.factories import (
+from tests.support.factories import (
     CandidateFactory,
     CitationFactory,
     ContestFactory,

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from results.models import Result
-from tests import factories
+from tests.support import factories
 
 PAYLOADS = [
     '<script>alert("bd-xss-1")</script>',

@@ -31,8 +31,8 @@ def build(contests: int = CONTESTS) -> None:
     from django.core.management import call_command
 
     from results.models import Contest
-    from tests import factories
     from tests.soak.stack import ADMIN_PASSWORD, ADMIN_USERNAME
+    from tests.support import factories
 
     call_command("seed_newsroom", verbosity=0)
     factories.SourceFactory(url=SOURCE_URL, headline="Soak count", slug="soak-count")
