@@ -120,6 +120,15 @@ def load_rows(path) -> None:
 
 
 @pytest.fixture
+def world(db):
+    """The canonical example world (tests/support/world.py): one published item of every
+    kind a reader can reach."""
+    from tests.support.world import build_world
+
+    return build_world()
+
+
+@pytest.fixture
 def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser("editor-in-chief", "", "correct horse 42")
 
