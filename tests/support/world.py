@@ -172,6 +172,15 @@ def public_patterns(patterns=None, prefix="", namespace=None, params=()):
             yield name, prefix + str(pattern.pattern), params + _arguments(pattern)
 
 
+def patterns_without_arguments():
+    """(view name, route) of every public GET pattern that takes no argument: the home page,
+    the lists, feeds, search, sitemap and the API's roots (the API's `.json` twins of them
+    are the same pages in another format)."""
+    for name, route, arguments in public_patterns():
+        if not arguments and name not in POST_ONLY:
+            yield name, route
+
+
 def _arguments(pattern) -> tuple[str, ...]:
     """The names of the arguments a path() or re_path() pattern captures."""
     converters = getattr(pattern.pattern, "converters", None)
