@@ -5,8 +5,8 @@ real site, every citable item citing the world's source: the way YourNextReprese
 `uk_examples` gives its tests one example election. The sweeps start from it and extend it
 with what their behaviour needs: the draft-leak crawl adds hidden items in every state, the
 escaping check passes payloads for its fields, the hostile newsroom builds one world per
-payload, the API's query counts build several worlds on one source. Tests about the real
-newsroom's words and figures use the seed newsroom instead (the `seed_newsroom` fixture).
+payload; other tests take it as the `world` fixture. Tests about the real newsroom's words
+and figures use the seed newsroom instead (the `seed_newsroom` fixture).
 
 `public_addresses(world)` is every address of the public site filled in from a world, derived
 from the URL resolver: each URL pattern outside the admin, its arguments taken from the
@@ -195,6 +195,14 @@ def _cited_kinds(world: World):
         yield kind, world.of_model(registry.get(kind).model)
 
 
+def _cited_in_every_format(world: World) -> list[dict]:
+    return [
+        {"kind": kind, "pk": item.pk, "fmt": fmt}
+        for kind, item in _cited_kinds(world)
+        for fmt in FORMATS
+    ]
+
+
 def _versioned(world: World):
     for item in world.items():
         if hasattr(item, "history"):
@@ -214,16 +222,8 @@ ARGUMENTS = {
     "citations:cite": lambda world: [
         {"kind": kind, "pk": item.pk} for kind, item in _cited_kinds(world)
     ],
-    "citations:download": lambda world: [
-        {"kind": kind, "pk": item.pk, "fmt": fmt}
-        for kind, item in _cited_kinds(world)
-        for fmt in FORMATS
-    ],
-    "citations:sources": lambda world: [
-        {"kind": kind, "pk": item.pk, "fmt": fmt}
-        for kind, item in _cited_kinds(world)
-        for fmt in FORMATS
-    ],
+    "citations:download": _cited_in_every_format,
+    "citations:sources": _cited_in_every_format,
     "versions:version_detail": lambda world: list(_versioned(world)),
     "api:candidate-detail": lambda world: [{"slug": world.candidate.slug}],
     "api:contest-detail": lambda world: [{"slug": world.contest.slug}],
