@@ -1,4 +1,4 @@
-"""`make soak`: the load and fault scenarios of tests/soak/ at full length.
+"""`make soak`: the load and fault scenarios of bench/soak/ at full length.
 
 Builds a throwaway production stack (its own PostgreSQL cluster, redis-server and two
 gunicorn processes on free ports; the machine's PostgreSQL and Redis are never touched),
@@ -23,8 +23,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from tests.soak import scenarios, world  # noqa: E402
-from tests.soak.stack import Stack  # noqa: E402
+from bench.soak import scenarios, world  # noqa: E402
+from bench.soak.stack import Stack  # noqa: E402
 
 REPORT = PROJECT / "test-artifacts" / "soak.txt"
 

@@ -1,5 +1,7 @@
-"""Shared fixtures: the seed newsroom as the canonical world, and logged-in clients; the
-Hypothesis profiles of the property-based tests."""
+"""Shared fixtures: the seed newsroom, the canonical example world, logged-in clients (a
+superuser, one person per role, and Alice and Bob, two editors at two browsers); the
+Hypothesis profiles of the property-based tests. The helpers behind them live in
+tests/support/."""
 
 import itertools
 import json
@@ -135,6 +137,15 @@ def load_rows(path) -> None:
 
 
 @pytest.fixture
+def world(db):
+    """The canonical example world (tests/support/world.py): one published item of every
+    kind a reader can reach."""
+    from tests.support.world import build_world
+
+    return build_world()
+
+
+@pytest.fixture
 def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser("editor-in-chief", "", "correct horse 42")
 
@@ -147,9 +158,25 @@ def admin_client_logged_in(client, superuser):
 
 def role_client(django_user_model, role: str):
     """A logged-in client of someone in `role`'s group (`client.user` is the person)."""
-    from tests.editorial.workflow_desk import client_for
+    from tests.support.editors import client_for
 
     return client_for(django_user_model, role)
+
+
+@pytest.fixture
+def alice(django_user_model):
+    """Alice Archer, a superuser at her own browser (`alice.user` is the person)."""
+    from tests.support.editors import log_in
+
+    return log_in(django_user_model, "alice", "Alice Archer")
+
+
+@pytest.fixture
+def bob(django_user_model):
+    """Bob Baker, a second superuser at another browser."""
+    from tests.support.editors import log_in
+
+    return log_in(django_user_model, "bob", "Bob Baker")
 
 
 @pytest.fixture

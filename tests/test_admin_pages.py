@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from newsroom.models import Citation, ExternalIdentifier
-from tests import factories
-from tests.admin_forms import admin_url
+from tests.support import factories
+from tests.support.admin_forms import admin_url
 
 BUILDERS = {
     Citation: lambda: factories.CitationFactory(content_object=factories.QuoteFactory()),

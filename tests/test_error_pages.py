@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
-from tests.reader import visible_text
+from tests.support.reader import visible_text
 
 
 @pytest.mark.django_db

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests import factories
-from tests.reader import json_ld
+from tests.support.reader import json_ld
+from tests.support.world import build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -11,62 +11,43 @@ PAYLOAD = "</script><script>alert('x')</script>\"><img src=x onerror=alert(1)>&"
 
 
 def _world_of_payloads():
-    outlet = factories.OutletFactory(name=f"Outlet {PAYLOAD}")
-    source = factories.SourceFactory(
-        outlet=outlet, headline=f"Headline {PAYLOAD}", standfirst=PAYLOAD, update_note=PAYLOAD
+    """The canonical example world with the payload in the text fields readers see."""
+    world = build_world(
+        outlet={"name": f"Outlet {PAYLOAD}"},
+        source={"headline": f"Headline {PAYLOAD}", "standfirst": PAYLOAD, "update_note": PAYLOAD},
+        contributor={"name": f"Reporter {PAYLOAD}"},
+        candidate={
+            "full_name": f"Candidate {PAYLOAD}",
+            "given_name": PAYLOAD,
+            "summary": PAYLOAD,
+            "hometown": PAYLOAD,
+            "occupation": PAYLOAD,
+            "staff_location": PAYLOAD,
+            "campaign_staff_on_ground": 3,
+        },
+        quote={
+            "text": f"Zoom {PAYLOAD}",
+            "speaker_name": PAYLOAD,
+            "speaker_role": PAYLOAD,
+            "interviewer": PAYLOAD,
+            "said_when_as_reported": PAYLOAD,
+            "context": PAYLOAD,
+        },
+        fact={"statement": PAYLOAD},
+        career={"organisation": PAYLOAD, "organisation_description": PAYLOAD},
+        platform={"topic": PAYLOAD, "summary": PAYLOAD},
+        place={"name": f"Place {PAYLOAD}", "description": PAYLOAD},
+        contest={
+            "name": f"Contest {PAYLOAD}",
+            "summary": PAYLOAD,
+            "held_on_as_reported": PAYLOAD,
+            "reporting_as_of_as_reported": PAYLOAD,
+        },
+        contest_fact={"statement": PAYLOAD},
+        race_call={"called_by": PAYLOAD, "basis_note": PAYLOAD, "called_at_as_reported": PAYLOAD},
+        citation={"pinpoint": PAYLOAD},
     )
-    factories.ContributorFactory(source=source, name=f"Reporter {PAYLOAD}")
-    candidate = factories.CandidateFactory(
-        full_name=f"Candidate {PAYLOAD}",
-        given_name=PAYLOAD,
-        summary=PAYLOAD,
-        hometown=PAYLOAD,
-        occupation=PAYLOAD,
-        staff_location=PAYLOAD,
-        campaign_staff_on_ground=3,
-    )
-    items = [
-        candidate,
-        factories.QuoteFactory(
-            candidate=candidate,
-            text=f"Zoom {PAYLOAD}",
-            speaker_name=PAYLOAD,
-            speaker_role=PAYLOAD,
-            interviewer=PAYLOAD,
-            said_when_as_reported=PAYLOAD,
-            context=PAYLOAD,
-        ),
-        factories.FactFactory(candidate=candidate, statement=PAYLOAD),
-        factories.CareerEntryFactory(
-            candidate=candidate, organisation=PAYLOAD, organisation_description=PAYLOAD
-        ),
-        factories.PlatformPositionFactory(candidate=candidate, topic=PAYLOAD, summary=PAYLOAD),
-    ]
-    place = factories.JurisdictionFactory(name=f"Place {PAYLOAD}", description=PAYLOAD)
-    contest = factories.ContestFactory(
-        jurisdiction=place,
-        name=f"Contest {PAYLOAD}",
-        summary=PAYLOAD,
-        held_on_as_reported=PAYLOAD,
-        reporting_as_of_as_reported=PAYLOAD,
-    )
-    result = factories.ResultFactory(contest=contest, candidate=candidate)
-    items += [
-        contest,
-        result,
-        factories.ContestFactFactory(contest=contest, statement=PAYLOAD),
-        factories.RaceCallFactory(
-            contest=contest,
-            winner=candidate,
-            called_by=PAYLOAD,
-            basis_note=PAYLOAD,
-            called_at_as_reported=PAYLOAD,
-            confirmed_at="2024-03-06T00:00Z",
-        ),
-    ]
-    for item in items:
-        factories.CitationFactory(content_object=item, source=source, pinpoint=PAYLOAD)
-    return candidate, items[1], items[2], contest, place, source
+    return world.candidate, world.quote, world.fact, world.contest, world.place, world.source
 
 
 def test_payloads_are_escaped_on_every_page_and_survive_in_json_ld(client):

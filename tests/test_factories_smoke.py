@@ -3,7 +3,7 @@
 import pytest
 
 from newsroom.models import Source
-from tests import factories
+from tests.support import factories
 
 
 @pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 from newsroom.editorial.publishing import Status
 from results.models import Contest
-from tests.factories import CandidateFactory, ContestFactory, QuoteFactory, ResultFactory
+from tests.support.factories import CandidateFactory, ContestFactory, QuoteFactory, ResultFactory
 
 JSON = {"HTTP_ACCEPT": "application/json"}
 

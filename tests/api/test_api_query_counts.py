@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import (
+from tests.support.factories import (
     CitationFactory,
     ContestFactory,
     FactFactory,

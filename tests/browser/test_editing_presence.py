@@ -6,38 +6,19 @@ Security Policy complaint on the way.
 """
 
 import time
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from newsroom.editorial.publishing import Status
 from newsroom.editorial.records import EditingPresence
-from tests import factories
-from tests.admin_forms import admin_url
+from tests.support import factories
+from tests.support.admin_forms import admin_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = "/usr/bin/chromium"
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API runs an event loop; Django's async-safety check would refuse the
-    # ORM calls these tests make beside it. Set for this test only, never the whole run.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed: run scripts/ensure-chromium.sh")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield browser
-        browser.close()
 
 
 def editor_page(browser, live_server, username, full_name, console):

@@ -3,8 +3,8 @@
 import pytest
 
 from candidates.models import Candidate, Quote
-from tests import factories
-from tests.admin_forms import admin_url, inline_formset, page_data
+from tests.support import factories
+from tests.support.admin_forms import admin_url, inline_formset, page_data
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

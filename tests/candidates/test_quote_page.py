@@ -3,8 +3,8 @@
 import pytest
 
 from candidates.models import Quote
-from tests import factories
-from tests.reader import json_ld, visible_text
+from tests.support import factories
+from tests.support.reader import json_ld, visible_text
 
 pytestmark = pytest.mark.django_db
 

@@ -11,10 +11,9 @@ from django.core.exceptions import ValidationError
 from candidates.models import Fact, Quote
 from newsroom.editorial.publishing import Status
 from newsroom.models import Citation, ExternalIdentifier
-from tests import factories
-from tests.admin_forms import admin_url, inline_formset
-
-from .editors import form_errors, open_change_form, save
+from tests.support import factories
+from tests.support.admin_forms import admin_url, inline_formset
+from tests.support.editors import form_errors, open_change_form, save
 
 pytestmark = pytest.mark.django_db
 

@@ -13,24 +13,13 @@ from django.test import Client
 from candidates.models import Candidate
 from newsroom.editorial.publishing import Status
 from newsroom.editorial.records import EditorialComment
-from tests import factories
-from tests.admin_forms import admin_url
-
-from .editors import log_in, open_change_form
+from tests.support import factories
+from tests.support.admin_forms import admin_url
+from tests.support.editors import open_change_form
 
 pytestmark = pytest.mark.django_db
 
 NOON = datetime.datetime(2026, 11, 3, 12, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def alice(django_user_model):
-    return log_in(django_user_model, "alice", "Alice Archer")
-
-
-@pytest.fixture
-def bob(django_user_model):
-    return log_in(django_user_model, "bob", "Bob Baker")
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import pytest
 from candidates.models import Quote
 from newsroom.models import Correction, Source
 from results.models import Result
-from tests import factories
-from tests.admin_forms import CHANGE_NOTE, admin_url, page_data
+from tests.support import factories
+from tests.support.admin_forms import CHANGE_NOTE, admin_url, page_data
 
 pytestmark = pytest.mark.django_db
 

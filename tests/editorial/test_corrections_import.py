@@ -7,8 +7,8 @@ from django.core.management import CommandError
 from newsroom.editorial.publishing import Status
 from newsroom.models import Correction
 from results.models import Contest, ImportBatch
-from tests import factories
 from tests.results.imports.conftest import CAUCUS, FILES, WIRE_URL, run_import
+from tests.support import factories
 
 UPLOAD = "/admin/results/importbatch/add/"
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from newsroom.editorial.publishing import Status
 from newsroom.models import Correction
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from newsroom.corrections_views import IN_FEED, PER_PAGE
 from newsroom.editorial.publishing import Status
 from newsroom.models import Correction
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

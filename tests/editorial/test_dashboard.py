@@ -12,9 +12,8 @@ from candidates.models import Quote
 from newsroom.editorial import roles, workflow
 from newsroom.editorial.publishing import Status
 from newsroom.editorial.records import EditorialComment
-from tests import factories
-
-from .workflow_desk import cited, client_for, run_action
+from tests.support import factories
+from tests.support.editors import cited, client_for, run_action
 
 pytestmark = pytest.mark.django_db
 

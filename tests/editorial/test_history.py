@@ -8,17 +8,11 @@ from django.test.utils import CaptureQueriesContext
 from candidates.models import Quote
 from newsroom.editorial.publishing import Status
 from results.models import Result
-from tests import factories
-from tests.admin_forms import admin_url, inline_formset
-
-from .editors import log_in, open_change_form, save
+from tests.support import factories
+from tests.support.admin_forms import admin_url, inline_formset
+from tests.support.editors import open_change_form, save
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def alice(django_user_model):
-    return log_in(django_user_model, "alice", "Alice Archer")
 
 
 def edit(client, item, **changes):

@@ -12,9 +12,8 @@ from django.db import connection
 
 from newsroom.editorial.admin import locking as editorial_forms
 from newsroom.editorial.publishing import Status
-from tests import factories
-
-from .editors import form_errors, log_in, open_change_form, save
+from tests.support import factories
+from tests.support.editors import form_errors, log_in, open_change_form, save
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

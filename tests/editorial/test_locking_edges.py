@@ -7,22 +7,11 @@ from candidates.models import Candidate
 from newsroom.editorial.admin import locking as editorial_forms
 from newsroom.editorial.locking import ConcurrentEditError
 from newsroom.editorial.publishing import Status
-from tests import factories
-from tests.admin_forms import admin_url
-
-from .editors import form_errors, log_in, open_change_form, save
+from tests.support import factories
+from tests.support.admin_forms import admin_url
+from tests.support.editors import form_errors, open_change_form, save
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def alice(django_user_model):
-    return log_in(django_user_model, "alice", "Alice Archer")
-
-
-@pytest.fixture
-def bob(django_user_model):
-    return log_in(django_user_model, "bob", "Bob Baker")
 
 
 @pytest.fixture

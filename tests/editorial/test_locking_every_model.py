@@ -6,9 +6,8 @@ from django.contrib import admin
 
 from newsroom.editorial.publishing import Status, is_public
 from newsroom.models import Citation, ExternalIdentifier
-from tests import factories
-
-from .editors import form_errors, log_in, open_change_form, save
+from tests.support import factories
+from tests.support.editors import form_errors, open_change_form, save
 
 pytestmark = pytest.mark.django_db
 
@@ -57,16 +56,6 @@ def edit_for(model, data):
                 f"{data[field.name]} Bob".strip(),
             )
     raise LookupError(f"No plain text field to edit on {model._meta.label}")
-
-
-@pytest.fixture
-def alice(django_user_model):
-    return log_in(django_user_model, "alice", "Alice Archer")
-
-
-@pytest.fixture
-def bob(django_user_model):
-    return log_in(django_user_model, "bob", "Bob Baker")
 
 
 @pytest.mark.parametrize("model", VERSIONED, ids=lambda model: model._meta.label)

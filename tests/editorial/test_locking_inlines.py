@@ -9,21 +9,10 @@ import pytest
 
 from newsroom.editorial.publishing import Status
 from results.models import Contest, Result
-from tests import factories
-
-from .editors import form_errors, log_in, open_change_form, save
+from tests.support import factories
+from tests.support.editors import form_errors, open_change_form, save
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def alice(django_user_model):
-    return log_in(django_user_model, "alice", "Alice Archer")
-
-
-@pytest.fixture
-def bob(django_user_model):
-    return log_in(django_user_model, "bob", "Bob Baker")
 
 
 @pytest.fixture

@@ -10,17 +10,10 @@ from candidates.models import Candidate, Quote
 from newsroom.editorial.records import Redirect
 from newsroom.models import Citation, Contributor, ExternalIdentifier, Source
 from results.models import RaceCall, Result, Snapshot, SnapshotEntry
-from tests import factories
-from tests.admin_forms import admin_url
-
-from .editors import log_in
+from tests.support import factories
+from tests.support.admin_forms import admin_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def alice(django_user_model):
-    return log_in(django_user_model, "alice", "Alice Archer")
 
 
 def select(client, model, items, **extra):

@@ -13,11 +13,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.citations.formats import FORMATS
 from newsroom.editorial.publishing import Status
-from tests import factories
+from tests.support import factories
+from tests.support import world as example
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +45,9 @@ def hide(item, state: str):
     return item
 
 
-class World:
+class Hidden:
+    """What the crawl must never show: the markers, and where the hidden items live."""
+
     def __init__(self):
         self.markers: list[str] = []
         #: Hidden items with a page, whose address must be 404.
@@ -74,24 +78,12 @@ class World:
         return item
 
 
-def build_world() -> tuple[World, dict]:
-    world = World()
-    outlet = factories.OutletFactory(name="Pago Pago Courier")
-    source = factories.SourceFactory(outlet=outlet, headline="Palmer wins the caucus")
-    candidate = factories.CandidateFactory(full_name="Jason Palmer", slug="jason-palmer")
-    quote = factories.QuoteFactory(candidate=candidate, text="We won the caucus.")
-    factories.CitationFactory(content_object=quote, source=source)
-    place = factories.JurisdictionFactory(name="American Samoa")
-    contest = factories.ContestFactory(jurisdiction=place, ballots_cast=None)
-    factories.ResultFactory(contest=contest, candidate=candidate, votes=51)
-    public = {
-        "source": source,
-        "candidate": candidate,
-        "quote": quote,
-        "fact": factories.FactFactory(candidate=candidate),
-        "place": place,
-        "contest": contest,
-    }
+def build_world() -> tuple[Hidden, example.World]:
+    """The canonical example world, published, with items hidden in every state around it."""
+    world = Hidden()
+    public = example.build_world()
+    outlet, quote, candidate = public.outlet, public.quote, public.candidate
+    place, contest = public.place, public.contest
 
     for state in STATES:
         mark = lambda kind, state=state: world.mark(state, kind)  # noqa: E731
@@ -236,43 +228,18 @@ def local_links(html: str) -> list[str]:
     return paths
 
 
-def public_addresses(world: World, public: dict) -> list[str]:
-    addresses = [
-        "/",
-        "/candidates/",
-        "/contests/",
-        "/sources/",
-        "/corrections/",
-        "/feeds/quotes.rss",
-        "/feeds/quotes.atom",
-        "/feeds/contests.rss",
-        "/feeds/contests.atom",
-        "/feeds/corrections.rss",
-        "/feeds/corrections.atom",
-        "/sitemap.xml",
-        "/robots.txt",
-        "/api/v1/",
-        "/api/v1/docs/",
-        "/api/v1/schema/",
-        f"/search/?q={PREFIX}",
-    ]
+def public_addresses(world: Hidden, public: example.World) -> list[str]:
+    """Every public address of the published world (derived from the URL resolver), then a
+    search for every marker and the API's filters by contest."""
+    addresses = example.public_addresses(public)
+    addresses.append(f"/search/?q={PREFIX}")
     addresses += [f"/search/?q={text}" for text in world.markers]
-    for resource in ("candidates", "contests", "snapshots", "quotes", "facts", "sources"):
-        addresses.append(f"/api/v1/{resource}/")
-    addresses.append(f"/api/v1/snapshots/?contest={public['contest'].slug}")
-    addresses.append(f"/api/v1/candidates/?contest={public['contest'].slug}")
-    for name, item in public.items():
-        addresses.append(item.get_absolute_url())
-        kind = {"place": None}.get(name, name)
-        if kind:
-            addresses.append(f"/cite/{kind}/{item.pk}/")
-            for fmt in FORMATS:
-                addresses.append(f"/cite/{kind}/{item.pk}.{fmt}")
-                addresses.append(f"/cite/{kind}/{item.pk}/sources.{fmt}")
+    for resource in ("snapshot", "candidate"):
+        addresses.append(f"{reverse(f'api:{resource}-list')}?contest={public.contest.slug}")
     return addresses
 
 
-def crawl(world: World, public: dict) -> tuple[int, list[str], list]:
+def crawl(world: Hidden, public: example.World) -> tuple[int, list[str], list]:
     """Fetch every public address as an anonymous reader and follow the links found.
     Returns how many were fetched, those showing a marker, and those that failed."""
     reader = Client()
@@ -313,12 +280,12 @@ def test_no_hidden_item_reaches_any_public_page_feed_search_export_or_api():
 
 def test_the_crawl_would_see_a_marker_that_reached_a_public_page():
     world, public = build_world()
-    public["quote"].text = marker("published", "quote")
-    public["quote"].save()
+    public.quote.text = marker("published", "quote")
+    public.quote.save()
 
     _fetched, leaks, _failures = crawl(world, public)
 
-    assert public["quote"].get_absolute_url() in leaks
+    assert public.quote.get_absolute_url() in leaks
     assert "/feeds/quotes.rss" in leaks
 
 
@@ -349,7 +316,7 @@ def test_citation_exports_of_hidden_items_are_404_in_every_format():
 def test_hidden_items_cannot_be_put_in_the_citation_basket():
     world, public = build_world()
     reader = Client()
-    reader.post("/cite/basket/add/", {"kind": "quote", "pk": public["quote"].pk})
+    reader.post("/cite/basket/add/", {"kind": "quote", "pk": public.quote.pk})
 
     for kind, pk in world.hidden_citables:
         assert reader.post("/cite/basket/add/", {"kind": kind, "pk": pk}).status_code == 404

@@ -10,10 +10,9 @@ from newsroom.editorial import roles
 from newsroom.editorial.admin import EditorialAdmin
 from newsroom.editorial.publishing import Status
 from results.models import ImportBatch
-from tests import factories
-from tests.admin_forms import CHANGE_NOTE, admin_url, page_data
-
-from .workflow_desk import client_for
+from tests.support import factories
+from tests.support.admin_forms import CHANGE_NOTE, admin_url, page_data
+from tests.support.editors import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -9,21 +9,10 @@ from django.urls import reverse
 
 from newsroom.editorial.publishing import Status
 from newsroom.editorial.records import Correction
-from tests import factories
-
-from .editors import log_in, open_change_form, save
+from tests.support import factories
+from tests.support.editors import open_change_form, save
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def alice(django_user_model):
-    return log_in(django_user_model, "alice", "Alice Archer")
-
-
-@pytest.fixture
-def bob(django_user_model):
-    return log_in(django_user_model, "bob", "Bob Baker")
 
 
 def version_url(item, record) -> str:

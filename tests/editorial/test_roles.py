@@ -15,10 +15,9 @@ from django.urls import reverse
 
 from newsroom.editorial import roles
 from newsroom.editorial.publishing import Publishable, Status
-from tests import factories
-from tests.admin_forms import admin_url
-
-from .workflow_desk import ROLE_NAMES, SUPERUSER, cited, client_for, run_action
+from tests.support import factories
+from tests.support.admin_forms import admin_url
+from tests.support.editors import ROLE_NAMES, SUPERUSER, cited, client_for, run_action
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,8 @@ from newsroom.editorial import roles
 from newsroom.editorial.publishing import Status
 from newsroom.editorial.records import WorkflowEvent
 from results.models import Contest
-from tests import factories
-
-from .workflow_desk import cited, client_for, messages_of, run_action
+from tests.support import factories
+from tests.support.editors import cited, client_for, messages_of, run_action
 
 pytestmark = pytest.mark.django_db
 

@@ -26,8 +26,8 @@ from newsroom.editorial import roles
 from newsroom.editorial.publishing import Publishable, Status, is_public
 from newsroom.models import Citation, Contributor, ExternalIdentifier
 from results.models import ContestFact, RaceCall, Result, SnapshotEntry
-from tests import factories
-from tests.admin_forms import (
+from tests.support import factories
+from tests.support.admin_forms import (
     CHANGE_NOTE,
     admin_url,
     form_data,
@@ -35,8 +35,7 @@ from tests.admin_forms import (
     page_data,
     unrendered_page,
 )
-
-from .workflow_desk import person
+from tests.support.editors import person
 
 pytestmark = pytest.mark.django_db
 

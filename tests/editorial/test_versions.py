@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.editorial.publishing import Status
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from candidates.models import Quote
 from newsroom.editorial.publishing import Status, is_public, owner_of, publishable_item
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

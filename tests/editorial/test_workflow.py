@@ -8,11 +8,9 @@ from candidates.models import Quote
 from newsroom.editorial.publishing import Status
 from newsroom.editorial.records import WorkflowEvent
 from results.models import Contest
-from tests import factories
-from tests.admin_forms import admin_url, inline_formset
-
-from .editors import open_change_form, save
-from .workflow_desk import cited, messages_of, run_action
+from tests.support import factories
+from tests.support.admin_forms import admin_url, inline_formset
+from tests.support.editors import cited, messages_of, open_change_form, run_action, save
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests import factories
-from tests.reader import visible_text
+from tests.support import factories
+from tests.support.reader import visible_text
 
 pytestmark = pytest.mark.django_db
 

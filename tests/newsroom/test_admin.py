@@ -3,8 +3,8 @@
 import pytest
 
 from newsroom.models import Citation, Contributor, Source
-from tests import factories
-from tests.admin_forms import add_inline_row, admin_url, page_data
+from tests.support import factories
+from tests.support.admin_forms import add_inline_row, admin_url, page_data
 
 pytestmark = pytest.mark.django_db
 

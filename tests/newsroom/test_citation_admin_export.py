@@ -4,7 +4,7 @@ import pytest
 import rispy
 
 from newsroom.editorial.publishing import Status
-from tests.factories import CitationFactory, FactFactory, QuoteFactory, SourceFactory
+from tests.support.factories import CitationFactory, FactFactory, QuoteFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
 from newsroom.citations import basket
-from tests.factories import CitationFactory, FactFactory, SourceFactory
+from tests.support.factories import CitationFactory, FactFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 
 from candidates.models import Candidate
 from results.models import Contest
-from tests.factories import CitationFactory, QuoteFactory, SourceFactory
+from tests.support.factories import CitationFactory, QuoteFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 

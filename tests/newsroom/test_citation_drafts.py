@@ -9,7 +9,7 @@ from django.contrib.messages.storage.fallback import FallbackStorage
 from newsroom.citations.admin_actions import export_citations
 from newsroom.editorial.publishing import Status
 from newsroom.models import Source
-from tests.factories import (
+from tests.support.factories import (
     CandidateFactory,
     CitationFactory,
     ContestFactory,

@@ -15,7 +15,7 @@ import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors, SplitNameParts
 
 from newsroom.models import Contributor
-from tests.factories import ContributorFactory, OutletFactory, QuoteFactory, SourceFactory
+from tests.support.factories import ContributorFactory, OutletFactory, QuoteFactory, SourceFactory
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "schemas" / "csl-data.json").read_text())
 HEADLINE = "Café “Zoë” & 100% {braces} $5 #1 under_score: Ünïcode — ok"

@@ -10,7 +10,7 @@ import pytest
 
 from newsroom.citations import render
 from newsroom.models import Contributor, Source
-from tests.factories import ContributorFactory, SourceFactory
+from tests.support.factories import ContributorFactory, SourceFactory
 
 FOX = "fox-news-palmer-american-samoa"
 ABC = "abc-news-who-is-jason-palmer"

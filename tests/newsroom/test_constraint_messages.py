@@ -26,7 +26,7 @@ from newsroom.models import (
     Source,
 )
 from results.models import Contest, ContestFact, RaceCall, Result, Snapshot, SnapshotEntry
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from newsroom.models import Source
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

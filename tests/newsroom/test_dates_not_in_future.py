@@ -11,8 +11,8 @@ from django.utils import timezone
 from candidates.models import Candidate
 from newsroom.models import Source
 from results.models import Contest, Snapshot
-from tests import factories
-from tests.admin_forms import CHANGE_NOTE, admin_url, page_data
+from tests.support import factories
+from tests.support.admin_forms import CHANGE_NOTE, admin_url, page_data
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import pytest
 
 from candidates.models import Candidate, Party
 from newsroom.models import Outlet
-from tests import factories
-from tests.admin_forms import CHANGE_NOTE, admin_url, page_data
+from tests.support import factories
+from tests.support.admin_forms import CHANGE_NOTE, admin_url, page_data
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from django.db import InterfaceError, OperationalError, ProgrammingError
 from django.db.backends.utils import CursorWrapper
 
-from tests.reader import visible_text
+from tests.support.reader import visible_text
 
 
 def get_failing_with(client, monkeypatch, error: Exception, path: str):

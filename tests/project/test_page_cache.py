@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.editorial.publishing import Status
-from tests import factories
+from tests.support import factories
 
 
 @pytest.fixture

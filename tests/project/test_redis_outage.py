@@ -10,7 +10,7 @@ import time
 import pytest
 import redis
 
-from tests import factories
+from tests.support import factories
 
 SERVER_OPTIONS = ("--save", "", "--appendonly", "no")
 

@@ -25,7 +25,7 @@ from ballotdesk.db_router import (
     ReplicaReadsMiddleware,
 )
 from candidates.models import Quote
-from tests import factories
+from tests.support import factories
 
 ROUTER = "ballotdesk.db_router.PrimaryReplicaRouter"
 MIDDLEWARE = "ballotdesk.db_router.ReplicaReadsMiddleware"

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core.cache import cache
 
-from tests import factories
+from tests.support import factories
 
 SERVED = {"HTTP_HOST": "127.0.0.1:8001"}
 

@@ -4,8 +4,14 @@ import pytest
 
 from newsroom.models import Correction
 from results.models import Contest, RaceCall, Result, Snapshot
-from tests import factories
-from tests.admin_forms import CHANGE_NOTE, add_inline_row, admin_url, inline_formset, page_data
+from tests.support import factories
+from tests.support.admin_forms import (
+    CHANGE_NOTE,
+    add_inline_row,
+    admin_url,
+    inline_formset,
+    page_data,
+)
 
 pytestmark = pytest.mark.django_db
 

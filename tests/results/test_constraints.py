@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from results.models import Contest, Result
-from tests import factories
+from tests.support import factories
 
 pytestmark = pytest.mark.django_db
 

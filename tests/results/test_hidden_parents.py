@@ -10,9 +10,15 @@ from candidates.models import Quote
 from newsroom.editorial import roles
 from newsroom.editorial.publishing import Status
 from results.models import Contest, Result, Snapshot
-from tests import factories
-from tests.admin_forms import CHANGE_NOTE, add_inline_row, admin_url, inline_formset, page_data
-from tests.editorial.workflow_desk import cited, client_for, messages_of, run_action
+from tests.support import factories
+from tests.support.admin_forms import (
+    CHANGE_NOTE,
+    add_inline_row,
+    admin_url,
+    inline_formset,
+    page_data,
+)
+from tests.support.editors import cited, client_for, messages_of, run_action
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 
 from results.models import RaceCall
-from tests.factories import RaceCallFactory
+from tests.support.factories import RaceCallFactory
 
 URL = "/admin/results/racecall/"
 

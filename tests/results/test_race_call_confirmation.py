@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from results.models import RaceCall
-from tests.factories import RaceCallFactory
+from tests.support.factories import RaceCallFactory
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ from django.db import IntegrityError, transaction
 
 from candidates.models import Candidate
 from results.models import Contest, RaceCall
-from tests import factories
-from tests.admin_forms import CHANGE_NOTE, admin_url, inline_formset, page_data
-from tests.editorial.workflow_desk import messages_of, run_action
-from tests.reader import visible_text
+from tests.support import factories
+from tests.support.admin_forms import CHANGE_NOTE, admin_url, inline_formset, page_data
+from tests.support.editors import messages_of, run_action
+from tests.support.reader import visible_text
 
 pytestmark = pytest.mark.django_db
 

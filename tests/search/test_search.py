@@ -5,8 +5,8 @@ from django.db import connection
 
 from candidates.models import Quote
 from newsroom.search import search_vector
-from tests import factories
-from tests.reader import visible_text
+from tests.support import factories
+from tests.support.reader import visible_text
 
 pytestmark = pytest.mark.django_db
 

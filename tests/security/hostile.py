@@ -16,8 +16,7 @@ from xml.etree import ElementTree
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from results.models import Result
-from tests import factories
+from tests.support.world import build_world
 
 PAYLOADS = [
     '<script>alert("bd-xss-1")</script>',
@@ -89,38 +88,14 @@ def hostile_values(model, index: int) -> dict:
 
 
 def build_hostile_newsroom() -> dict:
-    """One of each item per payload, linked as on the real site; returns what was filled."""
+    """One canonical example world per payload, every free-text field of every row holding
+    that payload; returns what was filled."""
     filled = {"payloads": len(PAYLOADS), "url_payloads": len(URL_PAYLOADS), "fields": set()}
-    party = factories.PartyFactory()
     for index in range(len(PAYLOADS)):
-        candidate = factories.CandidateFactory(party=party)
-        source = factories.SourceFactory()
-        contest = factories.ContestFactory(party=party)
-        snapshot = factories.SnapshotFactory(contest=contest)
-        quote = factories.QuoteFactory(candidate=candidate)
-        fact = factories.FactFactory(candidate=candidate)
-        factories.ResultFactory(contest=contest, candidate=candidate)
-        items = [
-            candidate,
-            source,
-            source.outlet,
-            contest,
-            contest.jurisdiction,
-            snapshot,
-            quote,
-            fact,
-            factories.CareerEntryFactory(candidate=candidate),
-            factories.PlatformPositionFactory(candidate=candidate),
-            factories.ContributorFactory(source=source),
-            factories.ContestFactFactory(contest=contest),
-            factories.RaceCallFactory(contest=contest, winner=candidate),
-            factories.SnapshotEntryFactory(snapshot=snapshot, candidate=candidate),
-            factories.ExternalIdentifierFactory(content_object=candidate),
-        ]
-        for cited in (candidate, quote, fact, contest, Result.objects.get(contest=contest)):
-            items.append(factories.CitationFactory(content_object=cited, source=source))
+        world = build_world()
+        items = [*world.items(), *world.citations]
         if index == 0:
-            items.append(party)
+            items.append(world.party)
         for item in items:
             values = hostile_values(type(item), index)
             type(item).objects.filter(pk=item.pk).update(**values)

@@ -21,9 +21,6 @@ from django.test import Client
 from django.urls import (
     NoReverseMatch,
     Resolver404,
-    URLPattern,
-    URLResolver,
-    get_resolver,
     resolve,
     reverse,
 )
@@ -31,6 +28,7 @@ from django.urls import (
 from candidates.models import Fact, Quote
 from newsroom.models import Source
 from tests.security.hostile import PAYLOADS, Findings, audit_response, build_hostile_newsroom
+from tests.support.world import POST_ONLY, public_patterns
 
 # The crawl itself runs once, in the module fixture; the mark makes the test database exist.
 pytestmark = pytest.mark.django_db
@@ -38,23 +36,7 @@ pytestmark = pytest.mark.django_db
 # How many addresses of one kind (same page, same format) the crawl follows, beyond the
 # address of every item, which it always fetches.
 PER_KIND = 3
-# Patterns answered only to POST; the CSRF tests submit them.
-POST_ONLY = {"citations:basket_add", "citations:basket_remove", "citations:basket_clear"}
 ARTIFACT = settings.BASE_DIR / "test-artifacts" / "hostile-input.json"
-
-
-def public_patterns(patterns=None, prefix="", namespace=None):
-    """(view name, route, takes arguments) of every URL pattern outside the admin."""
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(pattern, URLResolver):
-            inner = pattern.namespace or namespace
-            if inner == "admin":
-                continue
-            yield from public_patterns(pattern.url_patterns, prefix + str(pattern.pattern), inner)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
-            route = prefix + str(pattern.pattern)
-            yield name, route, "<" in route or "(?P" in route
 
 
 class _Links(HTMLParser):

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from candidates.models import Candidate
 from results.models import ImportBatch
-from tests import factories
 from tests.security.hostile import Findings, audit_response
-from tests.security.test_hostile_input import public_patterns
+from tests.support import factories
+from tests.support.world import public_patterns
 
 HOSTILE_QUERIES = [
     "q=%ff%fe%00",

@@ -14,8 +14,8 @@ import os
 import pytest
 from django.conf import settings
 
-from . import scenarios
-from .stack import PROJECT, Stack
+from bench.soak import scenarios
+from bench.soak.stack import PROJECT, Stack
 
 SECONDS = float(os.environ.get("SOAK_TEST_SECONDS", "6"))
 CONTESTS = 12

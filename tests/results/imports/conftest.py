@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from results.models import Contest
-from tests.factories import SourceFactory
+from tests.support.factories import SourceFactory
 
 FILES = Path(__file__).parent / "files"
 CAUCUS = "2024-american-samoa-democratic-caucuses"

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from newsroom.editorial import roles
 from results.models import ImportBatch
-from tests.editorial.workflow_desk import client_for
+from tests.support.editors import client_for
 
 from .conftest import CAUCUS, WIRE_URL
 

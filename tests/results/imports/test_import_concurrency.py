@@ -17,7 +17,7 @@ from newsroom.models import Source
 from results.importing import planning
 from results.models import Contest, ImportBatch, Result
 from results.services import import_results
-from tests.factories import SourceFactory
+from tests.support.factories import SourceFactory
 
 from .conftest import CAUCUS, FILES, WIRE_URL
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from results.models import Result
-from tests.admin_forms import admin_url, page_data
+from tests.support.admin_forms import admin_url, page_data
 
 from .conftest import run_import
 

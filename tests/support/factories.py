@@ -209,9 +209,10 @@ class DeskUserFactory(factory.django.DjangoModelFactory):
 
 class RaceCallFactory(factory.django.DjangoModelFactory):
     """A call as the desk enters it: its winner has a result in the contest, it cites a
-    published source, and someone entered it. Pass `cited=False` for a call with no source,
-    and `confirmed_at` or `confirmed_by` for a call a second person confirmed (the time is
-    set afterwards, a test's shortcut)."""
+    published source, and someone entered it. Pass `cited=False` for a call with no source
+    (or `cited={...}`, the fields of its citation, `source=` among them), and `confirmed_at`
+    or `confirmed_by` for a call a second person confirmed (the time is set afterwards, a
+    test's shortcut)."""
 
     class Meta:
         model = RaceCall
@@ -227,7 +228,7 @@ class RaceCallFactory(factory.django.DjangoModelFactory):
         Result.objects.get_or_create(contest=kw["contest"], candidate=kw["winner"])
         call = super()._create(model_class, *args, **kw)
         if cited:
-            CitationFactory(content_object=call)
+            CitationFactory(content_object=call, **(cited if isinstance(cited, dict) else {}))
         if confirmed_at or confirmed_by:
             confirmer = confirmed_by or DeskUserFactory()
             confirmer.user_permissions.add(

@@ -217,7 +217,7 @@ class AppServer:
 class Stack:
     """PostgreSQL, Redis and two app processes ("a" and "b") sharing them.
 
-    `start()` migrates, loads the seed newsroom and the soak world (tests/soak/world.py),
+    `start()` migrates, loads the seed newsroom and the soak world (bench/soak/world.py),
     collects static files and starts both apps; `close()` stops everything and removes the
     folder, whatever state it was left in.
     """
@@ -281,7 +281,7 @@ class Stack:
         )
         try:
             self.manage("migrate", "--no-input", "-v0")
-            build = f"from tests.soak import world; world.build({int(self.contests)})"
+            build = f"from bench.soak import world; world.build({int(self.contests)})"
             self.manage("shell", "-c", build)
         finally:
             assert collecting.wait(timeout=120) == 0, "collectstatic failed"

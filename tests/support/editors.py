@@ -1,4 +1,6 @@
-"""People of the desk in their roles, and the admin steps of the workflow tests."""
+"""People of the desk and the admin steps they take: editors in their roles, two editors at
+two browsers (logged-in clients of different people), opening and saving an admin change
+form as their browsers would, and running a changelist action."""
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -6,11 +8,24 @@ from django.test import Client
 
 from newsroom.editorial import roles
 from newsroom.models import Citation
-from tests import factories
-from tests.admin_forms import admin_url
+from tests.support import factories
+from tests.support.admin_forms import admin_url, page_data
 
 SUPERUSER = "Superuser"
 ROLE_NAMES = [roles.EDITOR, roles.REPORTER, roles.RESULTS_CLERK, SUPERUSER]
+
+
+def log_in(django_user_model, username: str, full_name: str) -> Client:
+    given, family = full_name.split(" ", 1)
+    user = django_user_model.objects.create_superuser(
+        username, f"{username}@example.org", "correct horse 42"
+    )
+    user.first_name, user.last_name = given, family
+    user.save()
+    client = Client()
+    client.force_login(user)
+    client.user = user
+    return client
 
 
 def person(django_user_model, role: str):
@@ -28,6 +43,27 @@ def client_for(django_user_model, role: str) -> Client:
     client.user = person(django_user_model, role)
     client.force_login(client.user)
     return client
+
+
+def open_change_form(client: Client, item):
+    """GET the item's change form; returns (response, the POST data the page would send)."""
+    response = client.get(admin_url(type(item), "change", item.pk))
+    assert response.status_code == 200, response.status_code
+    return response, page_data(response)
+
+
+def save(client: Client, item, data: dict, **extra):
+    return client.post(admin_url(type(item), "change", item.pk), data, **extra)
+
+
+def form_errors(response) -> list[str]:
+    """Every error the re-rendered change form shows: the item's and its inline rows'."""
+    errors = [str(error) for error in response.context["adminform"].form.non_field_errors()]
+    for inline in response.context["inline_admin_formsets"]:
+        errors += [str(error) for error in inline.formset.non_form_errors()]
+        for form in inline.formset.forms:
+            errors += [str(error) for error in form.non_field_errors()]
+    return errors
 
 
 def run_action(client, model, action: str, items, **extra):

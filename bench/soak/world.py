@@ -1,4 +1,4 @@
-"""The soak world, added beside the seed newsroom in a throwaway database.
+"""The soak world, added beside the seed newsroom in the stack's throwaway database.
 
 `build()` runs in `manage.py shell` with the stack's environment: it loads the seed
 newsroom (`seed_newsroom`), then adds `contests` published contests of CANDIDATES
@@ -27,30 +27,59 @@ def votes(contest: int, position: int, round_number: int, marker: int) -> int:
 
 
 def build(contests: int = CONTESTS) -> None:
+    import datetime
+
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
-    from results.models import Contest
-    from tests import factories
-    from tests.soak.stack import ADMIN_PASSWORD, ADMIN_USERNAME
+    from bench.soak.stack import ADMIN_PASSWORD, ADMIN_USERNAME
+    from candidates.models import Candidate, Party
+    from newsroom.editorial.publishing import Status
+    from newsroom.models import Outlet, Source
+    from results.models import Contest, Jurisdiction, Result
 
     call_command("seed_newsroom", verbosity=0)
-    factories.SourceFactory(url=SOURCE_URL, headline="Soak count", slug="soak-count")
+    published = {"status": Status.PUBLISHED}
+    party, _ = Party.objects.get_or_create(
+        slug="democratic", defaults={"name": "Democratic Party", "adjective": "Democratic"}
+    )
+    Source.objects.create(
+        outlet=Outlet.objects.create(name="Soak Wire", slug="soak-wire", **published),
+        headline="Soak count",
+        slug="soak-count",
+        url=SOURCE_URL,
+        published_on=datetime.date(2024, 3, 6),
+        published_on_precision="day",
+        **published,
+    )
     for number in range(contests):
-        contest = factories.ContestFactory(
+        contest = Contest.objects.create(
+            jurisdiction=Jurisdiction.objects.create(
+                name=f"Soak territory {number:02d}",
+                slug=f"soak-territory-{number:02d}",
+                kind=Jurisdiction.Kind.TERRITORY,
+                ocd_id=f"ocd-division/country:us/territory:soak{number:02d}",
+                **published,
+            ),
+            party=party,
+            kind=Contest.Kind.CAUCUS,
             slug=contest_slug(number),
             name=f"Soak caucus {number:02d}",
-            ballots_cast=None,
-            delegates_at_stake=None,
+            year=2024,
+            held_on=datetime.date(2024, 3, 5),
+            held_on_precision="day",
             count_status=Contest.CountStatus.COUNTING,
+            **published,
         )
         for position in range(CANDIDATES):
-            factories.ResultFactory(
+            Result.objects.create(
                 contest=contest,
-                candidate=factories.CandidateFactory(
+                candidate=Candidate.objects.create(
                     slug=candidate_slug(number, position),
                     full_name=f"Soak Candidate {number:02d}-{position}",
                     family_name=f"Candidate{number:02d}{position}",
+                    party=party,
+                    **published,
                 ),
                 votes=votes(number, position, 0, OLD_MARKER),
                 position=position,
