@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from candidates.models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
-from newsroom.editorial.publishing import Status, published_q
+from newsroom.editorial.publishing import Status
 from newsroom.models import Citation, Contributor, Outlet, Source
 from results.models import (
     Contest,
@@ -332,7 +332,7 @@ def public_now(model, pks: set[int]) -> str:
         why = (type(rows).published.__doc__ or "public with what they belong to").strip()
         return f"{text} ({why.rstrip('.').lower()})"
     reasons = Counter(_NOT_PUBLIC[status] for status in hidden.values_list("status", flat=True))
-    scheduled = hidden.filter(status=Status.PUBLISHED).exclude(published_q()).count()
+    scheduled = hidden.scheduled().count()
     if scheduled:
         reasons["published"] -= scheduled
         reasons["scheduled for later"] = scheduled

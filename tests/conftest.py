@@ -121,9 +121,11 @@ def load_rows(path) -> None:
 class _Replay:
     """The dump's rows as the first load inserted them, to insert again.
 
-    Foreign keys to rows loaded by natural key (the users, whose primary keys differ from
-    load to load) are kept as natural keys and looked up on each load; automatic dates
-    (auto_now, auto_now_add) are taken afresh, as a save would."""
+    Foreign keys to rows whose primary keys differ from load to load are kept as natural
+    keys and looked up on each load: the users (loaded by natural key) and rows the dump
+    does not hold (content types, which a transactional test's flush creates again under
+    new ids on PostgreSQL); automatic dates (auto_now, auto_now_add) are taken afresh, as a
+    save would."""
 
     def __init__(self):
         self.steps = []
@@ -133,6 +135,7 @@ class _Replay:
     def record(cls, path) -> "_Replay":
         replay = cls()
         records = json.loads(path.read_text())
+        dumped = {apps.get_model(record["model"]) for record in records}
         natural = {}  # model -> {pk: natural key} of this load
         for label, group in itertools.groupby(records, key=lambda record: record["model"]):
             group = list(group)
@@ -149,12 +152,12 @@ class _Replay:
             _send(pre_save, model, rows)
             model.objects.bulk_create(rows)
             _send(post_save, model, rows)
-            replay.steps.append(("rows", model, _Rows(model, rows, natural)))
+            replay.steps.append(("rows", model, _Rows(model, rows, natural, dumped)))
         _reset_sequences(replay.models)
         return replay
 
     def play(self) -> None:
-        pks = {}  # model -> {natural key: pk} of this load
+        pks = _ExternalKeys()  # model -> {natural key: pk} of this load
         for kind, model, data in self.steps:
             if kind == "natural":
                 items = list(serializers.deserialize("python", data))
@@ -166,10 +169,34 @@ class _Replay:
         _reset_sequences(self.models)
 
 
+class _ExternalKeys(dict):
+    """{model: {natural key: pk}}: filled by the rows loaded by natural key, and looked up
+    in the database for models the dump does not hold."""
+
+    def __missing__(self, model):
+        manager = model._default_manager
+
+        class Lookup(dict):
+            def __missing__(self, key):
+                self[key] = manager.get_by_natural_key(*key).pk
+                return self[key]
+
+        self[model] = Lookup()
+        return self[model]
+
+
 class _Rows:
-    def __init__(self, model, rows, natural):
+    def __init__(self, model, rows, natural, dumped):
         self.model, self.rows = model, rows
         fields = [f for f in model._meta.local_concrete_fields if not f.generated]
+        for f in fields:
+            related = f.related_model if f.is_relation else None
+            if related and related not in dumped:
+                ids = {getattr(obj, f.attname) for obj in rows} - {None}
+                known = natural.setdefault(related, {})
+                known.update(
+                    (row.pk, row.natural_key()) for row in related._base_manager.filter(pk__in=ids)
+                )
         self.fields = fields
         self.sql = "INSERT INTO {} ({}) VALUES ({})".format(
             connection.ops.quote_name(model._meta.db_table),
