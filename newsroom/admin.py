@@ -84,10 +84,21 @@ def record_override(form, user) -> None:
 
 def refuse_failing_rows(formset) -> None:
     """A citation of a published item is saved only if its checks pass (or an editor wrote
-    why it stands): the reason goes on the row's field."""
+    why it stands): the reason goes on the row's field. A published quote's words, as the
+    form would save them, are checked against its citations as they would be saved."""
     item = formset.instance
     if getattr(item, "status", None) != Status.PUBLISHED:
         return
+    kept = [
+        form.instance
+        for form in formset.forms
+        if hasattr(form, "cleaned_data")
+        and not formset._should_delete_form(form)
+        and form.instance.source_id is not None
+    ]
+    for finding in provenance.check_quote(item, kept):
+        if not finding.overridden:
+            raise forms.ValidationError(f"This {item._meta.verbose_name}: {finding.message}.")
     for form in formset.forms:
         if not hasattr(form, "cleaned_data") or formset._should_delete_form(form):
             continue

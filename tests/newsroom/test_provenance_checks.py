@@ -330,3 +330,18 @@ def test_a_quote_the_article_splits_around_he_said_is_found_whole():
     passage = "“You can’t go home,” he said. “But you can call.”"
 
     assert provenance.quote_found("You can’t go home. But you can call.", passage)
+
+
+def test_a_published_quotes_words_changed_away_from_its_passage_are_refused_on_save(
+    editor, seed_newsroom
+):
+    quote = Quote.objects.published().filter(text__startswith="I found out").get()
+    _, data = open_change_form(editor, quote)
+    data["text"] = "I found out that I had won the whole country"
+    data |= CHANGE_NOTE
+
+    response = save(editor, quote, data)
+
+    assert response.status_code == 200
+    assert "no cited passage contains this quote word for word" in response.text
+    assert Quote.objects.get(pk=quote.pk).text.startswith("I found out that I had won because")
