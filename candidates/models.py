@@ -315,6 +315,8 @@ class Quote(Publishable):
         needs_citation=True,
         corrected=True,
         owner="candidate",
+        verbatim_field="text",
+        fragment_field="is_partial",
         public_fields=(
             "text",
             "is_partial",

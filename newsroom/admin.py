@@ -2,7 +2,8 @@
 
 `PublishableAdmin`, `CitationInline`, `ExternalIdentifierInline` and
 `SharedChoicesFormSet` are imported by the candidates and results admins; nothing here
-imports them back.
+imports them back. A source's text is pasted or uploaded here (kept for editors only); each
+citation shows its provenance checks, and only an editor may write why a failing one stands.
 """
 
 from django import forms
@@ -11,10 +12,14 @@ from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
+from . import provenance
 from .citations.admin_actions import export_citations
+from .editorial import workflow
 from .editorial.admin import (
     WORKFLOW_ACTIONS,
     AttachedRowAdmin,
@@ -22,7 +27,17 @@ from .editorial.admin import (
     EditorialGenericInlineMixin,
     EditorialInlineMixin,
 )
+from .editorial.admin.forms import (
+    AttachedRowForm,
+    EditorialForm,
+    EditorialGenericInlineFormSet,
+)
+from .editorial.publishing import Status
 from .models import Citation, Contributor, ExternalIdentifier, Outlet, Source
+from .paragraphs import split_paragraphs
+
+#: The largest article text an editor may upload.
+MAX_ARTICLE_BYTES = 2_000_000
 
 #: Text areas small enough for a row of a tabular inline.
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
@@ -54,18 +69,110 @@ class SharedChoicesFormSet(BaseInlineFormSet):
             form.fields[name].choices = self.shared_choices[name]
 
 
+def record_override(form, user) -> None:
+    """Only an editor may write why a citation stands despite a failed check; who wrote it
+    and when are kept with it."""
+    if "check_override_reason" not in form.changed_data:
+        return
+    if not workflow.can_publish(user):
+        form.add_error("check_override_reason", "Only editors can override a failed check.")
+        return
+    written = bool(form.cleaned_data.get("check_override_reason", "").strip())
+    form.instance.check_overridden_by = user if written else None
+    form.instance.check_overridden_at = timezone.now() if written else None
+
+
+def refuse_failing_rows(formset) -> None:
+    """A citation of a published item is saved only if its checks pass (or an editor wrote
+    why it stands): the reason goes on the row's field. A published quote's words, as the
+    form would save them, are checked against its citations as they would be saved."""
+    item = formset.instance
+    if getattr(item, "status", None) != Status.PUBLISHED:
+        return
+    kept = [
+        form.instance
+        for form in formset.forms
+        if hasattr(form, "cleaned_data")
+        and not formset._should_delete_form(form)
+        and form.instance.source_id is not None
+    ]
+    for finding in provenance.check_quote(item, kept):
+        if not finding.overridden:
+            raise forms.ValidationError(f"This {item._meta.verbose_name}: {finding.message}.")
+    for form in formset.forms:
+        if not hasattr(form, "cleaned_data") or formset._should_delete_form(form):
+            continue
+        if not form.has_changed() or form.errors or form.instance.source_id is None:
+            continue
+        for finding in provenance.check_citation(form.instance, item):
+            if not finding.overridden:
+                form.add_error(
+                    finding.field,
+                    f"{finding.message}. Correct the citation, or, as an editor, write why "
+                    "it stands.",
+                )
+
+
+def check_results(citation) -> str:
+    """What the editor sees of a saved citation's checks."""
+    if citation.pk is None or citation.source_id is None:
+        return "–"
+    findings = provenance.check_citation(citation)
+    if not findings:
+        return "passes"
+    lines = []
+    for finding in findings:
+        if finding.overridden:
+            lines.append(f"fails: {finding.message} (overridden: {citation.check_override_reason})")
+        else:
+            lines.append(f"fails: {finding.message}")
+    return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))
+
+
+class CitationForm(AttachedRowForm):
+    def clean(self):
+        cleaned = super().clean()
+        record_override(self, self.workflow_user)
+        return cleaned
+
+
+class CitationFormSet(EditorialGenericInlineFormSet):
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            if hasattr(form, "cleaned_data") and not self._should_delete_form(form):
+                record_override(form, self.workflow_user)
+        refuse_failing_rows(self)
+
+
 class CitationInline(EditorialGenericInlineMixin, GenericTabularInline):
-    """The sources behind any cited item, field by field."""
+    """The sources behind any cited item, field by field, and how each fares against the
+    provenance checks (newsroom.provenance)."""
 
     model = Citation
+    formset = CitationFormSet
     extra = 0
     autocomplete_fields = ["source"]
-    fields = ["source", "field_name", "pinpoint", "quoted_passage", "note"]
+    fields = [
+        "source",
+        "field_name",
+        "pinpoint",
+        "quoted_passage",
+        "derivation",
+        "note",
+        "check_results",
+        "check_override_reason",
+    ]
+    readonly_fields = ["check_results"]
     formfield_overrides = COMPACT_TEXT
 
     def get_queryset(self, request):
         # Each row is labelled with its __str__, which reads these relations.
         return super().get_queryset(request).select_related("source__outlet")
+
+    @admin.display(description="checks")
+    def check_results(self, citation):
+        return check_results(citation)
 
 
 class ExternalIdentifierInline(EditorialGenericInlineMixin, GenericTabularInline):
@@ -90,8 +197,38 @@ class OutletAdmin(PublishableAdmin):
     inlines = [ExternalIdentifierInline]
 
 
+class SourceForm(EditorialForm):
+    """The source, with its text pasted or uploaded as a .txt file (read into the text)."""
+
+    article_file = forms.FileField(
+        label="or upload the article text",
+        required=False,
+        help_text="A plain-text (.txt) file, UTF-8; it replaces the text above.",
+    )
+
+    def clean_article_file(self):
+        upload = self.cleaned_data.get("article_file")
+        if not upload:
+            return None
+        if not upload.name.lower().endswith(".txt"):
+            raise forms.ValidationError("Upload a plain-text file ending in .txt.")
+        if upload.size > MAX_ARTICLE_BYTES:
+            raise forms.ValidationError("The file is too large for an article (2 MB at most).")
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise forms.ValidationError("The file is not UTF-8 text.") from error
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("article_file"):
+            cleaned["article_text"] = cleaned["article_file"]
+        return cleaned
+
+
 @admin.register(Source)
 class SourceAdmin(PublishableAdmin):
+    form = SourceForm
     actions = [*PublishableAdmin.actions, *export_citations]
     list_display = ["title", "outlet", "published_on_display", "kind", "status"]
     list_filter = ["status", "kind", "outlet"]
@@ -101,6 +238,20 @@ class SourceAdmin(PublishableAdmin):
     autocomplete_fields = ["outlet"]
     prepopulated_fields = {"slug": ["headline"]}
     inlines = [ContributorInline]
+    readonly_fields = ["numbered_paragraphs"]
+
+    @admin.display(description="paragraphs as pinpoints count them")
+    def numbered_paragraphs(self, source):
+        paragraphs = split_paragraphs(
+            source.article_text, headline=source.headline, standfirst=source.standfirst
+        )
+        if not paragraphs:
+            return "No text on file."
+        return format_html_join(
+            "",
+            "<p><strong>para. {}</strong> {}</p>",
+            ((number, text) for number, text in enumerate(paragraphs, start=1)),
+        )
 
     @admin.display(description="title", ordering="headline")
     def title(self, source):
@@ -113,7 +264,9 @@ class SourceAdmin(PublishableAdmin):
 
 @admin.register(Citation)
 class CitationAdmin(AttachedRowAdmin):
+    form = CitationForm
     list_display = ["source", "cited_item", "field_name", "pinpoint", "source_status"]
+    readonly_fields = ["check_results", "check_overridden_by", "check_overridden_at"]
     list_filter = ["content_type", "source__status"]
     list_select_related = ["source__outlet", "content_type"]
     search_fields = ["source__headline", "field_name", "pinpoint", "quoted_passage"]
@@ -132,6 +285,10 @@ class CitationAdmin(AttachedRowAdmin):
         except NoReverseMatch:
             return label
         return format_html('<a href="{}">{}</a>', url, label)
+
+    @admin.display(description="checks")
+    def check_results(self, citation):
+        return check_results(citation)
 
     @admin.display(description="source status", ordering="source__status")
     def source_status(self, citation):

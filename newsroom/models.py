@@ -7,6 +7,7 @@ importing them.
 
 import re
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -113,6 +114,13 @@ class Source(Publishable):
     language = models.CharField(max_length=10, default="en")
     internal_note = models.TextField(
         blank=True, help_text="For editors only: provenance, caveats. Never shown publicly."
+    )
+    article_text = models.TextField(
+        "article text",
+        blank=True,
+        help_text="For editors only, never shown publicly (it is the outlet's copyright): the "
+        "article as published, headline first, paragraphs separated by blank lines. Citations "
+        "of this source are checked against the paragraph their pinpoint names.",
     )
 
     objects = SourceQuerySet.as_manager()
@@ -344,6 +352,27 @@ class Citation(AttachedRow):
         blank=True, help_text="The words of the source that support the fact, verbatim."
     )
     note = models.CharField(max_length=300, blank=True)
+    derivation = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="How a figure was derived when the passage does not state it, e.g. "
+        "“computed from 51 of 91”.",
+    )
+    check_override_reason = models.TextField(
+        "reason to publish despite a failed check",
+        blank=True,
+        help_text="Editors only: why this citation stands although its check fails "
+        "(written by an editor; kept with the citation).",
+    )
+    check_overridden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    check_overridden_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = tracked_history()

@@ -73,6 +73,9 @@ def policy_errors(model) -> list[checks.Error]:
 def _named_fields(policy: EditorialPolicy):
     if policy.owner:
         yield "owner", policy.owner
+    for setting in ("verbatim_field", "fragment_field"):
+        if getattr(policy, setting):
+            yield setting, getattr(policy, setting)
     for setting in (
         "public_fields",
         "extra_parents",

@@ -24,6 +24,10 @@ NOT_CONTENT = {"status", "publish_at", "editor_note", "position", "locked_fields
 #: Fields never shown to readers: a correction neither stores nor shows their values.
 PRIVATE_FIELDS = NOT_CONTENT | {
     "internal_note",
+    "article_text",
+    "check_override_reason",
+    "check_overridden_by",
+    "check_overridden_at",
     "entered_by",
     "confirmed_by",
     "retracted_by",

@@ -41,6 +41,11 @@ class EditorialPolicy:
     extra_parents: tuple[str, ...] = ()
     #: Whoever may change it may update it while published (the results desk's contests).
     live_while_published: bool = False
+    #: The field holding words reproduced verbatim (a quote's text), checked against the
+    #: cited passages (newsroom.provenance); "" for none.
+    verbatim_field: str = ""
+    #: The boolean field saying the verbatim words are a fragment, found as they are.
+    fragment_field: str = ""
     #: Duplicates can be merged (newsroom.editorial.merging).
     mergeable: bool = False
     #: Merging: fields never dropped (the duplicate's value fills an empty one; two

@@ -46,7 +46,10 @@ jurisdictions (containers of cited items) need none.
 Reference records without a workflow (parties) are editor-only once a published item shows
 them (SHOWN_WITH): a reporter may create a party and edit it until then.
 
-Nor is an item published while it would show readers something they may not see yet: a
+Nor is an item published while a check of its citations fails (newsroom.provenance: the
+quoted passage not in the pinpointed paragraph, a verbatim quote in none of its passages, a
+cited number not written in its passage), unless an editor wrote on the citation why it
+stands. Nor is an item published while it would show readers something they may not see yet: a
 contest whose results name a candidate who is not published (see hidden_parts).
 
 Scheduled publishing needs no cron job: public querysets compare `publish_at` with now
@@ -65,6 +68,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from .. import provenance
 from .policy import policy_of
 from .publishing import SHOWN_WITH, Publishable, Status, publishable_item
 from .records import WorkflowEvent
@@ -261,7 +265,7 @@ def why_not(item, to_status: str, user, *, from_status: str | None = None) -> st
     if not can_edit_in_status(user, type(item), from_status):
         return "is published: only editors can change it"
     if to_status == Status.PUBLISHED and from_status != Status.PUBLISHED:
-        return missing_sources(item) or hidden_parts(item)
+        return missing_sources(item) or hidden_parts(item) or provenance.why_checks_fail(item)
     return ""
 
 

@@ -84,6 +84,15 @@ def build_world() -> tuple[Hidden, example.World]:
     public = example.build_world()
     outlet, quote, candidate = public.outlet, public.quote, public.candidate
     place, contest = public.place, public.contest
+    # Editors' fields of public rows: a source's text on file, an override's reason.
+    public.source.article_text = f"Headline\n\n{world.mark('internal', 'articletext')}"
+    public.source.save()
+    factories.CitationFactory(
+        content_object=quote,
+        source=public.source,
+        pinpoint="para. 1",
+        check_override_reason=world.mark("internal", "override"),
+    )
 
     for state in STATES:
         mark = lambda kind, state=state: world.mark(state, kind)  # noqa: E731
