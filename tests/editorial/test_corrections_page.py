@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from newsroom.corrections_views import IN_FEED, PER_PAGE
 from newsroom.editorial.publishing import Status
+from newsroom.editorial.removals import delete_published
 from newsroom.models import Correction
 from tests.support import factories
 
@@ -220,6 +221,11 @@ def test_corrections_page_and_feed_queries_do_not_grow(
         correct(factories.ResultFactory(contest=contest), f"Result {number}.")
         correct(contest, f"Contest {number}.")
         correct(factories.SourceFactory(), f"Source {number}.")
+        unpublished = factories.QuoteFactory()
+        correct(unpublished, f"Unpublished {number}.", kind=Correction.Kind.RETRACTION)
+        unpublished.status = Status.UNPUBLISHED
+        unpublished.save()
+        delete_published(factories.FactFactory(), note=f"Removed {number}.")
     client.get("/corrections/")  # fills the content-type cache
     with django_assert_max_num_queries(12):
         assert client.get("/corrections/").status_code == 200
