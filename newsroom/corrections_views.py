@@ -37,7 +37,7 @@ class CorrectionListView(ListView):
 class CorrectionsFeed(SiteAddressFeed):
     title = "Ballot Desk: corrections and updates"
     link = reverse_lazy("newsroom:corrections")
-    description = "Every correction, clarification, update and retraction, newest first."
+    description = "Every correction, clarification, update, retraction and removal, newest first."
 
     def items(self):
         return describe(newest_first()[:IN_FEED])

@@ -122,14 +122,6 @@ def removed_from_site(items: Iterable[Model] | QuerySet) -> list[Model]:
     ]
 
 
-def refusal(items, note: str) -> str:
-    """Why deleting `items` with `note` would be refused, or ""."""
-    if (note or "").strip():
-        return ""
-    public = removed_from_site(items)
-    return str(NoteRequired(public[0])) if public else ""
-
-
 def _guard(sender, instance, using=None, origin=None, **kwargs):
     deletion = _current.get() or _Deletion()
     if deletion.merged == (type(instance), instance.pk):
