@@ -74,7 +74,9 @@ MIDDLEWARE = [
     # A view that cannot reach the database answers 503 with Retry-After, not 500.
     "ballotdesk.database_outage.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Outside every middleware that may answer 404, so it sees the final one.
+    # Outside every middleware that may answer 404, so they see the final one; a redirect
+    # left by a merge wins over a tombstone.
+    "newsroom.middleware.GoneFallbackMiddleware",
     "newsroom.middleware.RedirectFallbackMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

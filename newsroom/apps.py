@@ -10,12 +10,14 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from . import constraints  # noqa: F401 (registers the constraint message check)
         from .citations import box
-        from .editorial import checks, roles  # noqa: F401 (checks registers the policy check)
+        from .editorial import checks, removals, roles  # noqa: F401 (checks: the policy check)
 
         # Every app says what it contributes (citable kinds, page sections, search, roles)
         # in one module, `declarations.py`, found the way the admin finds `admin.py`.
         autodiscover_modules("declarations")
         box.invalidate_on_change()
+        # Deleting a public item with a page of its own needs a public note, from any door.
+        removals.connect_guard()
         post_migrate.connect(
             roles.sync_roles_after_migrate, sender=self, dispatch_uid="newsroom-sync-roles"
         )

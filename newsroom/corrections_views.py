@@ -1,15 +1,16 @@
-"""The site-wide list of corrections and updates, newest first, and its feeds.
+"""The site-wide log of corrections, updates and removals, newest first, and its feeds.
 
-Only corrections of items that are public now are listed (`public_corrections()`): a
-correction of an item that was since unpublished leaves with it.
+The log is append-only (`public_log()`, newsroom.editorial.public): a correction stays
+listed after its item is unpublished or deleted, and a deleted public item is listed as
+“Removed” with its note. Corrections of items that were never public are not listed.
 """
 
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.views.generic import ListView
 
-from .editorial.public import describe, public_corrections
+from .editorial.public import describe, public_log
 from .site_address import SiteAddressFeed
 
 PER_PAGE = 25
@@ -17,7 +18,7 @@ IN_FEED = 30
 
 
 def newest_first():
-    return public_corrections().order_by("-created_at", "-pk")
+    return public_log()
 
 
 class CorrectionListView(ListView):
@@ -36,7 +37,7 @@ class CorrectionListView(ListView):
 class CorrectionsFeed(SiteAddressFeed):
     title = "Ballot Desk: corrections and updates"
     link = reverse_lazy("newsroom:corrections")
-    description = "Every correction, clarification, update and retraction, newest first."
+    description = "Every correction, clarification, update, retraction and removal, newest first."
 
     def items(self):
         return describe(newest_first()[:IN_FEED])
@@ -51,10 +52,12 @@ class CorrectionsFeed(SiteAddressFeed):
         return "<br>".join(lines)
 
     def item_link(self, shown):
-        return f"{shown.url}#correction-{shown.correction.pk}"
+        # An entry whose item is no longer public links to the log itself.
+        page = shown.url or reverse("newsroom:corrections")
+        return f"{page}#{shown.anchor}"
 
     def item_guid(self, shown):
-        return f"correction-{shown.correction.pk}"
+        return shown.anchor
 
     item_guid_is_permalink = False
 

@@ -1,4 +1,7 @@
-"""Answers a 404 whose path has a `Redirect` (left by merging duplicates) with a 301.
+"""Answers a 404 whose path has a `Redirect` (left by merging duplicates) with a 301
+(`RedirectFallbackMiddleware`), and one whose path has a `Tombstone` (left by deleting a
+public item, newsroom.editorial.removals) with 410 Gone and the public note
+(`GoneFallbackMiddleware`, outside the first in MIDDLEWARE, so a redirect wins).
 
 Like django.contrib.redirects' fallback middleware, it only looks at responses that are
 already 404, so a live page is never shadowed by an old redirect. It sits near the top of
@@ -16,8 +19,9 @@ import logging
 
 from django.db import DatabaseError
 from django.http import HttpResponsePermanentRedirect
+from django.shortcuts import render
 
-from .editorial.records import Redirect
+from .editorial.records import Redirect, Tombstone
 
 logger = logging.getLogger(__name__)
 
@@ -42,3 +46,23 @@ class RedirectFallbackMiddleware:
             return response
         query = request.META.get("QUERY_STRING", "")
         return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+
+
+class GoneFallbackMiddleware:
+    """A page readers could see, deleted with a public note: 410 Gone, the note and date."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404 or request.method not in ("GET", "HEAD"):
+            return response
+        try:
+            tombstone = Tombstone.objects.filter(old_path=request.path).first()
+        except DatabaseError:
+            logger.warning("Tombstone lookup failed for %s; answering 404", request.path)
+            return response
+        if tombstone is None:
+            return response
+        return render(request, "newsroom/gone.html", {"tombstone": tombstone}, status=410)

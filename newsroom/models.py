@@ -30,6 +30,7 @@ from .editorial.records import (  # noqa: F401  (models of this app, defined the
     EditingPresence,
     EditorialComment,
     Redirect,
+    Tombstone,
     WorkflowEvent,
 )
 

@@ -11,13 +11,14 @@ Split by concern, as Wagtail splits its models:
 - `versions`: the published versions read from that history, with permalinks;
 - `workflow`: the steps between statuses, who may take them, what publishing needs;
 - `corrections`: when a change to a public item needs a public correction;
-- `merging`: merging duplicates; `comments`, `presence`: editors' notes and who is editing;
+- `merging`: merging duplicates; `removals`: deleting public items (the public note, the
+  tombstone); `comments`, `presence`: editors' notes and who is editing;
 - `roles`: the desk's roles, merged from each app's declarations;
 - `records`: the editorial records (workflow steps, comments, presence, corrections,
-  redirects), models of the newsroom app;
+  redirects, tombstones), models of the newsroom app;
 - `public`: what readers see of all this (corrections, staff previews); `dashboard`: the
   editors' view of it;
 - the admin side: the `admin` package, one module per operation (locking, change note,
-  workflow, history, merging, presence, comments), put together by `EditorialAdmin` in
+  workflow, history, merging, removals, presence, comments), put together by `EditorialAdmin` in
   admin/options.py.
 """

@@ -13,7 +13,9 @@ nothing, in one transaction:
   different Wikidata ids) refuses the whole merge with a message saying what clashes;
 - the duplicate's public path redirects permanently to the survivor's (newsroom.Redirect,
   answered by newsroom.middleware), and older redirects to it are re-pointed;
-- the duplicate is deleted; its history stays (simple-history keeps deleted items' rows),
+- the duplicate is deleted, needing no public note and leaving no tombstone
+  (newsroom.editorial.removals): its address redirects, and its corrections are listed
+  with the survivor; its history stays (simple-history keeps deleted items' rows),
   and the merge is the change comment on both: the survivor's new version and the
   duplicate's deletion. Moved rows of tracked models get a history row saying where they
   came from; every moved row's version is raised, so an editor holding one open reloads it.
@@ -45,6 +47,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, router, transaction
 
+from . import removals
 from .policy import policy_of
 from .records import Redirect
 
@@ -346,7 +349,8 @@ def merge(duplicate, *, into, by=None, note: str = "", despite_differences: bool
     duplicate._change_reason = _reason(f"Merged into “{survivor}” (#{survivor.pk})")
     duplicate._change_source = source
     duplicate._history_user = by
-    duplicate.delete()
+    with removals.merging_away(duplicate):
+        duplicate.delete()
 
     # After the deletion: a kept URL is unique to one source.
     for name in policy_of(model).merge_keeps:

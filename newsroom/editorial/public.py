@@ -1,9 +1,14 @@
-"""What readers see of the editorial record: corrections and updates, the editor's note, and
-staff previews of items that are not public yet.
+"""What readers see of the editorial record: corrections and updates, removals, the editor's
+note, and staff previews of items that are not public yet.
 
-Corrections are shown only for items that are public now. A detail page passes the items it
-shows (already read through `published()`), so its section costs one query; the site-wide
-list filters in the database with each kind's public queryset, which the apps register
+An item's own page shows the corrections of the items it shows (already read through
+`published()`): its section costs one query. The site-wide log (/corrections/ and its feeds,
+`public_log()`) is append-only: it lists every correction of an item that is public now or
+was public when the correction was recorded (the correction keeps what readers saw of its
+item: `Correction.subject`, `url`), so a retraction stays listed after its item is
+unpublished or deleted; and every removal of a public item (`Tombstone`, left by
+newsroom.editorial.removals). A correction of an item that was never public is never
+listed. The public querysets of each kind of item are registered by the apps
 (newsroom.citations.registry, from their `declarations.py`), so newsroom never imports them.
 
 A staff preview is an item's own public URL opened by a logged-in member of staff who may
@@ -19,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, Q, QuerySet
+from django.db.models import CharField, Model, Q, QuerySet, Value
 from django.http import Http404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -27,8 +32,11 @@ from django.utils.formats import date_format
 
 from ..citations import registry
 from . import corrections as rules
-from .publishing import Status, owner_of
-from .records import Correction
+from .publishing import Status, is_public, owner_of
+from .records import Correction, Tombstone
+
+#: What a row of the public log is: (date, id, CORRECTION or REMOVAL).
+CORRECTION, REMOVAL = "correction", "removal"
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,36 @@ class ShownCorrection:
     def created_at(self):
         return self.correction.created_at
 
+    @property
+    def anchor(self) -> str:
+        return f"correction-{self.correction.pk}"
+
+
+@dataclass(frozen=True)
+class ShownRemoval:
+    """A deleted public item as the log shows it: what was there, the note and the date."""
+
+    tombstone: Tombstone
+    kind: str = "Removed"
+    url: str = ""
+    changes: tuple = ()
+
+    @property
+    def subject(self) -> str:
+        return self.tombstone.subject
+
+    @property
+    def note(self) -> str:
+        return self.tombstone.note
+
+    @property
+    def created_at(self):
+        return self.tombstone.created_at
+
+    @property
+    def anchor(self) -> str:
+        return f"removal-{self.tombstone.pk}"
+
 
 def changes_shown(correction: Correction) -> list[str]:
     """'Votes: 51 → 52' for each public field the correction records."""
@@ -67,7 +105,8 @@ def changes_shown(correction: Correction) -> list[str]:
     return lines
 
 
-def _label(model: type[Model]) -> str:
+def label_of(model: type[Model]) -> str:
+    """What the site calls this kind of item ("Quote", "Career")."""
     kind = registry.of_model(model)
     return kind.label if kind else str(model._meta.verbose_name).capitalize()
 
@@ -126,7 +165,7 @@ def corrections_of_pages(pages) -> list[list[ShownCorrection]]:
             answers[index].append(
                 ShownCorrection(
                     correction=record,
-                    subject="" if is_own else f"{_label(type(subject))}: {_describe(subject)}",
+                    subject="" if is_own else f"{label_of(type(subject))}: {_describe(subject)}",
                     url=_url(subject),
                     changes=changes_shown(record),
                 )
@@ -139,8 +178,15 @@ def _public_kinds() -> dict[type[Model], Callable[[], QuerySet]]:
     return {model: kind.published for model, kind in registry.registered().items()}
 
 
+def as_readers_see(item) -> tuple[str, str]:
+    """("Quote: …", its address) while readers can see `item`; ("", "") otherwise."""
+    if item is None or not is_public(item):
+        return "", ""
+    return f"{label_of(type(item))}: {_describe(item)}", _url(item)
+
+
 def public_corrections() -> QuerySet:
-    """Every correction of an item that is public now, newest first."""
+    """Every correction of an item that is public now or was when it was recorded."""
     conditions = [
         Q(
             content_type=ContentType.objects.get_for_model(model),
@@ -148,34 +194,59 @@ def public_corrections() -> QuerySet:
         )
         for model, public in _public_kinds().items()
     ]
-    if not conditions:
-        return Correction.objects.none()
-    return Correction.objects.filter(functools.reduce(operator.or_, conditions))
+    return Correction.objects.filter(functools.reduce(operator.or_, conditions, ~Q(subject="")))
 
 
-def describe(records: Iterable[Correction]) -> list[ShownCorrection]:
-    """Corrections from `public_corrections()` with their items: one query per kind of item."""
-    records = list(records)
+def public_log() -> QuerySet:
+    """The rows of the public log, newest first: (date, id, CORRECTION or REMOVAL)."""
+    entry = CharField()
+    corrections = (
+        public_corrections()
+        .order_by()
+        .annotate(entry=Value(CORRECTION, output_field=entry))
+        .values_list("created_at", "id", "entry")
+    )
+    removals = (
+        Tombstone.objects.filter(listed=True)
+        .order_by()
+        .annotate(entry=Value(REMOVAL, output_field=entry))
+        .values_list("created_at", "id", "entry")
+    )
+    return corrections.union(removals, all=True).order_by("-created_at", "-id")
+
+
+def describe(rows: Iterable[tuple]) -> list[ShownCorrection | ShownRemoval]:
+    """Rows of `public_log()` as readers see them: a correction of an item public now with
+    the item as it is (one query per kind of item), else as it was when recorded."""
+    rows = list(rows)
+    ids = defaultdict(list)
+    for _, pk, entry in rows:
+        ids[entry].append(pk)
+    records = Correction.objects.in_bulk(ids[CORRECTION]) if ids[CORRECTION] else {}
+    tombstones = Tombstone.objects.in_bulk(ids[REMOVAL]) if ids[REMOVAL] else {}
     kinds = _public_kinds()
     ids_by_type = defaultdict(set)
-    for record in records:
+    for record in records.values():
         ids_by_type[record.content_type_id].add(record.object_id)
     items = {}
-    for type_id, ids in ids_by_type.items():
+    for type_id, type_ids in ids_by_type.items():
         model = ContentType.objects.get_for_id(type_id).model_class()
         if model in kinds:
-            for pk, item in kinds[model]().in_bulk(ids).items():
+            for pk, item in kinds[model]().in_bulk(type_ids).items():
                 items[(type_id, pk)] = item
     shown = []
-    for record in records:
-        item = items.get((record.content_type_id, record.object_id))
-        if item is None:
+    for _, pk, entry in rows:
+        if entry == REMOVAL:
+            shown.append(ShownRemoval(tombstone=tombstones[pk]))
             continue
+        record = records[pk]
+        item = items.get((record.content_type_id, record.object_id))
         shown.append(
             ShownCorrection(
                 correction=record,
-                subject=f"{_label(type(item))}: {_describe(item)}",
-                url=_url(item),
+                subject=f"{label_of(type(item))}: {_describe(item)}" if item else record.subject,
+                # Its old address is not a page any more: the log keeps the entry.
+                url=_url(item) if item else "",
                 changes=changes_shown(record),
             )
         )

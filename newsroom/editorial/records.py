@@ -1,5 +1,10 @@
 """Editorial records about any content item: workflow steps, editorial comments, who is
-editing what, public corrections, and redirects left by merged duplicates.
+editing what, public corrections, redirects left by merged duplicates, and tombstones left
+by deleted public items.
+
+A correction keeps what readers saw of its item when it was recorded (`subject`, `url`), and
+a tombstone what was at the old address: the public log (/corrections/) lists both whether
+or not the item is still public.
 
 Each record points at its item through a generic relation, so the candidates and results
 apps need nothing special to use them. Imported by newsroom.models.
@@ -138,6 +143,19 @@ class Correction(ItemRecord):
         blank=True,
         related_name="+",
     )
+    subject = models.CharField(
+        "about",
+        max_length=300,
+        blank=True,
+        help_text="What readers saw it about (“Quote: …”), kept when it is recorded on a "
+        "public item, so the log lists it after the item is unpublished or deleted.",
+    )
+    url = models.CharField(
+        "address",
+        max_length=300,
+        blank=True,
+        help_text="Where readers saw the item when the correction was recorded.",
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -153,6 +171,15 @@ class Correction(ItemRecord):
     def __str__(self):
         return f"{self.get_kind_display()}: {self.note[:60]}"
 
+    def save(self, *args, **kwargs):
+        if self._state.adding and not self.subject:
+            # The public log lists it for good once readers have seen its item: keep what
+            # they saw. (Imported here: the readers' view reads the apps' declarations.)
+            from .public import as_readers_see
+
+            self.subject, self.url = as_readers_see(self.content_object)
+        super().save(*args, **kwargs)
+
 
 class Redirect(models.Model):
     """An old public path that now lives elsewhere, e.g. a merged duplicate's page."""
@@ -167,3 +194,48 @@ class Redirect(models.Model):
 
     def __str__(self):
         return f"{self.old_path} → {self.new_path}"
+
+
+class Tombstone(ConstraintErrorsOnFields, models.Model):
+    """What was at a public address before the item there was deleted: the old address
+    answers 410 Gone with the note (newsroom.middleware), and /corrections/ lists it as
+    “Removed”. Left by newsroom.editorial.removals, never edited."""
+
+    old_path = models.CharField("old address", max_length=300, db_index=True)
+    subject = models.CharField(
+        "what was there", max_length=300, help_text="As readers saw it (“Quote: …”)."
+    )
+    kind = models.CharField(
+        "kind of item", max_length=100, help_text="“Quote”, “Candidate profile” …"
+    )
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    note = models.TextField("public note", help_text="Shown to readers with the date.")
+    listed = models.BooleanField(
+        default=True,
+        help_text="Listed on /corrections/; rows deleted with another item (a candidate's "
+        "quotes) are not listed apart, but their addresses answer with the note too.",
+    )
+    created_at = models.DateTimeField("date", default=timezone.now, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(note=""),
+                name="tombstone_note_not_empty",
+                violation_error_message="Say why it was removed.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.old_path}: removed {self.created_at:%Y-%m-%d}"

@@ -1,6 +1,6 @@
-"""/corrections/ and its feeds list every correction of a public item, newest first,
-paginated, linked from every page's footer; corrections of items that are not public stay
-off them."""
+"""/corrections/ and its feeds list every correction of an item that is or was public,
+newest first, paginated, linked from every page's footer; corrections of items that were
+never public stay off them, and an unpublished item's correction stays on, unlinked."""
 
 import datetime
 import xml.etree.ElementTree as ET
@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from newsroom.corrections_views import IN_FEED, PER_PAGE
 from newsroom.editorial.publishing import Status
+from newsroom.editorial.removals import delete_published
 from newsroom.models import Correction
 from tests.support import factories
 
@@ -110,15 +111,49 @@ def test_correction_of_a_published_quote_of_a_draft_candidate_is_not_listed(clie
     assert "Result of a draft contest." not in html
 
 
-def test_unpublishing_an_item_takes_its_correction_off_the_list(client):
-    quote = factories.QuoteFactory()
-    correct(quote, "Soon gone.")
-    assert "Soon gone." in client.get("/corrections/").text
+def test_a_retraction_stays_listed_after_its_item_is_unpublished(client):
+    quote = factories.QuoteFactory(text="I never said that.")
+    correct(quote, "This quote was misattributed.", kind=Correction.Kind.RETRACTION)
+    url = quote.get_absolute_url()
+    assert f'href="{url}"' in client.get("/corrections/").text
+
+    quote.status = Status.UNPUBLISHED
+    quote.text = "Draft wording nobody published."
+    quote.save()
+    html = client.get("/corrections/").text
+    rss = client.get("/feeds/corrections.rss").text
+
+    assert "This quote was misattributed." in html
+    assert ">Retraction<" in html
+    assert "I never said that." in html
+    assert f'href="{url}"' not in html  # its page is gone: the entry stays, unlinked
+    assert "Draft wording" not in html
+    assert "This quote was misattributed." in rss
+    assert "Draft wording" not in rss
+    assert client.get(url).status_code == 404
+
+
+def test_a_correction_stays_listed_after_its_candidate_is_unpublished(client):
+    candidate = factories.CandidateFactory()
+    correct(factories.QuoteFactory(candidate=candidate), "Quote corrected.")
+
+    candidate.status = Status.UNPUBLISHED
+    candidate.save()
+
+    assert "Quote corrected." in client.get("/corrections/").text
+
+
+def test_a_correction_recorded_while_its_item_was_a_draft_is_not_listed_once_published(client):
+    quote = factories.QuoteFactory(status=Status.DRAFT)
+    correct(quote, "Recorded on a draft.")
+    quote.status = Status.PUBLISHED
+    quote.save()
+    assert "Recorded on a draft." in client.get("/corrections/").text
 
     quote.status = Status.UNPUBLISHED
     quote.save()
 
-    assert "Soon gone." not in client.get("/corrections/").text
+    assert "Recorded on a draft." not in client.get("/corrections/").text
 
 
 def test_corrections_page_is_paginated(client):
@@ -186,6 +221,11 @@ def test_corrections_page_and_feed_queries_do_not_grow(
         correct(factories.ResultFactory(contest=contest), f"Result {number}.")
         correct(contest, f"Contest {number}.")
         correct(factories.SourceFactory(), f"Source {number}.")
+        unpublished = factories.QuoteFactory()
+        correct(unpublished, f"Unpublished {number}.", kind=Correction.Kind.RETRACTION)
+        unpublished.status = Status.UNPUBLISHED
+        unpublished.save()
+        delete_published(factories.FactFactory(), note=f"Removed {number}.")
     client.get("/corrections/")  # fills the content-type cache
     with django_assert_max_num_queries(12):
         assert client.get("/corrections/").status_code == 200

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from newsroom.editorial.publishing import Status
 from newsroom.editorial.records import Correction
+from newsroom.editorial.removals import delete_published
 from tests.support import factories
 from tests.support.editors import open_change_form, save
 
@@ -235,7 +236,7 @@ def test_reverting_published_numbers_needs_a_public_update(alice):
 
 def test_version_of_a_deleted_item_shows_without_a_revert_form(alice, candidate):
     url = version_url(candidate, first_version(candidate))
-    candidate.delete()
+    delete_published(candidate, note="Duplicate profile removed.")
 
     response = alice.get(url)
 

@@ -7,7 +7,9 @@ identifiers onto a published item, and adds rows attached to published items; th
 every inline of every admin, it changes, deletes and adds rows under a published parent
 (or published rows under a parent reopened as a draft). A role without the right to change
 the published item must be refused with nothing changed in the database; a role with it
-must succeed, so the sweep can fail both ways.
+must succeed, so the sweep can fail both ways. Deleting a row readers see at an address of
+its own needs a public note (newsroom.editorial.removals): the allowed role gives one, and
+without one even the editors are refused.
 
 Who may change what once published is written out here (`CHANGES_PUBLISHED`), not read from
 newsroom/roles.py. A model registered without a way to build its published row here fails
@@ -24,6 +26,7 @@ from django.test import Client
 from candidates.models import Candidate, CareerEntry, Fact, PlatformPosition, Quote
 from newsroom.editorial import roles
 from newsroom.editorial.publishing import Publishable, Status, is_public
+from newsroom.editorial.removals import has_own_page
 from newsroom.models import Citation, Contributor, ExternalIdentifier
 from results.models import ContestFact, RaceCall, Result, SnapshotEntry
 from tests.support import factories
@@ -306,13 +309,22 @@ def test_change_form_of_a_published_row(django_user_model, role, label):
         assert state(row) == before
 
 
+PUBLIC_NOTE = {"public_note": "Taken down: it was published by mistake."}
+
+
+def needs_note(row) -> bool:
+    return has_own_page(row) and is_public(row)
+
+
 @pytest.mark.parametrize("label", REGISTERED)
 @pytest.mark.parametrize("role", ROLES)
 def test_delete_page_of_a_published_row(django_user_model, role, label):
     allowed = may(role, label, "delete")
     row = PUBLISHED_ROW[label]()
 
-    client_of(django_user_model, role).post(admin_url(type(row), "delete", row.pk), {"post": "yes"})
+    client_of(django_user_model, role).post(
+        admin_url(type(row), "delete", row.pk), {"post": "yes", **PUBLIC_NOTE}
+    )
 
     assert (state(row) is None) == allowed
 
@@ -325,10 +337,30 @@ def test_delete_selected_on_a_published_row(django_user_model, role, label):
 
     client_of(django_user_model, role).post(
         admin_url(type(row), "changelist"),
-        {"action": "delete_selected", "_selected_action": [row.pk], "post": "yes"},
+        {"action": "delete_selected", "_selected_action": [row.pk], "post": "yes", **PUBLIC_NOTE},
     )
 
     assert (state(row) is None) == allowed
+
+
+@pytest.mark.parametrize("label", REGISTERED)
+def test_without_a_public_note_even_the_editor_cannot_delete_a_row_with_a_page(
+    django_user_model, label
+):
+    row = PUBLISHED_ROW[label]()
+    if not needs_note(row):
+        pytest.skip("readers do not see this row at an address of its own")
+    client = client_of(django_user_model, EDITOR)
+
+    page = client.post(admin_url(type(row), "delete", row.pk), {"post": "yes"})
+    action = client.post(
+        admin_url(type(row), "changelist"),
+        {"action": "delete_selected", "_selected_action": [row.pk], "post": "yes"},
+    )
+
+    assert "needs a public note" in page.text
+    assert "needs a public note" in action.text
+    assert state(row) is not None
 
 
 ACTIONS = {
@@ -464,12 +496,34 @@ def test_inline_delete_of_a_published_row(
     allowed = inline.can_delete and may_inline(role, parent_label, inline.model, "delete")
     parent, row = parent_with_row(parent_label, inline.model)
     response = unrendered_page(type(parent), parent.pk)
-    data = page_data(response) | change_note(parent)
+    # The public record of the change note is the public note of a row with a page.
+    data = page_data(response) | (CHANGE_NOTE if needs_note(row) else change_note(parent))
     data[f"{inline_prefix(response, inline.model)}-0-DELETE"] = "on"
 
     post_parent(client_of(django_user_model, role), parent, data)
 
     assert (state(row) is None) == allowed
+
+
+@pytest.mark.parametrize(
+    ("parent_label", "inline_label", "inline"),
+    [param for param in INLINES if param.values[2].can_delete],
+)
+def test_inline_delete_of_a_public_row_with_a_page_needs_the_public_note(
+    django_user_model, parent_label, inline_label, inline
+):
+    parent = PUBLISHED_ROW[parent_label]()
+    row = INLINE_ROW[inline.model](parent)
+    if not needs_note(row):
+        pytest.skip("readers do not see this row at an address of its own")
+    response = unrendered_page(type(parent), parent.pk)
+    data = page_data(response) | {"change_source": "https://x.example"}
+    data[f"{inline_prefix(response, inline.model)}-0-DELETE"] = "on"
+
+    refused = post_parent(client_of(django_user_model, EDITOR), parent, data)
+
+    assert "needs a public note" in refused.text
+    assert state(row) is not None
 
 
 @pytest.mark.parametrize(

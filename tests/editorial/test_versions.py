@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.editorial.publishing import Status
+from newsroom.editorial.removals import delete_published
 from tests.support import factories
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +105,7 @@ def test_version_of_a_quote_whose_candidate_is_unpublished_now_is_404(client, qu
 
 def test_version_of_a_deleted_item_is_gone_without_content(client, quote):
     published = quote.history.first()
-    quote.delete()
+    delete_published(quote, note="Misattributed quote removed.")
 
     response = client.get(permalink(quote, published))
 

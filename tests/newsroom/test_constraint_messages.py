@@ -24,6 +24,7 @@ from newsroom.models import (
     EditorialComment,
     ExternalIdentifier,
     Source,
+    Tombstone,
 )
 from results.models import Contest, ContestFact, RaceCall, Result, Snapshot, SnapshotEntry
 from tests.support import factories
@@ -106,6 +107,9 @@ VIOLATIONS = {
     "editorial_comment_not_empty": lambda users: on_item(EditorialComment, body=""),
     "presence_one_per_user": presence_twice,
     "correction_note_not_empty": lambda users: on_item(Correction, kind="correction", note=""),
+    "tombstone_note_not_empty": lambda users: Tombstone(
+        old_path="/quotes/1/", subject="Quote: “Words”", kind="Quote", note=""
+    ),
     "source_unique_url": lambda users: source_with(url=factories.SourceFactory().url),
     "source_headline_or_description": lambda users: source_with(
         headline="", untitled_description=""
@@ -194,6 +198,7 @@ EXPECTED_MODELS = {
     ContestFact,
     Contributor,
     Correction,
+    Tombstone,
     EditingPresence,
     EditorialComment,
     ExternalIdentifier,

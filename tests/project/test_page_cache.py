@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.editorial.publishing import Status
+from newsroom.editorial.removals import delete_published
 from tests.support import factories
 
 
@@ -73,13 +74,13 @@ def test_published_quote_appears_on_the_next_request(client, quote, page_cache):
     assert "Turnout was historic." in client.get(profile_url(quote)).text
 
 
-def test_deleted_candidate_is_404_on_the_next_request(client, quote, page_cache):
+def test_deleted_candidate_is_gone_on_the_next_request(client, quote, page_cache):
     url = profile_url(quote)
     assert client.get(url).status_code == 200
 
-    quote.candidate.delete()
+    delete_published(quote.candidate, note="Duplicate profile removed.")
 
-    assert client.get(url).status_code == 404
+    assert client.get(url).status_code == 410
 
 
 def test_public_page_carries_cache_control_etag_and_last_modified(client, db, page_cache):

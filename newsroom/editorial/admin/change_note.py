@@ -11,7 +11,7 @@ instance the request saves, and records the public correction.
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .. import corrections
+from .. import corrections, removals
 from ..publishing import is_public
 from ..records import Correction
 from .locking import VersionedModelForm
@@ -90,7 +90,9 @@ class ChangeNoteForm(VersionedModelForm):
 def check_rows(formset) -> None:
     """Inline rows of a public item follow the same rules as the item: the change note's
     source, and a correction record for changes to published numbers, quotes, facts and
-    results, asked for in the main form's “Change note” section."""
+    results, asked for in the main form's “Change note” section. Deleting a row readers
+    see on a page of its own needs the section's public note (newsroom.editorial.removals)."""
+    check_deleted_rows(formset)
     parent = formset.instance
     if parent is None or parent.pk is None or not is_public(parent):
         return
@@ -130,6 +132,18 @@ def check_rows(formset) -> None:
         )
     if errors:
         raise ValidationError(errors)
+
+
+def check_deleted_rows(formset) -> None:
+    deleted = [form.instance for form in formset.deleted_forms if form.instance.pk is not None]
+    if not deleted or formset.data.get("correction_note", "").strip():
+        return
+    public = removals.removed_from_site(deleted)
+    if public:
+        raise ValidationError(
+            f"{removals.NoteRequired(public[0])} Fill in “Public record” and “Public note” "
+            "in the Change note section below."
+        )
 
 
 class ChangeNotes:

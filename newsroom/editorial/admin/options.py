@@ -10,6 +10,8 @@ each, in the order the desk applies them:
   records, the workflow panel; its bulk actions are in workflow_actions.py;
 - `history` (history.py): the history page's permalinks and diffs, one version and revert;
 - `merging` (merging.py): the "merge two duplicates" action;
+- `removals` (removals.py): the public note a deletion of public items needs, on the delete
+  page and the "delete selected" action, and the deletions made with it;
 - `presence` (presence.py) and `comments` (comments.py): who else has the item open, and
   the editorial comments under the form, with their views.
 """
@@ -24,6 +26,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from .. import removals
 from .change_note import ChangeNotes
 from .comments import EditorialComments
 from .forms import (
@@ -38,6 +41,7 @@ from .history import VersionHistory
 from .locking import OptimisticLocking, VersionedInlineForm
 from .merging import DuplicateMerging
 from .presence import EditingPresence
+from .removals import PublicRemovals
 from .workflow import WorkflowSteps
 
 
@@ -45,6 +49,7 @@ class EditorialAdmin(SimpleHistoryAdmin):
     form = EditorialForm
     change_form_template = "admin/editorial/change_form.html"
     delete_confirmation_template = "admin/editorial/delete_confirmation.html"
+    delete_selected_confirmation_template = "admin/editorial/delete_selected_confirmation.html"
     object_history_template = "admin/editorial/history.html"
     object_history_list_template = "admin/editorial/history_list.html"
     object_history_form_template = "admin/editorial/history_form.html"
@@ -56,6 +61,7 @@ class EditorialAdmin(SimpleHistoryAdmin):
         self.workflow = WorkflowSteps(self)
         self.history = VersionHistory(self)
         self.merging = DuplicateMerging(self)
+        self.removals = PublicRemovals(self)
         self.presence = EditingPresence(self)
         self.comments = EditorialComments(self)
 
@@ -106,6 +112,7 @@ class EditorialAdmin(SimpleHistoryAdmin):
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
         actions = super().get_actions(request, action_location=action_location)
         self.merging.add_action(request, actions, action_location)
+        self.removals.add_action(actions)
         self.workflow.drop_unpermitted_actions(request, actions)
         return actions
 
@@ -154,7 +161,10 @@ class EditorialAdmin(SimpleHistoryAdmin):
 
     def save_formset(self, request, form, formset, change):
         self.change_note.annotate_rows(form, formset)
-        super().save_formset(request, form, formset, change)
+        # Rows deleted here take the change note's public note (change_note.check_rows).
+        note = form.cleaned_data.get("correction_note") or ""
+        with removals.public_note(note, by=request.user):
+            super().save_formset(request, form, formset, change)
         self.workflow.record_row_steps(request, formset)
 
     def save_related(self, request, form, formsets, change):
@@ -164,12 +174,21 @@ class EditorialAdmin(SimpleHistoryAdmin):
 
     def delete_view(self, request, object_id, extra_context=None):
         refused = self.locking.refuse_stale_delete(request, object_id)
-        return refused or super().delete_view(request, object_id, extra_context)
+        if refused:
+            return refused
+
+        def show(request, context):
+            return super(EditorialAdmin, self).delete_view(
+                request, object_id, {**(extra_context or {}), **context}
+            )
+
+        return self.removals.delete_view(request, object_id, show)
 
     def delete_model(self, request, obj):
         self.workflow.ensure_may_edit(request, obj)
         self.presence.end_all(obj)
-        super().delete_model(request, obj)
+        with self.removals.noted(request):
+            super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
         # The changelist's delete action asks for delete permission on the model only.
@@ -177,7 +196,8 @@ class EditorialAdmin(SimpleHistoryAdmin):
             self.workflow.ensure_may_edit(request, obj)
         for obj in queryset:
             self.presence.end_all(obj)
-        super().delete_queryset(request, queryset)
+        with self.removals.noted(request):
+            super().delete_queryset(request, queryset)
 
     # History.
 
