@@ -11,7 +11,7 @@ import newsroom.constraints
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("newsroom", "0007_citations_and_identifiers_point_only_at_items_that_take_them"),
+        ("newsroom", "0008_source_text_and_citation_checks"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
