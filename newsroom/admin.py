@@ -60,7 +60,7 @@ class CitationInline(EditorialGenericInlineMixin, GenericTabularInline):
     model = Citation
     extra = 0
     autocomplete_fields = ["source"]
-    fields = ["source", "field_name", "pinpoint", "quoted_passage", "note"]
+    fields = ["source", "field_name", "pinpoint", "quoted_passage", "value_as_reported", "note"]
     formfield_overrides = COMPACT_TEXT
 
     def get_queryset(self, request):
