@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('newsroom', '0007_citations_and_identifiers_point_only_at_items_that_take_them'),
+        ("newsroom", "0007_citations_and_identifiers_point_only_at_items_that_take_them"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='citation',
-            name='value_as_reported',
-            field=models.CharField(blank=True, help_text='Only when this source gives a different figure or state for the field than the one shown (e.g. “99% of the expected vote reporting” against “Final”): its value, in its words. Pages then say the sources differ and show each value with its source. Empty when the source supports the value shown.', max_length=200, verbose_name='differing value'),
+            model_name="citation",
+            name="value_as_reported",
+            field=models.CharField(
+                blank=True,
+                help_text="Only when this source gives a different figure or state for the field than the one shown (e.g. “99% of the expected vote reporting” against “Final”): its value, in its words. Pages then say the sources differ and show each value with its source. Empty when the source supports the value shown.",
+                max_length=200,
+                verbose_name="differing value",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcitation',
-            name='value_as_reported',
-            field=models.CharField(blank=True, help_text='Only when this source gives a different figure or state for the field than the one shown (e.g. “99% of the expected vote reporting” against “Final”): its value, in its words. Pages then say the sources differ and show each value with its source. Empty when the source supports the value shown.', max_length=200, verbose_name='differing value'),
+            model_name="historicalcitation",
+            name="value_as_reported",
+            field=models.CharField(
+                blank=True,
+                help_text="Only when this source gives a different figure or state for the field than the one shown (e.g. “99% of the expected vote reporting” against “Final”): its value, in its words. Pages then say the sources differ and show each value with its source. Empty when the source supports the value shown.",
+                max_length=200,
+                verbose_name="differing value",
+            ),
         ),
     ]
