@@ -22,7 +22,7 @@ AP_INTERVIEW_PASSAGE = (
 def details(response) -> list[tuple[str, str]]:
     """(summary, blockquote text) of every <details> on the page, unescaped."""
     found = re.findall(
-        r"<details><summary>(.*?)</summary><blockquote[^>]*>(.*?)</blockquote></details>",
+        r"<details[^>]*><summary>(.*?)</summary><blockquote[^>]*>(.*?)</blockquote></details>",
         response.content.decode(),
         re.S,
     )
@@ -135,3 +135,12 @@ def test_two_passages_from_one_source_share_its_number_and_are_both_listed(clien
         ("Island Herald, para. 5", "Later words."),
     ]
     assert response.content.decode().count('id="source-') == 1
+
+
+def test_source_page_shows_each_citing_passage_in_details(client, seed_newsroom):
+    quote = ap_interview_quote()
+    source = quote.citations.get().source
+
+    response = client.get(source.get_absolute_url())
+
+    assert ("Fox News, para. 9: the passage", AP_INTERVIEW_PASSAGE) in details(response)
