@@ -1,9 +1,12 @@
-"""schema.org descriptions of candidates (Person) and quotes (Quotation)."""
+"""schema.org descriptions of candidates (Person), quotes (Quotation) and facts (Claim).
+
+Each cited article carries the passages the page cites from it (`newsroom.jsonld`).
+"""
 
 from newsroom.jsonld import absolute, graph, iso_date, news_article
 from newsroom.models import Source
 
-from .models import Candidate, Quote
+from .models import Candidate, Fact, Quote
 
 
 def person(candidate: Candidate, sources: list[Source]) -> dict:
@@ -42,4 +45,21 @@ def quotation(quote: Quote, sources: list[Source]) -> dict:
         data["creator"]["url"] = absolute(quote.candidate.get_absolute_url())
     if quote.said_on:
         data["dateCreated"] = iso_date(quote.said_on, quote.said_on_precision)
+    return graph(data)
+
+
+def claim(fact: Fact, sources: list[Source]) -> dict:
+    data = {
+        "@type": "Claim",
+        "text": fact.statement,
+        "url": absolute(fact.get_absolute_url()),
+        "about": {
+            "@type": "Person",
+            "name": fact.candidate.full_name,
+            "url": absolute(fact.candidate.get_absolute_url()),
+        },
+        "citation": [news_article(source) for source in sources],
+    }
+    if fact.occurred_on:
+        data["temporalCoverage"] = iso_date(fact.occurred_on, fact.occurred_on_precision)
     return graph(data)

@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView
 from newsroom.editorial.public import StaffPreviewMixin, corrections_of
 from newsroom.footnotes import SourceNotes
 
-from .jsonld import person, quotation
+from .jsonld import claim, person, quotation
 from .profile import build_profile
 from .selectors import candidate_index, fact_page_queryset, profile_queryset, quote_page_queryset
 
@@ -84,5 +84,8 @@ class FactDetailView(StaffPreviewMixin, DetailView):
         notes = SourceNotes()
         self.object.notes = notes.cite(self.object.citations.all())
         return super().get_context_data(
-            sources=notes.sources, corrections=corrections_of(self.object), **kwargs
+            sources=notes.sources,
+            structured_data=claim(self.object, notes.sources),
+            corrections=corrections_of(self.object),
+            **kwargs,
         )

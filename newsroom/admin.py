@@ -158,6 +158,7 @@ class CitationInline(EditorialGenericInlineMixin, GenericTabularInline):
         "field_name",
         "pinpoint",
         "quoted_passage",
+        "value_as_reported",
         "derivation",
         "note",
         "check_results",

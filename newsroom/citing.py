@@ -25,6 +25,8 @@ class CitingItem:
     pinpoint: str
     #: The field as editors name it ("entered the race"), for readers.
     field_label: str = ""
+    #: The cited words of the source, shown one click away on the source page.
+    passage: str = ""
 
 
 def field_label(model: type[Model], name: str) -> str:
@@ -62,6 +64,7 @@ def citing_items(source: Source) -> list[CitingItem]:
                     citation.field_name,
                     citation.pinpoint,
                     field_label(type(item), citation.field_name),
+                    citation.quoted_passage,
                 )
             )
     return items

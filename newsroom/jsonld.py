@@ -1,4 +1,9 @@
-"""schema.org descriptions of sources, for the JSON-LD of every page that cites them."""
+"""schema.org descriptions of sources, for the JSON-LD of every page that cites them.
+
+A source listed by a page's `SourceNotes` carries the passages the page cites from it
+(`cited_here`); each with recorded words becomes a `hasPart` CreativeWork whose `text` is
+the passage and whose `name` is its pinpoint ("para. 9").
+"""
 
 from .dates import date_parts
 from .models import Source
@@ -20,6 +25,15 @@ def news_article(source: Source) -> dict:
         article["datePublished"] = iso_date(source.published_on, source.published_on_precision)
     if source.archive_url:
         article["archivedAt"] = source.archive_url
+    parts = [
+        {"@type": "CreativeWork", "name": passage.pinpoint, "text": passage.text}
+        if passage.pinpoint
+        else {"@type": "CreativeWork", "text": passage.text}
+        for passage in getattr(source, "cited_here", ())
+        if passage.text
+    ]
+    if parts:
+        article["hasPart"] = parts
     return article
 
 

@@ -353,6 +353,15 @@ class Citation(AttachedRow):
         blank=True, help_text="The words of the source that support the fact, verbatim."
     )
     note = models.CharField(max_length=300, blank=True)
+    value_as_reported = models.CharField(
+        "differing value",
+        max_length=200,
+        blank=True,
+        help_text="Only when this source gives a different figure or state for the field "
+        "than the one shown (e.g. “99% of the expected vote reporting” against “Final”): "
+        "its value, in its words. Pages then say the sources differ and show each value "
+        "with its source. Empty when the source supports the value shown.",
+    )
     derivation = models.CharField(
         max_length=300,
         blank=True,

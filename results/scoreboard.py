@@ -1,13 +1,16 @@
-"""What a contest's figures say: shares, the base they are computed on, the leader, the chart.
+"""What a contest's figures say: shares, the base they are computed on, the leader, the chart,
+and where the sources of a figure or state disagree.
 
 Small pure helpers over a contest and its results as prefetched by the selectors. Unknown
-numbers stay None, and pages show them as "not reported".
+numbers stay None, and pages show them as "not reported". A figure some source gives
+differently (a citation with `value_as_reported`) is marked "sources differ", with each
+value and its source (`newsroom.footnotes.SourceNotes.differences`).
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from newsroom.footnotes import Note, SourceNotes
+from newsroom.footnotes import Difference, Note, SourceNotes
 
 from .models import Contest, Result
 
@@ -73,12 +76,40 @@ def summarise(contests) -> list[Contest]:
     return contests
 
 
+def shown_value(obj, field_name: str) -> str:
+    """A field's value as the contest page shows it, to set beside other sources' values."""
+    if field_name == "item":
+        return str(obj)
+    value = getattr(obj, field_name, None)
+    if value is None or value == "":
+        return "not reported"
+    if obj._meta.get_field(field_name).choices:
+        return getattr(obj, f"get_{field_name}_display")()
+    if isinstance(value, Decimal):
+        text = f"{value.normalize():f}"
+        return f"{text}%" if field_name in PERCENT_FIELDS else text
+    return str(value)
+
+
+#: Fields the contest page shows as percentages.
+PERCENT_FIELDS = {"reporting_percent", "reported_share"}
+
+
+def differences(notes: SourceNotes, obj, citations) -> dict[str, Difference]:
+    """The fields of `obj` whose sources disagree, each value with its source."""
+    citations = list(citations)
+    disputed = {c.field_name or "item" for c in citations if c.value_as_reported}
+    shown = {field: shown_value(obj, field) for field in disputed}
+    return notes.differences(citations, shown)
+
+
 @dataclass
 class Row:
     result: Result
     share: Decimal | None
     notes: dict[str, list[Note]]
     chart_value: Decimal | None = None
+    differences: dict[str, Difference] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -145,18 +176,28 @@ class Scoreboard:
     base: ShareBase
     chart: Chart | None
     winners: list
+    #: Contest fields whose sources disagree ("count_status": the readings and sources).
+    differences: dict[str, Difference] = field(default_factory=dict)
 
 
 def build_scoreboard(contest: Contest) -> Scoreboard:
     """The contest page's figures, numbering sources in page order."""
     notes = SourceNotes()
     contest_notes = notes.cite_by_field(contest.citations.all())
+    contest_differences = differences(notes, contest, contest.citations.all())
     results = list(contest.results.all())
     base = share_base(contest, results)
-    rows = [
-        Row(result, result.computed_share(base.total), notes.cite_by_field(result.citations.all()))
-        for result in results
-    ]
+    rows = []
+    for result in results:
+        row_notes = notes.cite_by_field(result.citations.all())
+        rows.append(
+            Row(
+                result,
+                result.computed_share(base.total),
+                row_notes,
+                differences=differences(notes, result, result.citations.all()),
+            )
+        )
     for call in contest.calls_on_record:
         call.notes = notes.cite(call.citations.all())
     for fact in contest.facts.all():
@@ -170,4 +211,5 @@ def build_scoreboard(contest: Contest) -> Scoreboard:
         base=base,
         chart=chart(rows, base),
         winners=winners(contest, results),
+        differences=contest_differences,
     )

@@ -187,10 +187,12 @@ def _apply_contest(contest_plan: ContestPlan, *, batch: ImportBatch, by) -> None
     contest._history_user = by
     contest.save(update_fields=updated)
 
+    # The update records what this file's source says, and nothing held from other sources
+    # (another outlet's shares, candidates the file does not list).
     snapshot = Snapshot.objects.create(
         contest=contest,
         taken_at=contest_plan.as_of,
-        reporting_percent=contest.reporting_percent,
+        reporting_percent=contest_plan.reporting_percent,
         source=source,
         note=f"Imported from {batch.filename}.",
         import_batch=batch,
@@ -198,11 +200,11 @@ def _apply_contest(contest_plan: ContestPlan, *, batch: ImportBatch, by) -> None
     SnapshotEntry.objects.bulk_create(
         SnapshotEntry(
             snapshot=snapshot,
-            candidate_id=result.candidate_id,
-            votes=result.votes,
-            share=result.reported_share,
+            candidate_id=row.candidate.pk,
+            votes=row.given.get("votes"),
+            share=row.given.get("share"),
         )
-        for result in Result.objects.filter(contest=contest).order_by("pk")
+        for row in sorted(contest_plan.rows, key=lambda row: row.number)
     )
 
 

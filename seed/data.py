@@ -1029,6 +1029,16 @@ CONTESTS = [
                 "the local Democratic Party chair confirmed to ABC News that Palmer won",
                 "count_status",
             ),
+            # ABC News reports the count as not yet complete: the sources differ.
+            {
+                **cite(
+                    "abc",
+                    3,
+                    "With 99% of the expected vote reporting, Palmer leads",
+                    "count_status",
+                ),
+                "value": "99% of the expected vote reporting, Palmer leads",
+            },
         ],
         "results": [
             {

@@ -95,6 +95,7 @@ class SeedLoader:
                 {
                     "quoted_passage": citation["passage"],
                     "note": citation.get("note", ""),
+                    "value_as_reported": citation.get("value", ""),
                 },
             )
 

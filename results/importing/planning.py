@@ -69,6 +69,8 @@ class RowPlan:
     action: Action = Action.UNCHANGED
     changes: list[FieldChange] = field(default_factory=list)
     skipped: list[SkippedField] = field(default_factory=list)
+    #: The figures the file gives for this row (column -> value), changed or not.
+    given: dict[str, object] = field(default_factory=dict)
 
     def after(self, column: str):
         """The value the result would hold for `column` once the import is applied."""
@@ -85,6 +87,8 @@ class ContestPlan:
     source: Source
     rows: list[RowPlan] = field(default_factory=list)
     changes: list[FieldChange] = field(default_factory=list)
+    #: The reporting % the file gives, if any.
+    reporting_percent: Decimal | None = None
 
     @property
     def has_changes(self) -> bool:
@@ -397,7 +401,12 @@ class _Planner:
         first = rows[0]
         contest = first.contest
         existing = {result.candidate_id: result for result in self.results[contest.pk]}
-        contest_plan = ContestPlan(contest=contest, as_of=first.as_of, source=first.source)
+        contest_plan = ContestPlan(
+            contest=contest,
+            as_of=first.as_of,
+            source=first.source,
+            reporting_percent=first.reporting_percent,
+        )
         for values in rows:
             row_plan = self.plan_row(values, existing.get(values.candidate.pk))
             contest_plan.rows.append(row_plan)
@@ -420,6 +429,7 @@ class _Planner:
 
     def plan_row(self, values: _Values, result: Result | None) -> RowPlan:
         row_plan = RowPlan(values.row.number, values.contest, values.candidate, result)
+        row_plan.given = {k: v for k, v in values.figures.items() if v is not None}
         locked = set(result.locked_fields) if result else set()
         for column, new in values.figures.items():
             if new is None:
