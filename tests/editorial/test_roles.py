@@ -1,8 +1,8 @@
 """The role matrix, through the admin: every role against every model registered in the
 admin and every action (list, add, change, delete, publish, revert, export).
 
-The expectations are written out here, independently of newsroom/roles.py, so a change of
-the matrix that nobody meant shows up as a failure.
+The expectations are written out here, independently of the roles each app declares (its
+declarations.py), so a change of the matrix that nobody meant shows up as a failure.
 """
 
 import pytest

@@ -12,8 +12,8 @@ its own needs a public note (newsroom.editorial.removals): the allowed role give
 without one even the editors are refused.
 
 Who may change what once published is written out here (`CHANGES_PUBLISHED`), not read from
-newsroom/roles.py. A model registered without a way to build its published row here fails
-`test_the_sweep_knows_every_registered_model_and_inline` by name.
+the roles each app declares (its declarations.py). A model registered without a way to build
+its published row here fails `test_the_sweep_knows_every_registered_model_and_inline` by name.
 """
 
 import pytest
