@@ -3,6 +3,12 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
+# Python caches compiled modules in __pycache__ (and pytest its rewritten test modules) unless
+# PYTHONDONTWRITEBYTECODE is set, as it is on some machines (ours, CI's): then every process
+# of `make test` (each pytest worker, each manage.py and gunicorn a test starts) compiles the
+# whole project and its packages from source again, seconds each time.
+unexport PYTHONDONTWRITEBYTECODE
+
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py

@@ -249,7 +249,6 @@ class Stack:
             "SECURE_COOKIES": "off",
             "STATIC_ROOT": str(self.folder / "static"),
             "LOG_LEVEL": "WARNING",
-            "PYTHONDONTWRITEBYTECODE": "1",
         }
 
     def manage(self, *args: str) -> str:
