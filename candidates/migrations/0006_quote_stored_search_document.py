@@ -34,16 +34,21 @@ REVERSE = [
 ]
 
 
-def run(statements):
-    def apply(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
+def _execute(schema_editor, statements):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in statements:
+            schema_editor.execute(statement)
 
-    return apply
+
+def add_search_document(apps, schema_editor):
+    _execute(schema_editor, FORWARD)
+
+
+def remove_search_document(apps, schema_editor):
+    _execute(schema_editor, REVERSE)
 
 
 class Migration(migrations.Migration):
     dependencies = [("candidates", "0005_quote_newest_first_index")]
 
-    operations = [migrations.RunPython(run(FORWARD), run(REVERSE))]
+    operations = [migrations.RunPython(add_search_document, remove_search_document)]

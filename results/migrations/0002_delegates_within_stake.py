@@ -92,16 +92,19 @@ STATEMENTS = {
 }
 
 
-def run(direction):
-    def apply(apps, schema_editor):
-        forward, reverse = STATEMENTS.get(schema_editor.connection.vendor, ([], []))
-        for statement in forward if direction == "forward" else reverse:
-            schema_editor.execute(statement)
+def create_triggers(apps, schema_editor):
+    forward, _ = STATEMENTS.get(schema_editor.connection.vendor, ([], []))
+    for statement in forward:
+        schema_editor.execute(statement)
 
-    return apply
+
+def drop_triggers(apps, schema_editor):
+    _, reverse = STATEMENTS.get(schema_editor.connection.vendor, ([], []))
+    for statement in reverse:
+        schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):
     dependencies = [("results", "0001_initial")]
 
-    operations = [migrations.RunPython(run("forward"), run("reverse"))]
+    operations = [migrations.RunPython(create_triggers, drop_triggers)]

@@ -9,14 +9,14 @@ from django.db import migrations, models
 _triggers = importlib.import_module("results.migrations.0002_delegates_within_stake")
 
 
-def _sqlite_triggers(action):
-    def apply(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            forward, reverse = _triggers.STATEMENTS["sqlite"]
-            for statement in forward if action == "create" else reverse:
-                schema_editor.execute(statement)
+def create_sqlite_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        _triggers.create_triggers(apps, schema_editor)
 
-    return apply
+
+def drop_sqlite_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        _triggers.drop_triggers(apps, schema_editor)
 
 
 class Migration(migrations.Migration):
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(_sqlite_triggers("drop"), _sqlite_triggers("create")),
+        migrations.RunPython(drop_sqlite_triggers, create_sqlite_triggers),
         migrations.AddField(
             model_name="contest",
             name="editor_note",
@@ -238,5 +238,5 @@ class Migration(migrations.Migration):
                 help_text="Raised by one on every save; a save from an older version is refused.",
             ),
         ),
-        migrations.RunPython(_sqlite_triggers("create"), _sqlite_triggers("drop")),
+        migrations.RunPython(create_sqlite_triggers, drop_sqlite_triggers),
     ]
