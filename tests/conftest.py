@@ -1,11 +1,13 @@
 """Shared fixtures: the seed newsroom, the canonical example world, logged-in clients (a
 superuser, one person per role, and Alice and Bob, two editors at two browsers); the
+browser of the browser tests (Debian's Chromium through Playwright, one per test); the
 Hypothesis profiles of the property-based tests. The helpers behind them live in
 tests/support/."""
 
 import itertools
 import json
 import os
+from pathlib import Path
 
 import hypothesis
 import pytest
@@ -13,11 +15,12 @@ from django.apps import apps
 from django.core import serializers
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 
 SEED_APPS = ["newsroom", "candidates", "results"]
+CHROMIUM = "/usr/bin/chromium"
 
 # `make test` draws the same examples on every run, so a red run means the code changed;
 # `make fuzz` (HYPOTHESIS_PROFILE=fuzz) explores with a fresh random seed and many more
@@ -315,3 +318,25 @@ def reporter(django_user_model):
 @pytest.fixture
 def clerk(django_user_model):
     return role_client(django_user_model, "Results clerk")
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """Debian's Chromium, never a downloaded build; `make test` installs it when missing."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop; Django's async-safety check would refuse the
+    # ORM calls these tests make beside it. Set for this test only, never the whole run.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run scripts/ensure-chromium.sh"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+        # The test's ORM calls beside Playwright's event loop opened connections of their own
+        # context: close them here, or they outlive the test and the session's DROP DATABASE
+        # waits five seconds for them and fails.
+        connections.close_all()

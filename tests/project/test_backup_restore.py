@@ -180,10 +180,12 @@ def test_confirmed_pg_restore_replaces_the_database_and_keeps_the_old_one(
 
     assert replaced.returncode == 0, replaced.stderr
     assert postgres_contents(target) == postgres_contents(source)
+    # The name is the target's, cut to PostgreSQL's 63 bytes to make room for the suffix.
     with postgres_connect("postgres") as db:
         (kept,) = db.execute(
-            "SELECT datname FROM pg_database WHERE starts_with(datname, %s)",
-            [f"{target}_before_restore_"],
+            "SELECT datname FROM pg_database WHERE datname LIKE %s AND starts_with(%s, "
+            "split_part(datname, '_before_restore_', 1))",
+            ["%\\_before\\_restore\\_%", target],
         ).fetchone()
     assert f"kept as {kept}" in replaced.stdout
     with postgres_connect(kept) as db:

@@ -1,42 +1,29 @@
 """The Content Security Policy (no 'unsafe-inline' for scripts or styles) holds in a real
 browser: the admin's pages and the public pages render without one refusal."""
 
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
-from playwright.sync_api import sync_playwright
 
 from candidates.models import Candidate, Quote
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "correct horse 42"
 
 
 @pytest.fixture
-def page(monkeypatch):
-    # Playwright's sync API runs an event loop beside the ORM calls of this test.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run scripts/ensure-chromium.sh"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
-        )
-        page = browser.new_page()
-        page.refusals = []
-        page.on(
-            "console",
-            lambda message: (
-                page.refusals.append(f"{page.url}: {message.text}")
-                if "Content Security Policy" in message.text or "Refused to" in message.text
-                else None
-            ),
-        )
-        yield page
-        browser.close()
+def page(browser):
+    page = browser.new_page()
+    page.refusals = []
+    page.on(
+        "console",
+        lambda message: (
+            page.refusals.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text or "Refused to" in message.text
+            else None
+        ),
+    )
+    return page
 
 
 def visit(page, url):
