@@ -168,6 +168,9 @@ PAGE_CACHE_SECONDS = env.int(
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0 if DEBUG else 30)
 PAGE_CACHE_CONTENT_APPS = ["newsroom", "candidates", "results"]
 
+# Rows per page of a public list (newsroom.pagination): sources, candidates, contests.
+PUBLIC_LIST_PAGE_SIZE = 50
+
 # The admin changelist `manage.py bench_admin` measures unless told another: the busiest.
 BENCH_ADMIN_MODEL = "candidates.quote"
 

@@ -12,9 +12,6 @@ class CandidateSitemap(SiteAddressSitemap):
     def items(self):
         return Candidate.objects.published().order_by("pk")
 
-    def lastmod(self, candidate):
-        return candidate.updated_at
-
 
 class QuoteSitemap(SiteAddressSitemap):
     changefreq = "monthly"
@@ -22,15 +19,9 @@ class QuoteSitemap(SiteAddressSitemap):
     def items(self):
         return Quote.objects.published().order_by("pk")
 
-    def lastmod(self, quote):
-        return quote.updated_at
-
 
 class FactSitemap(SiteAddressSitemap):
     changefreq = "monthly"
 
     def items(self):
         return Fact.objects.published().order_by("pk")
-
-    def lastmod(self, fact):
-        return fact.updated_at

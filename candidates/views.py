@@ -4,17 +4,18 @@ Querysets are built per request in `get_queryset()`: `published()` compares with
 current time, so a class-level queryset would freeze it at import.
 """
 
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
 from newsroom.editorial.public import StaffPreviewMixin, corrections_of
 from newsroom.footnotes import SourceNotes
+from newsroom.pagination import PublicListView
 
 from .jsonld import claim, person, quotation
 from .profile import build_profile
 from .selectors import candidate_index, fact_page_queryset, profile_queryset, quote_page_queryset
 
 
-class CandidateListView(ListView):
+class CandidateListView(PublicListView):
     template_name = "candidates/candidate_list.html"
     context_object_name = "candidates"
 

@@ -8,9 +8,9 @@ listed after its item is unpublished or deleted, and a deleted public item is li
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
-from django.views.generic import ListView
 
 from .editorial.public import describe, public_log
+from .pagination import PublicListView
 from .site_address import SiteAddressFeed
 
 PER_PAGE = 25
@@ -21,7 +21,7 @@ def newest_first():
     return public_log()
 
 
-class CorrectionListView(ListView):
+class CorrectionListView(PublicListView):
     template_name = "newsroom/corrections.html"
     paginate_by = PER_PAGE
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.syndication.views import Feed
+from django.db.models import Max
 from django.http import FileResponse
 
 #: Where `make run` serves unless told otherwise.
@@ -71,7 +72,22 @@ def _served_from(request, chunks):
 
 
 class SiteAddressSitemap(Sitemap):
-    """A sitemap section on the site's address (Django's default is the request's host)."""
+    """A sitemap section on the site's address (Django's default is the request's host).
+
+    A section comes in pages of `limit` addresses (`?p=N`), each listed in the sitemap
+    index, so no sitemap file grows with the newsroom: 5,000 addresses are about 1 MB,
+    well inside the protocol's 50,000 addresses and 50 MB. Each address's last change is
+    its row's `updated_at`; the section's latest is one aggregate, not a walk of every row.
+    """
+
+    limit = 5000
+    lastmod_field = "updated_at"
+
+    def lastmod(self, item):
+        return getattr(item, self.lastmod_field)
+
+    def get_latest_lastmod(self):
+        return self.items().order_by().aggregate(latest=Max(self.lastmod_field))["latest"]
 
     def get_protocol(self, protocol=None):
         return urlsplit(site_url()).scheme

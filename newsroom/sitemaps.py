@@ -9,6 +9,3 @@ class SourceSitemap(SiteAddressSitemap):
 
     def items(self):
         return Source.objects.published().order_by("pk")
-
-    def lastmod(self, source):
-        return source.updated_at

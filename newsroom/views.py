@@ -4,16 +4,17 @@ Querysets are built per request in `get_queryset()`: `published()` compares with
 current time, so a class-level queryset would freeze it at import.
 """
 
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
 from .citing import citing_items
 from .editorial.public import StaffPreviewMixin, corrections_of
 from .jsonld import graph, news_article
 from .models import Source
+from .pagination import PublicListView
 from .selectors import public_sources
 
 
-class SourceListView(ListView):
+class SourceListView(PublicListView):
     template_name = "newsroom/source_list.html"
     context_object_name = "sources"
 

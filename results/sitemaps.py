@@ -12,15 +12,9 @@ class ContestSitemap(SiteAddressSitemap):
     def items(self):
         return Contest.objects.published().order_by("pk")
 
-    def lastmod(self, contest):
-        return contest.updated_at
-
 
 class JurisdictionSitemap(SiteAddressSitemap):
     changefreq = "weekly"
 
     def items(self):
         return Jurisdiction.objects.published().order_by("pk")
-
-    def lastmod(self, jurisdiction):
-        return jurisdiction.updated_at

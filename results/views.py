@@ -6,9 +6,10 @@ current time, so a class-level queryset would freeze it at import.
 
 from itertools import groupby
 
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
 from newsroom.editorial.public import StaffPreviewMixin, corrections_of
+from newsroom.pagination import PublicListView
 
 from .count_history import count_history
 from .jsonld import event
@@ -23,12 +24,17 @@ from .selectors import (
 )
 
 
-class ContestListView(ListView):
+class ContestListView(PublicListView):
     template_name = "results/contest_list.html"
-    context_object_name = "contests"
 
     def get_queryset(self):
-        return summarise(contests_with_results(public_contests()))
+        return contests_with_results(public_contests())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Leaders and winners of this page's contests only.
+        context["contests"] = summarise(context["page_obj"].object_list)
+        return context
 
 
 class ContestDetailView(StaffPreviewMixin, DetailView):

@@ -5,12 +5,14 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from frontpage.sitemaps import SITEMAPS
+from newsroom.site_address import SiteAddressSitemap
 from tests.support import factories
+from tests.support.reader import sitemap_locations
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def test_quotes_rss_lists_published_quotes_only(client):
@@ -42,12 +44,35 @@ def test_sitemap_lists_published_pages_only(client):
     public = factories.QuoteFactory()
     draft = factories.QuoteFactory(status="draft")
     hidden_source = factories.SourceFactory(status="draft")
-    root = ET.fromstring(client.get("/sitemap.xml").content)
-    locations = [url.findtext(f"{SITEMAP}loc") for url in root.findall(f"{SITEMAP}url")]
+    _, locations = sitemap_locations(client)
     assert any(loc.endswith(public.get_absolute_url()) for loc in locations)
     assert any(loc.endswith(public.candidate.get_absolute_url()) for loc in locations)
     assert not any(loc.endswith(draft.get_absolute_url()) for loc in locations)
     assert not any(loc.endswith(hidden_source.get_absolute_url()) for loc in locations)
+
+
+@pytest.mark.parametrize("quotes", [3, 9])
+def test_sitemap_index_lists_every_section_in_pages_of_bounded_size(
+    client, monkeypatch, django_assert_max_num_queries, quotes
+):
+    monkeypatch.setattr(SiteAddressSitemap, "limit", 2)
+    factories.QuoteFactory.create_batch(quotes)
+
+    # Two queries a section (its number of pages, its latest change), whatever the size.
+    with django_assert_max_num_queries(2 * len(SITEMAPS)):
+        index = client.get("/sitemap.xml")
+    assert index["Content-Type"] == "application/xml"
+    files, pages = sitemap_locations(client)
+
+    quote_files = [loc for loc in files if "/sitemap-quotes.xml" in loc]
+    assert len(quote_files) == -(-quotes // 2)
+    assert quote_files[1:] == [
+        f"http://testserver/sitemap-quotes.xml?p={n}" for n in range(2, len(quote_files) + 1)
+    ]
+    assert {loc.split("/sitemap-")[1].split(".")[0] for loc in files} == set(SITEMAPS)
+    assert len([loc for loc in pages if "/quotes/" in loc]) == quotes
+    assert client.get("/sitemap-quotes.xml", {"p": len(quote_files) + 1}).status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_robots_txt_points_to_the_sitemap(client, settings):

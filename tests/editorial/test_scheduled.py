@@ -42,7 +42,7 @@ def _quote():
         reverse("candidates:quote_detail", args=[quote.pk]),
         reverse("candidates:candidate_detail", args=[candidate.slug]),
         reverse("candidates:quotes_rss"),
-        reverse("sitemap"),
+        reverse("sitemap-section", kwargs={"section": "quotes"}),
         f"{reverse('search')}?q={WORD}",
         "/api/v1/quotes/",
     ]
@@ -54,7 +54,7 @@ def _contest():
         reverse("results:contest_detail", args=[contest.slug]),
         reverse("results:contest_list"),
         reverse("results:contests_rss"),
-        reverse("sitemap"),
+        reverse("sitemap-section", kwargs={"section": "contests"}),
         f"{reverse('search')}?q={WORD}",
         "/api/v1/contests/",
     ]
@@ -67,7 +67,7 @@ def _candidate():
     return candidate, [
         reverse("candidates:candidate_detail", args=[candidate.slug]),
         reverse("candidates:candidate_list"),
-        reverse("sitemap"),
+        reverse("sitemap-section", kwargs={"section": "candidates"}),
         f"{reverse('search')}?q={WORD}",
         "/api/v1/candidates/",
     ]

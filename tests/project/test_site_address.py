@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 
 from tests.support import factories
+from tests.support.reader import sitemap_locations
 
 SERVED = {"HTTP_HOST": "127.0.0.1:8001"}
 
@@ -43,9 +44,10 @@ def test_feed_links_are_on_the_served_address(client, quote):
 
 
 def test_sitemap_is_on_the_served_address(client, quote):
-    sitemap = client.get("/sitemap.xml", **SERVED).text
+    files, pages = sitemap_locations(client, **SERVED)
 
-    assert f"<loc>http://127.0.0.1:8001{quote.candidate.get_absolute_url()}</loc>" in sitemap
+    assert files and all(loc.startswith("http://127.0.0.1:8001/sitemap-") for loc in files)
+    assert f"http://127.0.0.1:8001{quote.candidate.get_absolute_url()}" in pages
 
 
 def test_page_citation_is_on_the_served_address(client, quote):
@@ -62,14 +64,15 @@ def test_site_url_when_set_wins_over_the_served_address(client, quote, settings)
     page = client.get(profile, **SERVED)
     feed = ET.fromstring(client.get("/feeds/quotes.rss", **SERVED).content)
     cited = client.get(f"/cite/candidate/{quote.candidate.pk}.json", **SERVED)
-    sitemap = client.get("/sitemap.xml", **SERVED).text
+    files, pages = sitemap_locations(client, **SERVED)
 
     assert canonical(page) == f"https://news.example.org{profile}"
     assert feed.findtext("channel/item/link").startswith("https://news.example.org/")
     assert json.loads(b"".join(cited.streaming_content))[0]["URL"].startswith(
         "https://news.example.org/"
     )
-    assert f"<loc>https://news.example.org{profile}</loc>" in sitemap
+    assert all(loc.startswith("https://news.example.org/sitemap-") for loc in files)
+    assert f"https://news.example.org{profile}" in pages
 
 
 @pytest.fixture

@@ -1,8 +1,10 @@
-"""Helpers for tests of the public reader site: parsing JSON-LD and visible text."""
+"""Helpers for tests of the public reader site: parsing JSON-LD, visible text and the sitemap."""
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
@@ -34,3 +36,21 @@ def visible_text(response) -> str:
     parser = _TextParser()
     parser.feed(response.content.decode())
     return " ".join(" ".join(parser.chunks).split())
+
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_locations(client, **request) -> tuple[list[str], list[str]]:
+    """The sitemap as a crawler reads it: the files the index at /sitemap.xml lists, and
+    the page addresses in all of them (`request`: extra WSGI environ for every request)."""
+    index = ET.fromstring(client.get("/sitemap.xml", **request).content)
+    files = [entry.findtext(f"{SITEMAP_NS}loc") for entry in index.findall(f"{SITEMAP_NS}sitemap")]
+    pages = []
+    for location in files:
+        address = urlsplit(location)
+        response = client.get(address.path, QUERY_STRING=address.query, **request)
+        assert response.status_code == 200, location
+        urlset = ET.fromstring(response.content)
+        pages += [url.findtext(f"{SITEMAP_NS}loc") for url in urlset.findall(f"{SITEMAP_NS}url")]
+    return files, pages

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.db.models import Model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from frontpage.sitemaps import SITEMAPS
 from newsroom.citations import registry
 from newsroom.citations.formats import FORMATS
 from tests.support import factories
@@ -225,6 +226,7 @@ ARGUMENTS = {
     "citations:download": _cited_in_every_format,
     "citations:sources": _cited_in_every_format,
     "versions:version_detail": lambda world: list(_versioned(world)),
+    "sitemap-section": lambda world: [{"section": section} for section in SITEMAPS],
     "api:candidate-detail": lambda world: [{"slug": world.candidate.slug}],
     "api:contest-detail": lambda world: [{"slug": world.contest.slug}],
     "api:source-detail": lambda world: [{"slug": world.source.slug}],

@@ -1,0 +1,88 @@
+"""Public lists come a page at a time: the same queries and about the same bytes per page
+whatever the size of the newsroom, every published row on exactly one page, drafts on none."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.support import factories
+from tests.support.reader import visible_text
+
+pytestmark = pytest.mark.django_db
+
+PAGE_SIZE = 3
+
+
+def contest_with_results(**kwargs):
+    contest = factories.ContestFactory(**kwargs)
+    factories.ResultFactory(contest=contest)
+    factories.ResultFactory(contest=contest, votes=20)
+    return contest
+
+
+LISTS = {
+    "/sources/": lambda **kwargs: factories.SourceFactory(**kwargs),
+    "/candidates/": lambda **kwargs: factories.CandidateFactory(**kwargs),
+    "/contests/": contest_with_results,
+}
+
+
+def names(item) -> str:
+    return getattr(item, "headline", None) or getattr(item, "full_name", None) or item.name
+
+
+@pytest.fixture(autouse=True)
+def small_pages(settings):
+    settings.PUBLIC_LIST_PAGE_SIZE = PAGE_SIZE
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_every_published_row_is_on_exactly_one_page_and_drafts_on_none(client, path):
+    made = [LISTS[path]() for _ in range(7)]
+    draft = LISTS[path](status="draft")
+
+    shown = []
+    page = client.get(path)
+    while True:
+        assert page.status_code == 200
+        text = visible_text(page)
+        shown += [names(item) for item in made if names(item) in text]
+        assert names(draft) not in text
+        following = re.search(r'href="(\?page=\d+)" rel="next"', page.content.decode())
+        if following is None:
+            break
+        page = client.get(path + following.group(1))
+
+    assert sorted(shown) == sorted(names(item) for item in made)
+    assert "Page 3 of 3" in visible_text(page)
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_a_list_page_costs_the_same_queries_and_bytes_at_two_sizes(client, path):
+    for _ in range(2 * PAGE_SIZE):
+        LISTS[path]()
+    small_queries, small_bytes = measure(client, path)
+
+    for _ in range(8 * PAGE_SIZE):
+        LISTS[path]()
+    large_queries, large_bytes = measure(client, path)
+
+    assert large_queries == small_queries
+    # The page shows as many rows either way; only their names' lengths differ.
+    assert abs(large_bytes - small_bytes) < 0.05 * small_bytes, (small_bytes, large_bytes)
+
+
+def measure(client, path) -> tuple[int, int]:
+    """Queries and bytes of the list's second page."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, {"page": 2})
+    assert response.status_code == 200
+    return len(captured), len(response.content)
+
+
+@pytest.mark.parametrize("page", ["9", "0", "two"])
+def test_a_page_that_does_not_exist_is_404(client, page):
+    factories.SourceFactory()
+    assert client.get("/sources/", {"page": page}).status_code == 404
