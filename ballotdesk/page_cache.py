@@ -24,18 +24,29 @@ uncompressed: a secret token next to reflected text must not be compressed (BREA
 
 When the cache does not answer (django-redis logs the error and reports a miss), pages are
 rendered from the database as if nothing were cached.
+
+**Only the query parameters a page reads are part of its key.** The view gets a `request.GET`
+that notes which names it looked up (`ReadParameters`); the names an address's pages have
+read are kept beside the cache (`ballotdesk:parameters:<path>`), and the page's key holds
+those names and their values only. `/?x=<random>` is the home page from the cache, while
+`/search/?q=turnout` and `/sources/?page=2` are pages of their own. A view that walks every
+parameter (`lists()`, `items()`, `len()`: the API's check for unknown ones) keys on all of
+them; an address nothing has been learned for yet keys on all of them too, so a parameter is
+never ignored before a render has shown it is not read.
 """
 
+import copy
 import gzip
 import hashlib
 import re
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.utils.cache import (
     add_never_cache_headers,
@@ -50,6 +61,9 @@ from django.utils.http import http_date
 CONTENT_VERSION_KEY = "ballotdesk:content-version"
 #: {"version": the content version it was computed for, "due": epoch seconds or None}
 NEXT_DUE_KEY = "ballotdesk:next-scheduled"
+PARAMETERS_KEY = "ballotdesk:parameters:"
+#: Stands for "every parameter": the view walked them all.
+EVERY = "*"
 
 # Exactly what {% csrf_token %} renders. Escaped editor text can never produce it.
 _CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(">)')
@@ -216,6 +230,67 @@ def with_validators(request, response, page: dict, version: int | None):
     )
 
 
+class ReadParameters(QueryDict):
+    """`request.GET` that notes the names the view looked up (`read`), or that it walked
+    them all (`read_all`)."""
+
+    def __init__(self, source: QueryDict):
+        super().__init__(mutable=True)
+        for name, values in source.lists():
+            self.setlist(name, values)
+        self._mutable = False
+        self.read, self.read_all = set(), False
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self.read.add(key)
+        return super().__contains__(key)
+
+    def _getlist(self, key, *args, **kwargs):
+        self.read.add(key)
+        return super()._getlist(key, *args, **kwargs)
+
+
+def _walks_every_parameter(name):
+    def walk(self, *args, **kwargs):
+        self.read_all = True
+        return getattr(QueryDict, name)(self, *args, **kwargs)
+
+    return walk
+
+
+for _method in ("__iter__", "__len__", "__copy__", "__deepcopy__", "__reduce__", "keys",
+                "values", "items", "lists", "dict", "copy", "urlencode"):  # fmt: skip
+    setattr(ReadParameters, _method, _walks_every_parameter(_method))
+
+
+def parameters_key(request) -> str:
+    return PARAMETERS_KEY + hashlib.sha256(request.path.encode()).hexdigest()[:32]
+
+
+def keyed_request(request, names):
+    """The request as the cache key sees it: only the parameters in `names` (EVERY: all)."""
+    if names == EVERY or not request.META.get("QUERY_STRING"):
+        return request
+    query = request.GET if not isinstance(request.GET, ReadParameters) else request._query
+    kept = [(name, value) for name in sorted(names) for value in query.getlist(name)]
+    keyed = copy.copy(request)
+    keyed.META = {**request.META, "QUERY_STRING": urlencode(kept)}
+    return keyed
+
+
+def learn_parameters(request, known) -> str | set:
+    """The names this address's pages read, with what this render read added."""
+    read = request.GET
+    names = EVERY if known == EVERY or read.read_all else (known or set()) | read.read
+    if names != known:
+        cache.set(parameters_key(request), names, timeout=None)
+    return names
+
+
 class PageCacheMiddleware:
     """Serves and stores anonymous GET pages; marks staff responses private.
 
@@ -238,9 +313,15 @@ class PageCacheMiddleware:
         storing = settings.PAGE_CACHE_SECONDS > 0
         version = content_version() if storing else None
         prefix = key_prefix(version) if version is not None else None
+        # None: nothing learned yet for this address, so every parameter counts.
+        known = cache.get(parameters_key(request)) if prefix is not None else None
+        request._query = request.GET
+        request.GET = ReadParameters(request._query)
         # A reader with a message waiting (say, "added to your basket") gets a fresh page.
         if prefix is not None and CookieStorage.cookie_name not in request.COOKIES:
-            page_key = get_cache_key(request, prefix, "GET", cache)
+            page_key = get_cache_key(
+                keyed_request(request, EVERY if known is None else known), prefix, "GET", cache
+            )
             page = cache.get(page_key) if page_key else None
             if page is not None:
                 response = with_validators(request, page_response(request, page), page, version)
@@ -255,9 +336,8 @@ class PageCacheMiddleware:
             return response
         page = stored_page(response)
         if prefix is not None and request.method == "GET":
-            page_key = learn_cache_key(
-                request, response, settings.PAGE_CACHE_SECONDS, prefix, cache
-            )
+            keyed = keyed_request(request, learn_parameters(request, known))
+            page_key = learn_cache_key(keyed, response, settings.PAGE_CACHE_SECONDS, prefix, cache)
             cache.set(page_key, page, settings.PAGE_CACHE_SECONDS)
             response.page_cache = "miss"
         else:
