@@ -344,8 +344,14 @@ def check_item(item) -> list[Finding]:
 
 
 def holds_value(item, name: str) -> bool:
-    """Whether `item`'s field `name` holds a value readers see ("not reported" otherwise)."""
-    return getattr(item, item._meta.get_field(name).attname) not in (None, "")
+    """Whether `item`'s field `name` holds a value a source must give: not empty ("not
+    reported") and not the field's default, what the desk shows before any source speaks
+    (a contest "Scheduled", an outcome "Not determined")."""
+    field = item._meta.get_field(name)
+    value = getattr(item, field.attname)
+    if value in (None, ""):
+        return False
+    return not (field.has_default() and value == field.get_default())
 
 
 def uncited_fields(item, citations=None) -> list[str]:
