@@ -236,6 +236,13 @@ def describe(problems: list[Problem]) -> dict[tuple, models.Model]:
         wanted.setdefault(problem.model, set()).add(problem.object_id)
     found = {}
     for model, ids in wanted.items():
-        for item in model._default_manager.select_related().filter(pk__in=ids):
+        # A row's name is made of the records it points at (a result's candidate and
+        # contest): the foreign keys readers see.
+        related = [
+            name
+            for name in declared_policy(model).public_fields
+            if model._meta.get_field(name).many_to_one
+        ]
+        for item in model._default_manager.select_related(*related).filter(pk__in=ids):
             found[(model, item.pk)] = item
     return found

@@ -270,8 +270,8 @@ def why_not(item, to_status: str, user, *, from_status: str | None = None) -> st
     if to_status == Status.PUBLISHED and from_status != Status.PUBLISHED:
         return (
             missing_sources(item)
-            or provenance.why_fields_uncited(item)
             or hidden_parts(item)
+            or provenance.why_fields_uncited(item)
             or provenance.why_checks_fail(item)
         )
     return ""
