@@ -5,7 +5,8 @@ page cache on (port 8300, or BENCH_PORT) and one with it off (that port + 10), i
 otherwise. Each endpoint is loaded with wrk from this second process, after a short warm-up,
 and compared with the trivial /bench/ping of the same run. Then the citation export, the
 results import, the admin changelist and the full provenance report are measured by their
-management commands, and everything is printed and written to bench/results.md with the goals it is held against.
+management commands, and everything is printed and written to bench/results.md with the
+goals it is held against.
 """
 
 import argparse

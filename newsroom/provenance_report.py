@@ -147,10 +147,10 @@ def build(*, filters: dict[str, int] | None = None) -> Report:
                 object_id__in=items.values("pk"),
             )
             .select_related("source__outlet")
-            .defer("source__article_text")
+            .only(*CITATION_FIELDS)
             .order_by("object_id", "pk")
         )
-        for item, cited in _joined(items, citations):
+        for item, cited in _joined(items.only(*_checked_fields(model)), citations):
             for citation in cited:
                 # Texts on file were read once (`paragraphs`); the others have none, and
                 # saying so spares the deferred field a query per row.
@@ -158,6 +158,35 @@ def build(*, filters: dict[str, int] | None = None) -> Report:
                     citation.source.article_text = ""
             _report_item(report, item, cited, paragraphs)
     return report
+
+
+#: What the checks read of a citation and its source (most of the pass is building rows).
+CITATION_FIELDS = (
+    "object_id",
+    "field_name",
+    "pinpoint",
+    "quoted_passage",
+    "value_as_reported",
+    "derivation",
+    "check_override_reason",
+    # A source's name, where it has no outlet to name it by.
+    "source__headline",
+    "source__untitled_description",
+    "source__outlet__name",
+)
+
+
+def _checked_fields(model) -> list[str]:
+    """What the checks read of an item: its cited, verbatim and fragment fields, and every
+    number (a citation of any of them is checked against the value)."""
+    policy = declared_policy(model)
+    names = {*(policy.cited_fields or ()), policy.verbatim_field, policy.fragment_field}
+    names |= {
+        f.name
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.IntegerField | models.DecimalField | models.FloatField)
+    }
+    return sorted(name for name in names if name)
 
 
 def _texts_on_file() -> dict[int, list[str]]:

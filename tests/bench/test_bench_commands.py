@@ -72,4 +72,5 @@ def test_provenance_benchmark_checks_every_public_citation_in_few_queries(tiny_n
     assert 0 < measured["citations"] <= public_citations
     # One check per citation, and the quote check of each of the 200 quotes.
     assert measured["checks"] == measured["citations"] + 200
-    assert measured["queries"] <= 25
+    # Two per cited model, the sources' text on file, and the content types if not cached.
+    assert measured["queries"] <= 35

@@ -51,8 +51,9 @@ def failing_quote(candidate, source, *, reason=""):
 
 
 def desk(count: int = 1):
-    """`count` candidates with an uncited party (cited as a whole), each with a quote failing its check and one
-    kept by an editor's reason, and a contest whose result's votes are cited."""
+    """`count` candidates with an uncited party (cited as a whole), each with a quote failing
+    its check and one kept by an editor's reason, and a contest whose result's votes are
+    cited."""
     candidates, source = [], source_on_file()
     for _ in range(count):
         candidate = factories.CandidateFactory()
