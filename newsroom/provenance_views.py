@@ -40,6 +40,8 @@ def provenance_report_view(request):
         return HttpResponseBadRequest(f"No kind of problem “{kind}”.".encode())
 
     report = provenance_report.build(filters=filters)
+    if not filters:
+        provenance_report.remember(report)
     problems = [p for p in report.problems if not kind or p.kind == kind]
     page = Paginator(problems, PAGE_SIZE).get_page(request.GET.get("page"))
     items = provenance_report.describe(page.object_list)

@@ -6,8 +6,9 @@ Reads every publishable model registered in the admin that the user may view. Th
 of queries depends on the number of such models, never on the number of items: each
 section reads at most `LIMIT` rows per model, through the model admin's own queryset with
 its `list_select_related`, and the last workflow step of every row shown is read in one
-query. The provenance totals are the report's one pass: a constant number of queries, and
-time that grows with the citations (see newsroom.provenance_report).
+query. The provenance totals are those of the latest full report, at most a minute old, or
+the report's one pass when none is kept: a constant number of queries, and time that grows
+with the citations (see newsroom.provenance_report).
 """
 
 from django.contrib import admin
@@ -61,7 +62,7 @@ def dashboard(request):
         **sections,
         "comments": shown_comments,
         "open_comments": open_comments.count(),
-        "provenance": provenance_report.build().counts if can_publish(request.user) else None,
+        "provenance": provenance_report.totals() if can_publish(request.user) else None,
     }
     return TemplateResponse(request, "admin/editorial/dashboard.html", context)
 

@@ -6,15 +6,17 @@ publishing refuses an uncited field; the seed pages footnote what the report che
 import re
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from candidates.models import Candidate
+from newsroom import provenance_report
 from newsroom.editorial.publishing import Status
 from newsroom.models import Citation
 from results.models import Contest
 from tests.support import factories, seed_articles
 from tests.support.admin_forms import admin_url
-from tests.support.editors import open_change_form, save
+from tests.support.editors import messages_of, open_change_form, run_action, save
 
 pytestmark = pytest.mark.django_db
 
@@ -158,6 +160,7 @@ def test_report_queries_do_not_grow_with_the_newsroom(
 
 
 def test_the_dashboard_shows_the_totals_with_a_link(editor):
+    cache.delete(provenance_report.TOTALS_KEY)
     desk()
 
     response = editor.get(reverse("editorial_dashboard"))
@@ -240,3 +243,13 @@ def test_a_contest_whose_result_is_uncited_is_refused_at_publish(editor):
     assert f"has no source for outcome of the result “{result}”" in status_error
     assert Contest.objects.get(pk=contest.pk).status == Status.IN_REVIEW
     assert Citation.objects.filter(object_id=result.pk, field_name="outcome").count() == 0
+
+
+def test_the_publish_action_refuses_an_uncited_field_too(editor):
+    candidate = factories.CandidateFactory(status=Status.IN_REVIEW)
+    factories.CitationFactory(content_object=candidate)
+
+    response = run_action(editor, Candidate, "publish", [candidate])
+
+    assert "has no source for party" in messages_of(response)[0]
+    assert Candidate.objects.get(pk=candidate.pk).status == Status.IN_REVIEW
