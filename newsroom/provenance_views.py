@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 
 from . import provenance_report
 from .editorial.workflow import can_publish
+from .models import Citation
 
 PAGE_SIZE = 50
 #: Records offered in each filter's list; any other is reachable by its id in the address.
@@ -51,7 +52,7 @@ def provenance_report_view(request):
             "item": items.get((problem.model, problem.object_id)),
             "type": problem.model._meta.verbose_name,
             "url": _change_url(problem.model, problem.object_id),
-            "citation_url": _change_url(provenance_report.Citation, problem.citation_id),
+            "citation_url": _change_url(Citation, problem.citation_id),
         }
         for problem in page.object_list
     ]
