@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from newsroom.editorial.dashboard import dashboard
+from newsroom.provenance_views import provenance_report_view
 from search.views import SearchView
 
 from .health import healthz
@@ -18,6 +19,11 @@ urlpatterns = [
         f"{settings.ADMIN_URL}dashboard/",
         admin.site.admin_view(dashboard),
         name="editorial_dashboard",
+    ),
+    path(
+        f"{settings.ADMIN_URL}provenance/",
+        admin.site.admin_view(provenance_report_view),
+        name="provenance_report",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", healthz, name="healthz"),

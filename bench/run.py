@@ -4,8 +4,9 @@ Starts two gunicorns with the production configuration on the bench newsroom: on
 page cache on (port 8300, or BENCH_PORT) and one with it off (that port + 10), identical
 otherwise. Each endpoint is loaded with wrk from this second process, after a short warm-up,
 and compared with the trivial /bench/ping of the same run. Then the citation export, the
-results import and the admin changelist are measured by their management commands, and
-everything is printed and written to bench/results.md with the goals it is held against.
+results import, the admin changelist and the full provenance report are measured by their
+management commands, and everything is printed and written to bench/results.md with the
+goals it is held against.
 """
 
 import argparse
@@ -125,8 +126,12 @@ def main() -> None:
     imported = command_json("bench_import", "--rows", "10000")["import"]
     print("== admin changelist of quotes", flush=True)
     admin = command_json("bench_admin", "--model", "candidates.quote")["admin"]
+    print("== provenance report over the bench newsroom", flush=True)
+    provenance = command_json("bench_provenance")["provenance"]
 
-    report = render(args, loads, server_ms, load_average, cache_hits, export, imported, admin)
+    report = render(
+        args, loads, server_ms, load_average, cache_hits, export, imported, admin, provenance
+    )
     print()
     print(report)
     RESULTS.write_text(report)
@@ -281,7 +286,9 @@ def met(ok: bool) -> str:
     return "met" if ok else "NOT met"
 
 
-def render(args, loads, server_ms, load_average, cache_hits, export, imported, admin) -> str:
+def render(
+    args, loads, server_ms, load_average, cache_hits, export, imported, admin, provenance
+) -> str:
     baseline = loads[ENDPOINTS[0].label]
     lines = [
         "# Benchmark results",
@@ -345,6 +352,11 @@ def render(args, loads, server_ms, load_average, cache_hits, export, imported, a
         f"{imported['changed']:,} results changed |",
         f"| admin changelist of quotes ({admin['rows']:,} rows) | "
         f"{admin['seconds'] * 1000:.0f} ms | – | {admin['queries']} queries |",
+        f"| provenance report over the bench newsroom ({provenance['items']:,} public items, "
+        f"{provenance['citations']:,} citations) | {provenance['seconds']:.2f} s | "
+        f"{provenance['peak_bytes'] / 2**20:.1f} MiB | "
+        f"{provenance['checks_per_second']:,.0f} checks per second "
+        f"({provenance['checks']:,} checks), {provenance['queries']} queries |",
     ]
 
     cached = loads[ENDPOINTS[1].label]

@@ -17,8 +17,8 @@ unless --fresh or BENCH_FRESH=1), serves it with gunicorn as `make serve` does (
 whitenoise, psycopg pool, Redis cache BENCH_CACHE_URL, default rediscache://127.0.0.1:6379/7)
 on 127.0.0.1:8300 (page cache on) and 127.0.0.1:8310 (page cache off; BENCH_PORT moves both), loads each endpoint
 with wrk for --duration seconds (default 10) after a short warm-up, measures the citation
-export, the results import and the admin changelist, prints the table and writes it to
-bench/results.md.
+export, the results import, the admin changelist and the full provenance report (checks
+per second), prints the table and writes it to bench/results.md.
 
   --fresh             Drop the bench database and generate it again.
   --duration SECONDS  Load time per endpoint (default 10, or BENCH_DURATION).
@@ -42,8 +42,9 @@ export DEBUG=off
 export DATABASE_URL=${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/ballotdesk_bench}
 export CACHE_URL=${BENCH_CACHE_URL:-rediscache://127.0.0.1:6379/7}
 export SECURE_SSL_REDIRECT=off
-# The bench app (generate_bench_data, bench_export, bench_import, bench_admin) and the
-# baseline view exist only under these settings; run.py's commands inherit them.
+# The bench app (generate_bench_data, bench_export, bench_import, bench_admin,
+# bench_provenance) and the baseline view exist only under these settings; run.py's
+# commands inherit them.
 export DJANGO_SETTINGS_MODULE=bench.settings
 if [ -z "${SECRET_KEY:-}" ]; then
   mkdir -p var

@@ -3,7 +3,7 @@ baseline.
 
 Only `make bench` uses this module (DJANGO_SETTINGS_MODULE=bench.settings); the deployed
 site never has the baseline view nor the bench commands (`generate_bench_data`,
-`bench_export`, `bench_import`, `bench_admin`).
+`bench_export`, `bench_import`, `bench_admin`, `bench_provenance`).
 """
 
 from ballotdesk.settings import *  # noqa: F403

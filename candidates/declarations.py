@@ -1,6 +1,7 @@
 """What candidates contributes to the shared features, in one place: its citable kinds
 (for the citation desk, source pages and corrections), its sections of the search page,
-and what each role may do with its models. Editorial policy is declared on the models.
+the provenance report's filter by candidate, and what each role may do with its models.
+Editorial policy is declared on the models.
 
 A quote or fact is cited as the articles that reported it, with a note of what they
 reported: for a quote, the speaker, where it was said and the verbatim words.
@@ -17,6 +18,7 @@ from newsroom.editorial.roles import (
     VIEW,
     grant,
 )
+from newsroom.provenance_report import register_filter
 from newsroom.search import register_section
 
 from .models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
@@ -115,6 +117,10 @@ registry.register(
     sources=published_sources_citing,
     note=lambda fact: f"{fact.candidate}: {fact.statement}",
 )
+
+# The provenance report ---------------------------------------------------------------------
+
+register_filter("candidate", Candidate)
 
 # Search -----------------------------------------------------------------------------------
 

@@ -88,10 +88,21 @@ class Candidate(Publishable):
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
 
     constraint_error_fields = {"candidate_age_has_date": "age_as_of"}
-    # A profile holds cited items and needs no source of its own. Merging duplicates: the
-    # website is never dropped, and two parties suggest two people, so the editor confirms.
+    # A profile is published only with a source, and each key fact it shows with its own
+    # footnote (`cited_fields`). Merging duplicates: the website is never dropped, and two
+    # parties suggest two people, so the editor confirms.
     editorial = EditorialPolicy(
-        needs_citation=False,
+        needs_citation=True,
+        cited_fields=(
+            "party",
+            "age",
+            "hometown",
+            "occupation",
+            "campaign_launched_on",
+            "self_funding_amount",
+            "campaign_staff_on_ground",
+            "has_held_office",
+        ),
         public_fields=(
             "full_name",
             "party",
@@ -189,6 +200,7 @@ class CareerEntry(Publishable):
     editorial = EditorialPolicy(
         needs_citation=True,
         owner="candidate",
+        cited_fields=(),
         public_fields=(
             "candidate",
             "organisation",
@@ -249,7 +261,10 @@ class PlatformPosition(Publishable):
     objects = CandidatePartQuerySet.as_manager()
 
     editorial = EditorialPolicy(
-        needs_citation=True, owner="candidate", public_fields=("candidate", "topic", "summary")
+        needs_citation=True,
+        owner="candidate",
+        cited_fields=(),
+        public_fields=("candidate", "topic", "summary"),
     )
 
     class Meta:
@@ -315,6 +330,7 @@ class Quote(Publishable):
         needs_citation=True,
         corrected=True,
         owner="candidate",
+        cited_fields=(),
         verbatim_field="text",
         fragment_field="is_partial",
         public_fields=(
@@ -385,6 +401,7 @@ class Fact(Publishable):
         needs_citation=True,
         corrected=True,
         owner="candidate",
+        cited_fields=(),
         public_fields=("candidate", "topic", "statement", "occurred_on"),
     )
 

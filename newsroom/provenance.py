@@ -18,10 +18,14 @@ Three checks, pure functions of the item, its citations and the sources' text on
   was derived (`Citation.derivation`).
 
 A check with nothing to compare (no passage and no text on file) is not a failure: there
-is nothing to check. A failed check refuses publishing (newsroom.editorial.workflow asks
-`why_checks_fail`) with the reason, unless an editor wrote on the citation why it stands
-(`Citation.check_override_reason`, with who and when). Editors see each citation's result
-on the item's citation inline and the citation admin (newsroom.admin).
+is nothing to check. Beside the checks, **uncited fields**: a field a model declares
+readers see with its own footnote (`EditorialPolicy.cited_fields`) that holds a value no
+citation supports (`uncited_fields`, `why_fields_uncited`: the publish step refuses an item
+with one, or whose rows have one, a contest's results). A failed check refuses publishing
+(newsroom.editorial.workflow asks `why_checks_fail`) with the reason, unless an editor
+wrote on the citation why it stands (`Citation.check_override_reason`, with who and
+when). Editors see each citation's result on the item's citation inline and the citation
+admin (newsroom.admin).
 
 Nothing here imports another app: what is verbatim and what is a number comes from the
 item's declared policy and its model's fields.
@@ -204,10 +208,12 @@ def _label(citation) -> str:
 
 
 def _source_paragraphs(source, cache: dict | None = None) -> list[str] | None:
-    if not source.article_text:
-        return None
+    """The numbered paragraphs of `source`'s text on file (None: none on file), from
+    `cache` (by source id) when it holds them."""
     if cache is not None and source.pk in cache:
         return cache[source.pk]
+    if not source.article_text:
+        return None
     paragraphs = split_paragraphs(
         source.article_text, headline=source.headline, standfirst=source.standfirst
     )
@@ -335,6 +341,62 @@ def check_item(item) -> list[Finding]:
     for citation in citations:
         findings += check_citation(citation, item, cache=cache)
     return findings + check_quote(item, citations, cache=cache)
+
+
+def holds_value(item, name: str) -> bool:
+    """Whether `item`'s field `name` holds a value a source must give: not empty ("not
+    reported") and not the field's default, what the desk shows before any source speaks
+    (a contest "Scheduled", an outcome "Not determined")."""
+    field = item._meta.get_field(name)
+    value = getattr(item, field.attname)
+    if value in (None, ""):
+        return False
+    return not (field.has_default() and value == field.get_default())
+
+
+def uncited_fields(item, citations=None) -> list[str]:
+    """The declared cited fields of `item` that hold a value no citation supports (a
+    citation giving another value, `value_as_reported`, supports nothing shown)."""
+    names = policy_of(item).cited_fields or ()
+    if not names or item.pk is None:
+        return [name for name in names if holds_value(item, name)]
+    if citations is None:
+        citations = item.citations.all()
+    supported = {c.field_name for c in citations if not c.value_as_reported}
+    return [name for name in names if name not in supported and holds_value(item, name)]
+
+
+def owned_rows(item):
+    """The rows shown on `item`'s page that declare cited fields of their own (a contest's
+    results), found through the reverse relations their policies name as owner."""
+    for relation in item._meta.related_objects:
+        policy = policy_of(relation.related_model)
+        if relation.one_to_many and policy.cited_fields and policy.owner == relation.field.name:
+            yield from getattr(item, relation.get_accessor_name()).prefetch_related("citations")
+
+
+def _field_label(item, name: str) -> str:
+    return str(item._meta.get_field(name).verbose_name)
+
+
+def why_fields_uncited(item) -> str:
+    """Why `item` may not be published for fields readers would see with no footnote, its
+    own or its rows' (a contest's results), or "" when every one is cited."""
+    if item.pk is None:
+        return ""
+    missing = [
+        f"{', '.join(_field_label(item, name) for name in names)}"
+        for names in [uncited_fields(item)]
+        if names
+    ]
+    for row in owned_rows(item):
+        names = uncited_fields(row, row.citations.all())
+        if names:
+            labels = ", ".join(_field_label(row, name) for name in names)
+            missing.append(f"{labels} of the {row._meta.verbose_name} “{row}”")
+    if not missing:
+        return ""
+    return f"has no source for {'; '.join(missing)}: cite each before publishing"
 
 
 def why_checks_fail(item) -> str:

@@ -1,6 +1,7 @@
 """What results contributes to the shared features, in one place: its citable kinds (for the
 citation desk, source pages and corrections), the contest history section of candidate
-profiles, its section of the search page, and what each role may do with its models.
+profiles, its section of the search page, the provenance report's filter by contest, and
+what each role may do with its models.
 Editorial policy is declared on the models.
 
 A result is cited as the sources of its figures, with a note of the figures; a contest page
@@ -20,6 +21,7 @@ from newsroom.editorial.roles import (
     VIEW,
     grant,
 )
+from newsroom.provenance_report import register_filter
 from newsroom.search import register_section as register_search_section
 
 from .history import contest_history
@@ -98,6 +100,10 @@ registry.register(
 # Pages of other apps ----------------------------------------------------------------------
 
 register_profile_section("contest_history", contest_history)
+
+# The provenance report ---------------------------------------------------------------------
+
+register_filter("contest", Contest)
 
 # Search -----------------------------------------------------------------------------------
 

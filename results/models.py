@@ -67,7 +67,7 @@ class Jurisdiction(Publishable):
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
 
     # A place holds cited contests and needs no source of its own.
-    editorial = EditorialPolicy(needs_citation=False)
+    editorial = EditorialPolicy(needs_citation=False, cited_fields=())
 
     class Meta:
         ordering = ["name"]
@@ -147,6 +147,14 @@ class Contest(Publishable):
         needs_citation=True,
         live_while_published=True,
         number_fields=("ballots_cast", "delegates_at_stake", "reporting_percent"),
+        cited_fields=(
+            "held_on",
+            "delegates_at_stake",
+            "ballots_cast",
+            "count_status",
+            "reporting_percent",
+            "reporting_as_of",
+        ),
         public_fields=(
             "name",
             "jurisdiction",
@@ -341,6 +349,7 @@ class Result(Versioned):
         number_fields=("votes", "reported_share", "delegates_won"),
         owner="contest",
         extra_parents=("contest",),
+        cited_fields=("votes", "reported_share", "delegates_won", "outcome"),
         public_fields=(
             "contest",
             "candidate",
@@ -446,6 +455,7 @@ class ContestFact(Publishable):
         needs_citation=True,
         corrected=True,
         owner="contest",
+        cited_fields=(),
         public_fields=("contest", "statement"),
     )
 
@@ -581,7 +591,7 @@ class RaceCall(Versioned):
 
     objects = RaceCallQuerySet.as_manager()
 
-    editorial = EditorialPolicy(owner="contest")
+    editorial = EditorialPolicy(owner="contest", cited_fields=())
 
     class CannotConfirm(Exception):
         """The user may not confirm or retract this call; the message says why."""

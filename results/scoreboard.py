@@ -176,6 +176,8 @@ class Scoreboard:
     base: ShareBase
     chart: Chart | None
     winners: list
+    #: The footnotes of "Winner": the sources of the winners' outcomes, else of the race call.
+    winner_notes: list[Note] = field(default_factory=list)
     #: Contest fields whose sources disagree ("count_status": the readings and sources).
     differences: dict[str, Difference] = field(default_factory=dict)
 
@@ -203,6 +205,8 @@ def build_scoreboard(contest: Contest) -> Scoreboard:
     for fact in contest.facts.all():
         fact.notes = notes.cite(fact.citations.all())
     notes.load_bylines()
+    standing = [call for call in contest.calls_on_record if not call.retracted_at]
+    winner_notes = _winner_notes(rows, standing)
     return Scoreboard(
         contest=contest,
         notes=notes,
@@ -211,5 +215,21 @@ def build_scoreboard(contest: Contest) -> Scoreboard:
         base=base,
         chart=chart(rows, base),
         winners=winners(contest, results),
+        winner_notes=winner_notes,
         differences=contest_differences,
     )
+
+
+def _winner_notes(rows: list[Row], calls: list) -> list[Note]:
+    """The notes that support the winner shown: the outcome notes of the rows that won,
+    else those of the standing race calls (as `winners` chooses)."""
+    won = [row for row in rows if row.result.outcome == Result.Outcome.WON]
+    found = {}
+    for row in won:
+        for note in row.notes.get("outcome", []):
+            found.setdefault(note.number, note)
+    if not won:
+        for call in calls:
+            for note in getattr(call, "notes", []):
+                found.setdefault(note.number, note)
+    return [found[number] for number in sorted(found)]

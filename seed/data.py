@@ -223,6 +223,7 @@ CANDIDATES = [
                 "President Biden overwhelmingly won the Democratic contests on Super Tuesday",
                 "occupation",
             ),
+            cite("cnn", 2, "Biden’s commanding march to the Democratic nomination", "party"),
         ],
     },
     {
@@ -242,6 +243,7 @@ CANDIDATES = [
             cite(
                 "cnn", 10, "the front-runner for the Republican presidential nomination", "summary"
             ),
+            cite("cnn", 10, "the front-runner for the Republican presidential nomination", "party"),
         ],
     },
     {
@@ -265,6 +267,12 @@ CANDIDATES = [
                 "former New York City Mayor Michael Bloomberg was the Democratic winner",
                 "occupation",
             ),
+            cite(
+                "abc",
+                17,
+                "former New York City Mayor Michael Bloomberg was the Democratic winner",
+                "party",
+            ),
         ],
     },
     {
@@ -274,7 +282,13 @@ CANDIDATES = [
         "family_name": "Gabbard",
         "party": "democratic",
         "summary": "Ran in the 2020 Democratic presidential race and came second in American Samoa.",
-        "citations": [cite("fox", 4, "with Tulsi Gabbard coming second with 103 votes", "summary")],
+        "citations": [
+            cite("fox", 4, "with Tulsi Gabbard coming second with 103 votes", "summary"),
+            {
+                **cite("fox", 4, "During the 2020 Democratic primaries", "party"),
+                "note": "The paragraph gives her result in those primaries.",
+            },
+        ],
     },
     {
         "slug": "bernie-sanders",
@@ -283,7 +297,13 @@ CANDIDATES = [
         "family_name": "Sanders",
         "party": "democratic",
         "summary": "Ran in the 2020 Democratic presidential race and came third in American Samoa.",
-        "citations": [cite("fox", 4, "Bernie Sanders earned 37 votes", "summary")],
+        "citations": [
+            cite("fox", 4, "Bernie Sanders earned 37 votes", "summary"),
+            {
+                **cite("fox", 4, "During the 2020 Democratic primaries", "party"),
+                "note": "The paragraph gives his result in those primaries.",
+            },
+        ],
     },
 ]
 
@@ -1210,7 +1230,13 @@ CONTESTS = [
                 4,
                 "During the 2020 Democratic primaries, billionaire Michael Bloomberg’s only win came in American Samoa.",
                 "held_on",
-            )
+            ),
+            cite(
+                "abc",
+                17,
+                "In 2020, former New York City Mayor Michael Bloomberg was the Democratic winner",
+                "count_status",
+            ),
         ],
         "results": [
             {
@@ -1240,7 +1266,8 @@ CONTESTS = [
                 "outcome": "lost",
                 "position": 2,
                 "citations": [
-                    cite("fox", 4, "with Tulsi Gabbard coming second with 103 votes", "votes")
+                    cite("fox", 4, "with Tulsi Gabbard coming second with 103 votes", "votes"),
+                    cite("fox", 4, "Tulsi Gabbard coming second", "outcome"),
                 ],
             },
             {
@@ -1248,14 +1275,30 @@ CONTESTS = [
                 "votes": 37,
                 "outcome": "lost",
                 "position": 3,
-                "citations": [cite("fox", 4, "Bernie Sanders earned 37 votes", "votes")],
+                "citations": [
+                    cite("fox", 4, "Bernie Sanders earned 37 votes", "votes"),
+                    cite(
+                        "fox",
+                        4,
+                        "billionaire Michael Bloomberg’s only win came in American Samoa",
+                        "outcome",
+                    ),
+                ],
             },
             {
                 "candidate": "joe-biden",
                 "votes": 31,
                 "outcome": "lost",
                 "position": 4,
-                "citations": [cite("fox", 4, "Biden came fourth with 31", "votes")],
+                "citations": [
+                    cite("fox", 4, "Biden came fourth with 31", "votes"),
+                    cite(
+                        "fox",
+                        3,
+                        "it marks the second time the American territory has rejected Biden",
+                        "outcome",
+                    ),
+                ],
             },
         ],
         "facts": [
@@ -1281,7 +1324,15 @@ CONTESTS = [
         "count_status": "final",
         "summary": "Donald Trump won the territory's last contested Republican caucuses. The articles give no vote counts.",
         "citations": [
-            cite("abc", 17, "in 2016, the last contested Republican caucuses, Trump won", "held_on")
+            cite(
+                "abc", 17, "in 2016, the last contested Republican caucuses, Trump won", "held_on"
+            ),
+            cite(
+                "abc",
+                17,
+                "in 2016, the last contested Republican caucuses, Trump won",
+                "count_status",
+            ),
         ],
         "results": [
             {
@@ -1321,6 +1372,12 @@ CONTESTS = [
                 ),
                 "note": "ABC News gives only “Friday”; the date is the Friday after the article's date of March 6, 2024.",
             },
+            cite(
+                "abc",
+                18,
+                "The Republican presidential caucus will be held on Friday.",
+                "count_status",
+            ),
         ],
     },
 ]

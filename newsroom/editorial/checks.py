@@ -6,6 +6,7 @@ published: without the check, a new kind of sourced fact that forgot would be pu
 without one, silently. Every field a policy names must exist on the model.
 """
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core import checks
 from django.core.exceptions import FieldDoesNotExist
 
@@ -57,6 +58,27 @@ def policy_errors(model) -> list[checks.Error]:
                 id="newsroom.E022",
             )
         )
+    if _holds_citations(model) and policy.cited_fields is None:
+        errors.append(
+            checks.Error(
+                f"{label} has citations but its editorial policy does not say which of its "
+                "public fields need a footnote.",
+                hint="Declare cited_fields=(…) (each public field readers see with its own "
+                "footnote), or cited_fields=() when the item is cited as a whole.",
+                obj=model,
+                id="newsroom.E024",
+            )
+        )
+    for name in policy.cited_fields or ():
+        if name not in policy.public_fields:
+            errors.append(
+                checks.Error(
+                    f"{label}'s editorial policy names {name!r} in cited_fields, which is "
+                    "not one of its public_fields.",
+                    obj=model,
+                    id="newsroom.E025",
+                )
+            )
     for setting, name in _named_fields(policy):
         if not _has_field(model, name):
             errors.append(
@@ -78,13 +100,23 @@ def _named_fields(policy: EditorialPolicy):
             yield setting, getattr(policy, setting)
     for setting in (
         "public_fields",
+        "cited_fields",
         "extra_parents",
         "number_fields",
         "merge_keeps",
         "merge_warns_if_different",
     ):
-        for name in getattr(policy, setting):
+        for name in getattr(policy, setting) or ():
             yield setting, name
+
+
+def _holds_citations(model) -> bool:
+    """Whether `model` is cited (a `citations` generic relation), not a source's reverse
+    relation of the same name."""
+    try:
+        return isinstance(model._meta.get_field("citations"), GenericRelation)
+    except FieldDoesNotExist:
+        return False
 
 
 def _has_field(model, name: str) -> bool:

@@ -36,6 +36,12 @@ class EditorialPolicy:
     owner: str = ""
     #: The fields a published version shows on its permalink; empty: no permalinks.
     public_fields: tuple[str, ...] = ()
+    #: The public fields readers see each with its own footnote: whenever one holds a value,
+    #: a citation of that field must support it (the provenance report lists those that have
+    #: none, and publishing refuses them, newsroom.provenance). Empty: the item is cited as a
+    #: whole. Every model with citations must say: None is "not declared", which the system
+    #: check refuses.
+    cited_fields: tuple[str, ...] | None = None
     #: Parents that must be public for a row to be, beyond its queryset's
     #: `public_parents` (for models whose querysets are not PublishableQuerySets).
     extra_parents: tuple[str, ...] = ()

@@ -46,11 +46,14 @@ jurisdictions (containers of cited items) need none.
 Reference records without a workflow (parties) are editor-only once a published item shows
 them (SHOWN_WITH): a reporter may create a party and edit it until then.
 
-Nor is an item published while a check of its citations fails (newsroom.provenance: the
-quoted passage not in the pinpointed paragraph, a verbatim quote in none of its passages, a
-cited number not written in its passage), unless an editor wrote on the citation why it
-stands. Nor is an item published while it would show readers something they may not see yet: a
-contest whose results name a candidate who is not published (see hidden_parts).
+Nor is an item published while a field it shows readers with its own footnote holds a
+value no citation supports (`EditorialPolicy.cited_fields`: a candidate's party, a
+result's outcome; a contest's results count as the contest's), nor while a check of its
+citations fails (newsroom.provenance: the quoted passage not in the pinpointed paragraph, a
+verbatim quote in none of its passages, a cited number not written in its passage), unless
+an editor wrote on the citation why it stands. Nor is an item published while it would
+show readers something they may not see yet: a contest whose results name a candidate who
+is not published (see hidden_parts).
 
 Scheduled publishing needs no cron job: public querysets compare `publish_at` with now
 (newsroom.editorial.publishing.published_q).
@@ -265,7 +268,12 @@ def why_not(item, to_status: str, user, *, from_status: str | None = None) -> st
     if not can_edit_in_status(user, type(item), from_status):
         return "is published: only editors can change it"
     if to_status == Status.PUBLISHED and from_status != Status.PUBLISHED:
-        return missing_sources(item) or hidden_parts(item) or provenance.why_checks_fail(item)
+        return (
+            missing_sources(item)
+            or hidden_parts(item)
+            or provenance.why_fields_uncited(item)
+            or provenance.why_checks_fail(item)
+        )
     return ""
 
 

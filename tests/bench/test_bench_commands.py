@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from newsroom.models import Source
+from newsroom.models import Citation, Source
 from results.models import ImportBatch, Result
 
 
@@ -63,3 +63,14 @@ def test_export_without_existing_creates_its_sources_and_rolls_them_back(db):
 
     assert measured[0]["items"] == 20 and measured[0]["bytes"] > 0
     assert not Source.objects.exists()
+
+
+def test_provenance_benchmark_checks_every_public_citation_in_few_queries(tiny_newsroom):
+    measured = run_json("bench_provenance")["provenance"]
+
+    public_citations = Citation.objects.filter(source__status="published").count()
+    assert 0 < measured["citations"] <= public_citations
+    # One check per citation, and the quote check of each of the 200 quotes.
+    assert measured["checks"] == measured["citations"] + 200
+    # Two per cited model, the sources' text on file, and the content types if not cached.
+    assert measured["queries"] <= 35

@@ -85,8 +85,38 @@ def test_a_declared_policy_passes_the_check():
         "Endorsement",
         citations=GenericRelation("newsroom.Citation"),
         editorial=EditorialPolicy(
-            needs_citation=True, corrected=True, public_fields=("statement",)
+            needs_citation=True,
+            corrected=True,
+            public_fields=("statement",),
+            cited_fields=("statement",),
         ),
     )
 
     assert checks.policy_errors(endorsement) == []
+
+
+def test_a_cited_model_that_does_not_say_which_fields_need_a_footnote_fails_the_check(
+    monkeypatch,
+):
+    endorsement = new_kind_of_fact(
+        "Endorsement",
+        citations=GenericRelation("newsroom.Citation"),
+        editorial=EditorialPolicy(needs_citation=True, public_fields=("statement",)),
+    )
+
+    message = check_with(endorsement, monkeypatch)
+
+    assert "newsroom.E024" in message
+    assert "does not say which of its public fields need a footnote" in message
+
+
+def test_a_cited_field_readers_do_not_see_fails_the_check(monkeypatch):
+    endorsement = new_kind_of_fact(
+        "Endorsement",
+        citations=GenericRelation("newsroom.Citation"),
+        editorial=EditorialPolicy(needs_citation=True, cited_fields=("statement",)),
+    )
+
+    message = check_with(endorsement, monkeypatch)
+
+    assert "newsroom.E025" in message

@@ -64,7 +64,7 @@ def _candidate():
     candidate = factories.CandidateFactory(
         full_name=f"Tuli {WORD}", family_name=WORD, slug="tuli", status="in_review"
     )
-    return candidate, [
+    return cited(candidate), [
         reverse("candidates:candidate_detail", args=[candidate.slug]),
         reverse("candidates:candidate_list"),
         reverse("sitemap-section", kwargs={"section": "candidates"}),

@@ -235,8 +235,16 @@ def test_a_contest_without_any_source_cannot_be_published(editor):
 def test_a_contest_is_sourced_by_its_own_citation_a_result_citation_or_a_snapshot(
     editor, sourced_by
 ):
-    contest = factories.ContestFactory(status=Status.IN_REVIEW)
-    result = factories.ResultFactory(contest=contest)
+    # No figures: figures need citations of their own (test_provenance_report.py).
+    contest = factories.ContestFactory(
+        status=Status.IN_REVIEW,
+        held_on=None,
+        held_on_precision="",
+        delegates_at_stake=None,
+        ballots_cast=None,
+        count_status=Contest.CountStatus.SCHEDULED,
+    )
+    result = factories.ResultFactory(contest=contest, votes=None)
     if sourced_by == "contest":
         cited(contest)
     elif sourced_by == "result":

@@ -12,6 +12,7 @@ from tests.support.admin_forms import (
     inline_formset,
     page_data,
 )
+from tests.support.editors import cited
 
 pytestmark = pytest.mark.django_db
 
@@ -374,8 +375,7 @@ def test_contest_changelist_filters_by_year(admin_client_logged_in, contest):
 
 
 def test_publish_action_publishes_the_selected_contests(admin_client_logged_in, contest):
-    reviewed = factories.ContestFactory(status="in_review")
-    factories.CitationFactory(content_object=reviewed)
+    reviewed = cited(factories.ContestFactory(status="in_review"))
 
     admin_client_logged_in.post(
         admin_url(Contest, "changelist"),

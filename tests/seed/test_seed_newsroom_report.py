@@ -26,7 +26,7 @@ def test_first_run_counts_candidates_apart_from_their_parties_and_citations():
     assert report[candidates + 1 : candidates + 4] == [
         "parties 2 created, 0 updated, 0 unchanged",
         "candidates 6 created, 0 updated, 0 unchanged; public now: 6 of 6",
-        "citations 24 created, 0 updated, 0 unchanged; public now: 24 of 24",
+        "citations 29 created, 0 updated, 0 unchanged; public now: 29 of 29",
     ]
 
 

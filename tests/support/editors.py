@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
+from newsroom import provenance
 from newsroom.editorial import roles
 from newsroom.models import Citation
 from tests.support import factories
@@ -80,8 +81,13 @@ def messages_of(response) -> list[str]:
 
 
 def cited(item, **source):
-    """`item` with a citation of a published source, so it may be published. Outlets and
-    sources need none and take none (a citation points only at items that cite sources)."""
+    """`item` with a citation of a published source, so it may be published, and that
+    source cited for each field the item shows with its own footnote (a candidate's party).
+    Outlets and sources need none and take none (a citation points only at items that cite
+    sources)."""
     if ContentType.objects.get_for_model(item).pk in Citation.target_content_type_ids():
-        factories.CitationFactory(content_object=item, source=factories.SourceFactory(**source))
+        cited_source = factories.SourceFactory(**source)
+        factories.CitationFactory(content_object=item, source=cited_source)
+        for name in provenance.uncited_fields(item):
+            factories.CitationFactory(content_object=item, source=cited_source, field_name=name)
     return item

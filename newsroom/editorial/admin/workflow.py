@@ -26,6 +26,7 @@ from django.core import checks
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
 
+from ... import provenance
 from .. import workflow
 from ..policy import policy_of
 from ..publishing import Publishable, Status
@@ -57,6 +58,15 @@ def check_step(form, cleaned) -> None:
         )
         if reason:
             form.add_error("status", f"This {instance._meta.verbose_name} {reason}.")
+            if to_status == Status.PUBLISHED and instance.pk is not None:
+                _mark_uncited_fields(form, instance)
+
+
+def _mark_uncited_fields(form, instance) -> None:
+    """The reason at each field readers would see with no footnote."""
+    for name in provenance.uncited_fields(instance):
+        if name in form.fields and name not in form.errors:
+            form.add_error(name, "No citation supports this value: cite a source for it.")
 
 
 def check_attached_row(form) -> None:
