@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from candidates.models import Candidate, Party, Quote
 from newsroom.editorial.publishing import Status
 from newsroom.models import Citation, Contributor, Outlet, Source
+from newsroom.statistics import analyze
 from results.models import Contest, Jurisdiction, Result
 
 PREFIX = "bench-"
@@ -306,6 +308,9 @@ def generate(
             progress("Deleting the previous bench newsroom…")
             delete_generated(progress)
         _Generator(sizes, random.Random(seed), progress).run()
+    progress("Refreshing the planner's statistics (ANALYZE)…")
+    content_apps = ("newsroom", "candidates", "results")
+    analyze(*(model for app in content_apps for model in apps.get_app_config(app).get_models()))
     return sizes, True
 
 

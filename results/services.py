@@ -25,6 +25,7 @@ from django.utils.formats import date_format
 
 from newsroom.editorial import corrections
 from newsroom.models import Citation, Correction
+from newsroom.statistics import analyze
 
 from .importing.planning import RESULT_FIELDS, Action, ContestPlan, ImportPlan, plan_import
 from .importing.reading import Problem, read_results_file
@@ -72,7 +73,14 @@ def import_results(
             raise ImportRejected(plan)
         if plan.has_changes:
             plan.batch = _record(plan, by=by, note=note.strip())
+    if plan.has_changes:
+        # Outside the import's transaction: the statistics count its rows.
+        transaction.on_commit(_refresh_statistics)
     return plan
+
+
+def _refresh_statistics() -> None:
+    analyze(Contest, Result, Snapshot, SnapshotEntry, ImportBatch, Citation, Correction)
 
 
 def _record(plan: ImportPlan, *, by, note: str) -> ImportBatch:
