@@ -9,14 +9,15 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Prefetch
 from django.utils import timezone
 
 from newsroom.dates import DatePrecision, date_parts
-from newsroom.models import Contributor, Source
+from newsroom.models import Citation, Contributor, Source
 from newsroom.site_address import absolute
 
-from .registry import Citable
+from .registry import Citable, published_sources_citing
 
 SITE_NAME = "Ballot Desk"
 
@@ -129,13 +130,68 @@ def stream_items(citable: Citable, objects, *, chunk_size: int = 500) -> Iterato
     if citable.model is Source:
         rows = objects.select_related("outlet").iterator(chunk_size=chunk_size)
         for chunk in itertools.batched(rows, chunk_size):
-            credits = defaultdict(list)
-            for contributor in Contributor.objects.filter(
-                source_id__in=[source.pk for source in chunk]
-            ).order_by("source_id", "position", "pk"):
-                credits[contributor.source_id].append(contributor)
+            credits = contributors_of([source.pk for source in chunk])
             for source in chunk:
                 yield source_item(source, contributors=credits[source.pk])
         return
     for obj in objects.iterator(chunk_size=chunk_size):
         yield from citation_items(citable, obj)
+
+
+def contributors_of(source_ids) -> dict[int, list[Contributor]]:
+    """The contributors of many sources, in their order, in one query."""
+    credits = defaultdict(list)
+    for contributor in Contributor.objects.filter(source_id__in=source_ids).order_by(
+        "source_id", "position", "pk"
+    ):
+        credits[contributor.source_id].append(contributor)
+    return credits
+
+
+def _reported_by_citations(citable: Citable, obj: Model) -> bool:
+    return (
+        not isinstance(obj, Source)
+        and not citable.is_page
+        and citable.sources is published_sources_citing
+    )
+
+
+def many_citation_items(rows: list[tuple[Citable, Model]]) -> Iterator[dict]:
+    """`citation_items` of many rows (a citation basket) in a bounded number of queries: one
+    a reported kind for the sources citing its rows, one for those sources, one for all the
+    sources' contributors, whatever the number of rows. A kind whose sources are worked out
+    otherwise (`Citable.sources` is not `published_sources_citing`) is asked row by row."""
+    reported = defaultdict(list)
+    for citable, obj in rows:
+        if _reported_by_citations(citable, obj):
+            reported[citable].append(obj.pk)
+    cited_by = defaultdict(list)
+    for citable, pks in reported.items():
+        links = Citation.objects.filter(
+            content_type=ContentType.objects.get_for_model(citable.model),
+            object_id__in=pks,
+            source__in=Source.objects.published(),
+        ).values_list("object_id", "source_id")
+        for object_id, source_id in links.distinct():
+            cited_by[citable, object_id].append(source_id)
+    wanted = {source_id for ids in cited_by.values() for source_id in ids}
+    # In Source's own order, as `citable.sources(obj)` gives them.
+    sources = list(Source.objects.filter(pk__in=wanted).select_related("outlet")) if wanted else []
+    basket_sources = [obj.pk for _, obj in rows if isinstance(obj, Source)]
+    credits = contributors_of([*wanted, *basket_sources]) if wanted or basket_sources else {}
+    for citable, obj in rows:
+        if isinstance(obj, Source):
+            yield source_item(obj, contributors=credits.get(obj.pk, []))
+        elif not _reported_by_citations(citable, obj):
+            yield from citation_items(citable, obj)
+        else:
+            ids = set(cited_by[citable, obj.pk])
+            note = citable.note(obj)
+            for source in sources:
+                if source.pk in ids:
+                    yield source_item(
+                        source,
+                        item_id=f"{citable.kind}-{obj.pk}-{source.slug}",
+                        note=f"{note} (reported by {source.outlet.name})",
+                        contributors=credits.get(source.pk, []),
+                    )

@@ -1,7 +1,5 @@
 """Cite pages, downloads in every format, and the citation basket. Only published rows."""
 
-import itertools
-
 from django import forms
 from django.contrib import messages
 from django.http import (
@@ -21,7 +19,7 @@ from . import basket as baskets
 from . import registry
 from .basket import Basket, BasketFull
 from .box import styled
-from .csl import citation_items, source_items
+from .csl import citation_items, many_citation_items, source_items
 from .formats import CSL_JSON_TYPE, FORMATS, Format
 from .render import STYLES, render_bibliography
 
@@ -164,7 +162,7 @@ def basket_download(request, fmt: str):
     fmt = get_format(fmt)
     reader_basket = Basket(request)
     rows = reader_basket.rows()
-    items = itertools.chain.from_iterable(citation_items(c, obj) for c, obj in rows)
+    items = many_citation_items(rows)
     return reader_basket.save(citation_response(request, items, fmt, "citation-basket"))
 
 

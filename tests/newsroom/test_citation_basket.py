@@ -4,11 +4,19 @@ import json
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from newsroom.citations import basket
-from tests.support.factories import CitationFactory, FactFactory, SourceFactory
+from tests.support.factories import (
+    CitationFactory,
+    ContributorFactory,
+    FactFactory,
+    QuoteFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -188,3 +196,46 @@ def test_basket_pages_are_never_cached_for_another_reader(client):
 
     assert "private" in response["Cache-Control"]
     assert "Cookie" in response["Vary"]
+
+
+def fill_basket(client, size: int) -> list[tuple[str, int]]:
+    """`size` quotes, facts and sources, each cited or credited, added in turn."""
+    added = []
+    for _ in range(size):
+        quote, fact, source = QuoteFactory(), FactFactory(), SourceFactory()
+        CitationFactory(content_object=quote)
+        CitationFactory(content_object=quote)
+        CitationFactory(content_object=fact)
+        ContributorFactory(source=source)
+        for kind, item in (("quote", quote), ("fact", fact), ("source", source)):
+            add(client, kind, item.pk)
+            added.append((kind, item.pk))
+    return added
+
+
+@pytest.mark.parametrize("fmt", ["json", "bib"])
+def test_basket_download_costs_the_same_queries_for_3_or_30_items(client, fmt):
+    counts = []
+    for more in (1, 9):
+        fill_basket(client, more)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/cite/basket.{fmt}")
+            b"".join(response.streaming_content)
+        assert response.status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]
+
+
+def test_basket_download_says_what_each_item_alone_says(client):
+    added = fill_basket(client, 2)
+
+    alone = [
+        item
+        for kind, pk in added
+        for item in json.loads(b"".join(client.get(f"/cite/{kind}/{pk}.json").streaming_content))
+    ]
+    together = json.loads(b"".join(client.get("/cite/basket.json").streaming_content))
+
+    assert len(together) == 2 * (2 + 1 + 1)
+    assert together == alone
