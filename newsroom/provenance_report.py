@@ -19,8 +19,12 @@ and its citations, both ordered by item, joined as they stream in `BATCH` rows a
 plus one for the sources' text on file: the query count never grows with the newsroom, and
 memory holds a batch and the problems found. The checks themselves are Python, so the
 time grows with the number of citations (`make bench` measures checks per second). The
-editors' dashboard shows the totals of the latest full report (`totals`), kept in the cache
-for `TOTALS_SECONDS`, so opening the dashboard does not run the whole pass each time.
+latest full report is kept in the cache (`remember`) for `TOTALS_SECONDS`: the editors'
+dashboard reads it, so opening the dashboard does not run the whole pass each time. A
+newsroom with more than `ON_REQUEST_CITATIONS` citations is not checked on request at all
+(at the bench's 200,000 quotes the pass takes tens of seconds, past any request's patience):
+`manage.py provenance_report`, run from cron, checks it and keeps the report, for as long as
+it is told, for the report's pages and the dashboard.
 """
 
 from collections import Counter
@@ -49,9 +53,11 @@ KINDS = {
 #: Rows fetched at a time from each of a model's two streams.
 BATCH = 2000
 
-#: How long the dashboard's totals may be old, in seconds.
+#: How long a full report built on request is kept for the pages and the dashboard.
 TOTALS_SECONDS = 60
-TOTALS_KEY = "provenance-report-totals"
+TOTALS_KEY = "provenance-report"
+#: Above this many citations the full report is never built on request.
+ON_REQUEST_CITATIONS = 20_000
 
 #: The filters the apps declared: key -> model.
 FILTERS: dict[str, type[models.Model]] = {}
@@ -197,17 +203,27 @@ def _checked_fields(model) -> list[str]:
     return sorted(name for name in names if name)
 
 
-def remember(report: Report) -> dict:
-    """Keep the totals of a full (unfiltered) report for the dashboard; returns them."""
-    kept = {"counts": report.counts, "at": timezone.now()}
-    cache.set(TOTALS_KEY, kept, TOTALS_SECONDS)
+def remember(report: Report, seconds: int = TOTALS_SECONDS) -> dict:
+    """Keep a full (unfiltered) report for its pages and the dashboard; returns what is
+    kept: {"report", "counts", "at"}."""
+    kept = {"report": report, "counts": report.counts, "at": timezone.now()}
+    cache.set(TOTALS_KEY, kept, seconds)
     return kept
 
 
-def totals() -> dict:
-    """The counts of the latest full report ({"counts", "at"}), at most `TOTALS_SECONDS`
-    old: run again when none is kept."""
-    return cache.get(TOTALS_KEY) or remember(build())
+def checked_on_request() -> bool:
+    """Whether the newsroom is small enough to run the full report while a page waits."""
+    return Citation.objects.count() <= ON_REQUEST_CITATIONS
+
+
+def totals() -> dict | None:
+    """The latest full report kept, else one built now when the newsroom is small enough;
+    None when it is too large to check on request and `manage.py provenance_report` has
+    not run lately."""
+    kept = cache.get(TOTALS_KEY)
+    if kept is None and checked_on_request():
+        kept = remember(build())
+    return kept
 
 
 def _texts_on_file() -> dict[int, list[str]]:

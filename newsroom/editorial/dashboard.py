@@ -6,9 +6,9 @@ Reads every publishable model registered in the admin that the user may view. Th
 of queries depends on the number of such models, never on the number of items: each
 section reads at most `LIMIT` rows per model, through the model admin's own queryset with
 its `list_select_related`, and the last workflow step of every row shown is read in one
-query. The provenance totals are those of the latest full report, at most a minute old, or
-the report's one pass when none is kept: a constant number of queries, and time that grows
-with the citations (see newsroom.provenance_report).
+query. The provenance totals are those of the latest full report kept, or the report's one
+pass when none is kept and the newsroom is small enough to check on request (see
+newsroom.provenance_report); a larger one says when `manage.py provenance_report` last ran.
 """
 
 from django.contrib import admin
@@ -55,6 +55,8 @@ def dashboard(request):
     shown_comments = list(newest[:LIMIT])
     for comment in shown_comments:
         comment.item_url = _change_url(comment.content_type, comment.object_id)
+    editor = can_publish(request.user)
+    provenance = provenance_report.totals() if editor else None
     context = {
         **site.each_context(request),
         "title": "Editors' dashboard",
@@ -62,7 +64,8 @@ def dashboard(request):
         **sections,
         "comments": shown_comments,
         "open_comments": open_comments.count(),
-        "provenance": provenance_report.totals() if can_publish(request.user) else None,
+        "provenance": provenance,
+        "provenance_pending": editor and provenance is None,
     }
     return TemplateResponse(request, "admin/editorial/dashboard.html", context)
 

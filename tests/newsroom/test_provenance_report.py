@@ -4,9 +4,11 @@ contest, counted, for editors only, in bounded queries; the seed newsroom report
 publishing refuses an uncited field; the seed pages footnote what the report checks."""
 
 import re
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from candidates.models import Candidate
@@ -141,10 +143,11 @@ def test_the_report_needs_a_staff_login(client):
     assert reverse("admin:login") in response["Location"]
 
 
-#: 29 measured, at 1 and at 12 candidates of problems: the session and user, the sources'
-#: text on file, two per cited model (its items, its citations), the page's items by
-#: model, and each filter's choices.
-REPORT_QUERIES = 29
+#: 30 measured, at 1 and at 12 candidates of problems: the session and user, the count of
+#: citations (is the newsroom small enough to check now?), the sources' text on file, two
+#: per cited model (its items, its citations), the page's items by model, and each filter's
+#: choices.
+REPORT_QUERIES = 30
 
 
 @pytest.mark.parametrize("candidates", [1, 12])
@@ -253,3 +256,33 @@ def test_the_publish_action_refuses_an_uncited_field_too(editor):
 
     assert "has no source for party" in messages_of(response)[0]
     assert Candidate.objects.get(pk=candidate.pk).status == Status.IN_REVIEW
+
+
+def test_a_newsroom_too_large_to_check_on_request_is_reported_by_the_command(editor, monkeypatch):
+    monkeypatch.setattr(provenance_report, "ON_REQUEST_CITATIONS", 0)
+    cache.delete(provenance_report.TOTALS_KEY)
+    desk()
+
+    waiting = editor.get(REPORT)
+    dashboard = editor.get(reverse("editorial_dashboard"))
+    assert waiting.status_code == 200
+    assert "manage.py provenance_report" in waiting.text
+    assert 'id="provenance-counts"' not in waiting.text
+    assert "too large to check while a page waits" in dashboard.text
+
+    out = StringIO()
+    call_command("provenance_report", "--show", "1", stdout=out)
+
+    assert "1 missing, 1 failing, 1 kept by an editor's reason" in out.getvalue()
+    assert "… and 2 more" in out.getvalue()
+    report = editor.get(REPORT)
+    assert [count(report, kind) for kind in ("missing", "failing", "override")] == [1, 1, 1]
+    totals = editor.get(reverse("editorial_dashboard")).text.split('id="provenance-totals"')[1]
+    assert "1 public field or item with no citation, 1 failing check, 1 override" in totals
+
+
+def test_the_command_fails_on_problems_when_asked():
+    desk()
+
+    with pytest.raises(CommandError, match="2 problems to fix"):
+        call_command("provenance_report", "--fail-on-problems", stdout=StringIO())
