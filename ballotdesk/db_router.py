@@ -26,6 +26,8 @@ from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from newsroom.bulk import rows_written
+
 logger = logging.getLogger(__name__)
 
 ROUTER_PATH = "ballotdesk.db_router.PrimaryReplicaRouter"
@@ -72,7 +74,7 @@ def content_written(sender, using=PRIMARY, **kwargs) -> None:
         transaction.on_commit(record_primary_position, using=using, robust=True)
 
 
-for signal in (post_save, post_delete, m2m_changed):
+for signal in (post_save, post_delete, m2m_changed, rows_written):
     signal.connect(content_written, dispatch_uid=f"ballotdesk.db_router.{signal}")
 
 

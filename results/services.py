@@ -17,14 +17,18 @@ correction of kind "retraction" on its contest, so it is listed on the contest's
 /corrections/ with the note.
 """
 
+from collections import defaultdict
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from newsroom import bulk
 from newsroom.editorial import corrections
-from newsroom.models import Citation, Correction
+from newsroom.models import Citation, Correction, Source
 from newsroom.statistics import analyze
 
 from .importing.planning import RESULT_FIELDS, Action, ContestPlan, ImportPlan, plan_import
@@ -84,6 +88,10 @@ def _refresh_statistics() -> None:
 
 
 def _record(plan: ImportPlan, *, by, note: str) -> ImportBatch:
+    """Apply every contest's changes in a fixed number of statements per model, whatever
+    the number of rows: results, contests, citations, snapshots and the public update
+    records are each written in bulk (newsroom.bulk keeps versions, history and the cache's
+    listeners as `save()` would), under the row locks the plan took."""
     batch = ImportBatch.objects.create(
         filename=plan.file.filename[:255],
         sha256=plan.file.sha256,
@@ -94,10 +102,26 @@ def _record(plan: ImportPlan, *, by, note: str) -> ImportBatch:
         rows_unchanged=plan.unchanged,
         fields_skipped=plan.skipped,
     )
-    for contest_plan in plan.contests:
-        if contest_plan.has_changes:
-            _apply_contest(contest_plan, batch=batch, by=by)
-            _record_update(contest_plan, by=by, note=note)
+    applying = [contest_plan for contest_plan in plan.contests if contest_plan.has_changes]
+    now = timezone.now()
+    # Readers could see the figures of these contests before the import (asked before any
+    # write: the import does not change what is published).
+    public = set(
+        Contest.objects.published()
+        .filter(pk__in=[contest_plan.contest.pk for contest_plan in applying])
+        .values_list("pk", flat=True)
+    )
+    cited = _Citations(batch, by=by, now=now)
+    _apply_results(applying, cited, by=by, now=now)
+    _apply_contests(applying, cited, by=by, now=now)
+    cited.write()
+    _take_snapshots(applying, batch)
+    records = [
+        _update_record(contest_plan, by=by, note=note)
+        for contest_plan in applying
+        if contest_plan.contest.pk in public
+    ]
+    bulk.create(Correction, [record for record in records if record is not None])
     return batch
 
 
@@ -114,11 +138,12 @@ def default_update_note(contest: Contest) -> str:
     return f"Results updated from a later count ({level}{when})."
 
 
-def _record_update(contest_plan: ContestPlan, *, by, note: str) -> Correction | None:
-    """The public "update" record of figures readers could see, replaced by this import."""
+def _update_record(contest_plan: ContestPlan, *, by, note: str) -> Correction | None:
+    """The public "update" record (unsaved) of figures readers could see, replaced by this
+    import, for a contest readers see; None when it replaces none."""
     contest = contest_plan.contest
     replaced = contest_plan.replaced_figures
-    if not replaced or not Contest.objects.published().filter(pk=contest.pk).exists():
+    if not replaced:
         return None
     changes = {}
     for row, change in replaced:
@@ -135,96 +160,150 @@ def _record_update(contest_plan: ContestPlan, *, by, note: str) -> Correction | 
                 "from": corrections.display(change.old),
                 "to": corrections.display(change.new),
             }
-    return corrections.record(
+    return corrections.build(
         contest,
         Correction.Kind.UPDATE,
         note or default_update_note(contest),
         changes,
         by,
+        public=True,
     )
 
 
-def _apply_contest(contest_plan: ContestPlan, *, batch: ImportBatch, by) -> None:
-    contest = contest_plan.contest
-    source = contest_plan.source
-    result_type = ContentType.objects.get_for_model(Result)
-    next_position = max((row.result.position for row in contest_plan.rows if row.result), default=0)
-    next_position = max(next_position, contest.results.count()) + 1
-    # Delegates move between candidates: lower counts first, so the running total the
-    # database triggers check never passes the delegates at stake mid-way.
-    rows = sorted(
-        contest_plan.rows,
-        key=lambda row: (
-            (row.after("delegates") or 0) - ((row.result.delegates_won or 0) if row.result else 0)
-        ),
-    )
-    for row in rows:
-        if row.action == Action.UNCHANGED:
-            continue
-        result = row.result
-        if result is None:
-            result = Result(contest=contest, candidate=row.candidate, position=next_position)
-            next_position += 1
-        for change in row.changes:
-            setattr(result, RESULT_FIELDS[change.column], change.new)
-        result._history_user = by
-        result.save()
-        for change in row.changes:
-            _cite(result_type, result.pk, RESULT_FIELDS[change.column], source, batch)
+class _Citations:
+    """The file's source cites every figure the import writes: the citations it does not
+    hold yet, found in one query and written in one INSERT."""
 
-    changes = {change.column: change.new for change in contest_plan.changes}
-    updated = ["updated_at"]
-    if "reporting_percent" in changes:
-        contest.reporting_percent = changes["reporting_percent"]
-        updated.append("reporting_percent")
-        _cite(
-            ContentType.objects.get_for_model(Contest),
-            contest.pk,
-            "reporting_percent",
-            source,
-            batch,
+    def __init__(self, batch: ImportBatch, *, by, now):
+        self.batch, self.by, self.now = batch, by, now
+        self.wanted: dict[tuple[int, int, str, int], Source] = {}
+
+    def add(self, item, field_name: str, source: Source) -> None:
+        content_type = ContentType.objects.get_for_model(item)
+        self.wanted[(content_type.pk, item.pk, field_name, source.pk)] = source
+
+    def write(self) -> None:
+        if not self.wanted:
+            return
+        held = set()
+        by_type = defaultdict(set)
+        for content_type_id, object_id, _field, _source in self.wanted:
+            by_type[content_type_id].add(object_id)
+        for content_type_id, object_ids in by_type.items():
+            held.update(
+                Citation.objects.filter(
+                    content_type_id=content_type_id, object_id__in=object_ids, pinpoint=""
+                ).values_list("content_type_id", "object_id", "field_name", "source_id")
+            )
+        note = f"Imported from {self.batch.filename}."
+        new = [
+            Citation(
+                content_type_id=content_type_id,
+                object_id=object_id,
+                field_name=field_name,
+                source=source,
+                pinpoint="",
+                note=note,
+            )
+            for (content_type_id, object_id, field_name, source_id), source in self.wanted.items()
+            if (content_type_id, object_id, field_name, source_id) not in held
+        ]
+        bulk.create(Citation, new, by=self.by, now=self.now)
+
+
+def _apply_results(applying: list[ContestPlan], cited: _Citations, *, by, now) -> None:
+    held = dict(
+        Result.objects.filter(contest__in=[contest_plan.contest for contest_plan in applying])
+        .values("contest")
+        .annotate(count=Count("pk"))
+        .values_list("contest", "count")
+    )
+    # Delegates move between candidates. The database triggers check the running total of
+    # a contest's delegates never passes the delegates at stake, row by row: rows whose
+    # delegates fall (or stay) are written first, then those whose delegates rise, so no
+    # intermediate state passes the final one.
+    falling, rising, created, fields = [], [], [], {"updated_at"}
+    for contest_plan in applying:
+        contest = contest_plan.contest
+        positions = [row.result.position for row in contest_plan.rows if row.result]
+        next_position = max(max(positions, default=0), held.get(contest.pk, 0)) + 1
+        for row in contest_plan.rows:
+            if row.action == Action.UNCHANGED:
+                continue
+            result = row.result
+            if result is None:
+                result = Result(contest=contest, candidate=row.candidate, position=next_position)
+                next_position += 1
+                created.append(result)
+            else:
+                before = result.delegates_won or 0
+                after = row.after("delegates")
+                rising_delegates = after is not None and after > before
+                (rising if rising_delegates else falling).append(result)
+            for change in row.changes:
+                setattr(result, RESULT_FIELDS[change.column], change.new)
+                fields.add(RESULT_FIELDS[change.column])
+            result.updated_at = now
+            row.result = result
+    bulk.update(Result, falling, fields, by=by, now=now)
+    bulk.update(Result, rising, fields, by=by, now=now)
+    bulk.create(Result, created, by=by, now=now)
+    for contest_plan in applying:
+        for row in contest_plan.rows:
+            for change in row.changes:
+                cited.add(row.result, RESULT_FIELDS[change.column], contest_plan.source)
+
+
+def _apply_contests(applying: list[ContestPlan], cited: _Citations, *, by, now) -> None:
+    fields = {"updated_at"}
+    for contest_plan in applying:
+        contest = contest_plan.contest
+        changes = {change.column: change.new for change in contest_plan.changes}
+        if "reporting_percent" in changes:
+            contest.reporting_percent = changes["reporting_percent"]
+            fields.add("reporting_percent")
+            cited.add(contest, "reporting_percent", contest_plan.source)
+        if "as_of" in changes:
+            # The newsroom's wording ("Tuesday night") described the previous as-of time.
+            contest.reporting_as_of = changes["as_of"]
+            contest.reporting_as_of_as_reported = ""
+            fields.update({"reporting_as_of", "reporting_as_of_as_reported"})
+        if "count_status" in changes:
+            contest.count_status = changes["count_status"]
+            fields.add("count_status")
+        contest.updated_at = now
+    bulk.update(
+        Contest, [contest_plan.contest for contest_plan in applying], fields, by=by, now=now
+    )
+
+
+def _take_snapshots(applying: list[ContestPlan], batch: ImportBatch) -> None:
+    """What each file's source says, and nothing held from other sources (another outlet's
+    shares, candidates the file does not list)."""
+    snapshots = Snapshot.objects.bulk_create(
+        Snapshot(
+            contest=contest_plan.contest,
+            taken_at=contest_plan.as_of,
+            reporting_percent=contest_plan.reporting_percent,
+            source=contest_plan.source,
+            note=f"Imported from {batch.filename}.",
+            import_batch=batch,
         )
-    if "as_of" in changes:
-        # The newsroom's wording ("Tuesday night") described the previous as-of time.
-        contest.reporting_as_of = changes["as_of"]
-        contest.reporting_as_of_as_reported = ""
-        updated += ["reporting_as_of", "reporting_as_of_as_reported"]
-    if "count_status" in changes:
-        contest.count_status = changes["count_status"]
-        updated.append("count_status")
-    contest._history_user = by
-    contest.save(update_fields=updated)
-
-    # The update records what this file's source says, and nothing held from other sources
-    # (another outlet's shares, candidates the file does not list).
-    snapshot = Snapshot.objects.create(
-        contest=contest,
-        taken_at=contest_plan.as_of,
-        reporting_percent=contest_plan.reporting_percent,
-        source=source,
-        note=f"Imported from {batch.filename}.",
-        import_batch=batch,
+        for contest_plan in applying
     )
-    SnapshotEntry.objects.bulk_create(
+    entries = [
         SnapshotEntry(
             snapshot=snapshot,
             candidate_id=row.candidate.pk,
             votes=row.given.get("votes"),
             share=row.given.get("share"),
         )
+        for snapshot, contest_plan in zip(snapshots, applying, strict=True)
         for row in sorted(contest_plan.rows, key=lambda row: row.number)
-    )
-
-
-def _cite(content_type, object_id: int, field_name: str, source, batch: ImportBatch) -> None:
-    Citation.objects.get_or_create(
-        content_type=content_type,
-        object_id=object_id,
-        field_name=field_name,
-        source=source,
-        pinpoint="",
-        defaults={"note": f"Imported from {batch.filename}."},
-    )
+    ]
+    SnapshotEntry.objects.bulk_create(entries)
+    for model, rows in ((Snapshot, snapshots), (SnapshotEntry, entries)):
+        bulk.rows_written.send(sender=model, instances=rows, created=True)
 
 
 def enter_call(call: RaceCall, *, by: AbstractBaseUser) -> RaceCall:

@@ -9,6 +9,7 @@ import time
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
+from newsroom.bulk import rows_written
 from newsroom.models import Citation, Contributor, Outlet, Source
 
 from . import registry
@@ -39,6 +40,7 @@ def invalidate_on_change() -> None:
         uid = f"citations-box-{model._meta.label_lower}"
         post_save.connect(bump_generation, sender=model, weak=False, dispatch_uid=uid)
         post_delete.connect(bump_generation, sender=model, weak=False, dispatch_uid=uid)
+        rows_written.connect(bump_generation, sender=model, weak=False, dispatch_uid=uid)
 
 
 def styled(items: list[dict]) -> list[dict]:

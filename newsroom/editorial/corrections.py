@@ -78,7 +78,21 @@ def is_public_field(key: str) -> bool:
 
 def record(item, kind: str, note: str, changes: dict, user=None) -> Correction:
     """The public record of a change to `item`; values of private fields are left out."""
-    return Correction.objects.create(
+    correction = build(item, kind, note, changes, user)
+    correction.save()
+    return correction
+
+
+def build(item, kind: str, note: str, changes: dict, user=None, *, public=None) -> Correction:
+    """`record`'s correction, unsaved: for writers that save many at once (what readers
+    see of the item is taken now, as `Correction.save()` would; `public`: whether they see
+    it, when the writer has asked already)."""
+    from .public import as_readers_see
+
+    subject, url = as_readers_see(item, public=public)
+    return Correction(
+        subject=subject,
+        url=url,
         content_type=ContentType.objects.get_for_model(item),
         object_id=item.pk,
         kind=kind,

@@ -178,9 +178,12 @@ def _public_kinds() -> dict[type[Model], Callable[[], QuerySet]]:
     return {model: kind.published for model, kind in registry.registered().items()}
 
 
-def as_readers_see(item) -> tuple[str, str]:
-    """("Quote: …", its address) while readers can see `item`; ("", "") otherwise."""
-    if item is None or not is_public(item):
+def as_readers_see(item, *, public: bool | None = None) -> tuple[str, str]:
+    """("Quote: …", its address) while readers can see `item`; ("", "") otherwise.
+    `public`: whether they can, when the caller has asked already (for many at once)."""
+    if public is None:
+        public = is_public(item)
+    if item is None or not public:
         return "", ""
     return f"{label_of(type(item))}: {_describe(item)}", _url(item)
 
