@@ -1,6 +1,7 @@
 """What every endpoint of the API shares: pages, strict query parameters, conditional GET.
 
-* Page-number pagination; a page past the last one is a 404.
+* Cursor pagination in id order (`next` / `previous` links, no total): a page costs the same
+  however long the list and however far into it.
 * Every query parameter is checked before anything is read, and all that is wrong is
   answered at once: a 400 whose JSON body maps each bad parameter to its messages. A
   parameter the endpoint does not know, one given empty or more than once, and a value the
@@ -14,8 +15,11 @@
 """
 
 import re
+from base64 import b64decode
+from urllib import parse
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import decorator_from_middleware, method_decorator
@@ -28,10 +32,10 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.pagination import PageNumberPagination
+from rest_framework.pagination import CursorPagination
 from rest_framework.settings import api_settings
 
-from .parameters import WHOLE_NUMBER_HELP, WholeNumberField, select_one_of
+from .parameters import WHOLE_NUMBER, WHOLE_NUMBER_HELP, WholeNumberField, select_one_of
 
 conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
 
@@ -46,36 +50,82 @@ FORMAT_PARAMETER = OpenApiParameter(
 )
 
 
-class PagePagination(PageNumberPagination):
+#: The characters of a cursor (base64); what they decode to is checked by `CursorField`.
+CURSOR_PATTERN = r"^[A-Za-z0-9+/=]+$"
+
+
+class CursorField(forms.CharField):
+    """A `cursor` as the schema describes it: base64 characters, at most 200. One that is
+    well formed but not a cursor this API wrote is a 404, like an unknown id (see
+    `ListPagination.decode_cursor`)."""
+
+    default_validators = [
+        RegexValidator(
+            CURSOR_PATTERN,
+            "Not a cursor: copy it from the `next` or `previous` link of a list.",
+        )
+    ]
+
+    def __init__(self, **kwargs):
+        super().__init__(strip=False, max_length=200, **kwargs)
+
+
+class ListPagination(CursorPagination):
+    """Lists in the order their rows were added, a page at a time, by cursor.
+
+    A page costs the same whatever the size of the list or how far into it: no COUNT over
+    the table and no OFFSET past the rows skipped, only `id > position … LIMIT n` on the
+    primary key. A list has `next` and `previous` links and no total."""
+
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
-    #: Bounded so a number of any length is refused by its length alone; no list comes near.
-    max_page = 1_000_000_000
+    ordering = "pk"
 
     def page_fields(self) -> dict[str, forms.Field]:
         return {
-            self.page_query_param: WholeNumberField(min_value=1, max_value=self.max_page),
+            self.cursor_query_param: CursorField(),
             self.page_size_query_param: WholeNumberField(min_value=1, max_value=self.max_page_size),
         }
 
-    def paginate_queryset(self, queryset, request, view=None):
-        try:
-            return super().paginate_queryset(queryset, request, view)
-        except NotFound as error:
-            raise NotFound("This page is past the last page of results.") from error
+    def decode_cursor(self, request):
+        """DRF's reading of a cursor, and what DRF lets through refused too: other keys, a
+        key given twice, a position that is not an id (the database would be asked)."""
+        cursor = super().decode_cursor(request)
+        if cursor is None:
+            return None
+        encoded = request.query_params[self.cursor_query_param]
+        tokens = parse.parse_qs(b64decode(encoded.encode("ascii")).decode("ascii"))
+        position = cursor.position
+        if (
+            not set(tokens) <= {"o", "r", "p"}
+            or any(len(values) > 1 for values in tokens.values())
+            or ("p" not in tokens and cursor.offset == 0 and not cursor.reverse)
+            or (
+                position is not None
+                and not (WHOLE_NUMBER.fullmatch(position) and len(position) <= 18)
+            )
+        ):
+            raise NotFound(self.invalid_cursor_message)
+        return cursor
+
+    invalid_cursor_message = (
+        "This cursor is not one this API wrote: follow the `next` or `previous` link of a list."
+    )
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
-        fields = self.page_fields()
         for parameter in parameters:
-            field = fields[parameter["name"]]
-            parameter["schema"].update(minimum=field.min_value, maximum=field.max_value)
-            parameter["description"] = (
-                f"Results per page, 1 to {self.max_page_size}. {WHOLE_NUMBER_HELP}"
-                if parameter["name"] == self.page_size_query_param
-                else f"A page number; past the last page is a 404. {WHOLE_NUMBER_HELP}"
-            )
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(minimum=1, maximum=self.max_page_size)
+                parameter["description"] = (
+                    f"Results per page, 1 to {self.max_page_size}. {WHOLE_NUMBER_HELP}"
+                )
+            else:
+                parameter["schema"].update(maxLength=200, pattern=CURSOR_PATTERN)
+                parameter["description"] = (
+                    "Where to continue: copy it from the `next` or `previous` link of a list."
+                )
         return parameters
 
 
@@ -119,7 +169,7 @@ def documented(serializer, *, lookup: str):
 class PublicViewSet(viewsets.ReadOnlyModelViewSet):
     """Read-only, published data only, strict about its query parameters."""
 
-    pagination_class = PagePagination
+    pagination_class = ListPagination
     filter_backends = [DjangoFilterBackend]
     #: Any path segment reaches the view, so a malformed id is this API's JSON 404.
     lookup_value_regex = "[^/]+"

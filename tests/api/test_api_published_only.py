@@ -22,7 +22,7 @@ def test_draft_contest_is_neither_listed_nor_found(db, client):
 def test_quote_of_a_draft_candidate_is_hidden(db, client):
     QuoteFactory(candidate=CandidateFactory(status=Status.DRAFT))
 
-    assert client.get("/api/v1/quotes/", **JSON).json()["count"] == 0
+    assert client.get("/api/v1/quotes/", **JSON).json()["results"] == []
 
 
 def test_result_of_an_unpublished_candidate_names_them_without_a_link(db, client):

@@ -78,17 +78,17 @@ def test_facts_topic_in_capitals_is_400(db, client):
     }
 
 
-def test_contests_page_with_decimal_point_is_400(db, client):
-    assert errors(client, "/api/v1/contests/?page=1.0") == {"page": [WHOLE_NUMBER]}
+def test_contests_page_number_is_an_unknown_parameter(db, client):
+    assert list(errors(client, "/api/v1/contests/?page=2")) == ["page"]
 
 
 def test_sources_page_size_with_plus_sign_is_400(db, client):
     assert errors(client, "/api/v1/sources/?page_size=%2B20") == {"page_size": [WHOLE_NUMBER]}
 
 
-def test_page_beyond_the_documented_maximum_is_400(db, client):
-    assert errors(client, f"/api/v1/candidates/?page={'9' * 5000}") == {
-        "page": ["Ensure this value is less than or equal to 1000000000."]
+def test_cursor_beyond_the_documented_length_is_400(db, client):
+    assert errors(client, f"/api/v1/candidates/?cursor={'A' * 201}") == {
+        "cursor": ["Ensure this value has at most 200 characters (it has 201)."]
     }
 
 
@@ -109,8 +109,8 @@ def test_parameter_given_twice_is_400(db, client):
 
 
 def test_every_bad_parameter_of_a_request_is_named_at_once(db, client):
-    assert errors(client, "/api/v1/contests/?year=x&party=a%20b&page=0") == {
-        "page": ["Ensure this value is greater than or equal to 1."],
+    assert errors(client, "/api/v1/contests/?year=x&party=a%20b&cursor=%3F") == {
+        "cursor": ["Not a cursor: copy it from the `next` or `previous` link of a list."],
         "party": [SLUG],
         "year": [WHOLE_NUMBER],
     }
