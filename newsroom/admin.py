@@ -137,6 +137,13 @@ class CitationForm(AttachedRowForm):
 
 
 class CitationFormSet(EditorialGenericInlineFormSet):
+    def save(self, commit=True):
+        # A row supports the item's value as this same save writes it, even when the item
+        # itself is saved after its rows (the contest admin).
+        for form in self.forms:
+            form.instance._cited_item = self.instance
+        return super().save(commit)
+
     def clean(self):
         super().clean()
         for form in self.forms:
