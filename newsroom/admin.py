@@ -270,15 +270,47 @@ class SourceAdmin(PublishableAdmin):
         return source.published_on_display
 
 
+class CurrentFilter(admin.SimpleListFilter):
+    title = "current"
+    parameter_name = "current"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Current"), ("no", "Retired (an earlier value)")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.current()
+        if self.value() == "no":
+            return queryset.retired()
+        return queryset
+
+
 @admin.register(Citation)
 class CitationAdmin(AttachedRowAdmin):
     form = CitationForm
-    list_display = ["source", "cited_item", "field_name", "pinpoint", "source_status"]
-    readonly_fields = ["check_results", "check_overridden_by", "check_overridden_at"]
+    list_display = ["source", "cited_item", "field_name", "pinpoint", "source_status", "current"]
+    readonly_fields = [
+        "check_results",
+        "check_overridden_by",
+        "check_overridden_at",
+        "supported_value",
+        "retired_at",
+    ]
     list_filter = ["content_type", "source__status"]
     list_select_related = ["source__outlet", "content_type"]
     search_fields = ["source__headline", "field_name", "pinpoint", "quoted_passage"]
     autocomplete_fields = ["source"]
+
+    def get_queryset(self, request):
+        # Retired citations too: the support of earlier values, kept (newsroom.cited_values).
+        return Citation.all_objects.select_related(*self.list_select_related)
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), CurrentFilter]
+
+    @admin.display(description="current", boolean=True)
+    def current(self, citation):
+        return citation.retired_at is None
 
     @admin.display(description="cites for")
     def cited_item(self, citation):

@@ -154,9 +154,12 @@ def settle_citation(citation, item=None) -> bool:
             citation.retired_at = None
     if citation.retired_at is None and citation.supported_value != value:
         citation.retired_at = timezone.now()
-    elif citation.retired_at is not None and citation.supported_value == value:
-        if citation.pk is None or _restorable(citation):
-            citation.retired_at = None
+    elif (
+        citation.retired_at is not None
+        and citation.supported_value == value
+        and (citation.pk is None or _restorable(citation))
+    ):
+        citation.retired_at = None
     return (citation.supported_value, citation.retired_at) != before
 
 
@@ -253,3 +256,22 @@ def connect() -> None:
             sender=model,
             dispatch_uid=f"cited-values-{model._meta.label_lower}",
         )
+
+
+def earlier_support(model, pk) -> list:
+    """The retired citations of one item, newest first, with their sources: what supported
+    each earlier value of its fields, and until when (the item's history page)."""
+    from .models import Citation
+
+    from .citing import field_label
+
+    content_type = ContentType.objects.get_for_model(model)
+    citations = list(
+        Citation.all_objects.retired()
+        .filter(content_type=content_type, object_id=pk)
+        .select_related("source__outlet", "content_type")
+        .order_by("-retired_at", "field_name", "pk")
+    )
+    for citation in citations:
+        citation.field_label = field_label(model, citation.field_name)
+    return citations

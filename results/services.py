@@ -147,7 +147,6 @@ def _record_update(contest_plan: ContestPlan, *, by, note: str) -> Correction | 
 def _apply_contest(contest_plan: ContestPlan, *, batch: ImportBatch, by) -> None:
     contest = contest_plan.contest
     source = contest_plan.source
-    result_type = ContentType.objects.get_for_model(Result)
     next_position = max((row.result.position for row in contest_plan.rows if row.result), default=0)
     next_position = max(next_position, contest.results.count()) + 1
     # Delegates move between candidates: lower counts first, so the running total the
@@ -170,20 +169,13 @@ def _apply_contest(contest_plan: ContestPlan, *, batch: ImportBatch, by) -> None
         result._history_user = by
         result.save()
         for change in row.changes:
-            _cite(result_type, result.pk, RESULT_FIELDS[change.column], source, batch)
+            _cite(result, RESULT_FIELDS[change.column], source, batch)
 
     changes = {change.column: change.new for change in contest_plan.changes}
     updated = ["updated_at"]
     if "reporting_percent" in changes:
         contest.reporting_percent = changes["reporting_percent"]
         updated.append("reporting_percent")
-        _cite(
-            ContentType.objects.get_for_model(Contest),
-            contest.pk,
-            "reporting_percent",
-            source,
-            batch,
-        )
     if "as_of" in changes:
         # The newsroom's wording ("Tuesday night") described the previous as-of time.
         contest.reporting_as_of = changes["as_of"]
@@ -194,6 +186,11 @@ def _apply_contest(contest_plan: ContestPlan, *, batch: ImportBatch, by) -> None
         updated.append("count_status")
     contest._history_user = by
     contest.save(update_fields=updated)
+    # The file's source gives the contest's new count too (once saved: a citation supports
+    # the value its field holds).
+    for name in ("reporting_percent", "reporting_as_of", "count_status"):
+        if name in updated:
+            _cite(contest, name, source, batch)
 
     # The update records what this file's source says, and nothing held from other sources
     # (another outlet's shares, candidates the file does not list).
@@ -216,15 +213,24 @@ def _apply_contest(contest_plan: ContestPlan, *, batch: ImportBatch, by) -> None
     )
 
 
-def _cite(content_type, object_id: int, field_name: str, source, batch: ImportBatch) -> None:
-    Citation.objects.get_or_create(
-        content_type=content_type,
-        object_id=object_id,
-        field_name=field_name,
-        source=source,
-        pinpoint="",
-        defaults={"note": f"Imported from {batch.filename}."},
-    )
+def _cite(item, field_name: str, source, batch: ImportBatch) -> None:
+    """The file's source cites the value `item`'s field now holds (saved). The save has
+    already retired the citations of the old value and made current again any citation of
+    this value (newsroom.cited_values): a source's earlier citation of it is restored, not
+    repeated."""
+    lookup = {
+        "content_type": ContentType.objects.get_for_model(item),
+        "object_id": item.pk,
+        "field_name": field_name,
+        "source": source,
+        "pinpoint": "",
+    }
+    if Citation.objects.current().filter(**lookup).exists():
+        return
+    citation = Citation(**lookup, note=f"Imported from {batch.filename}.")
+    citation._cited_item = item
+    citation._history_user = getattr(item, "_history_user", None)
+    citation.save()
 
 
 def enter_call(call: RaceCall, *, by: AbstractBaseUser) -> RaceCall:
