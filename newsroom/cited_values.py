@@ -261,9 +261,8 @@ def connect() -> None:
 def earlier_support(model, pk) -> list:
     """The retired citations of one item, newest first, with their sources: what supported
     each earlier value of its fields, and until when (the item's history page)."""
-    from .models import Citation
-
     from .citing import field_label
+    from .models import Citation
 
     content_type = ContentType.objects.get_for_model(model)
     citations = list(

@@ -243,7 +243,9 @@ def test_a_partial_date_is_cited_as_precise_as_it_is_known():
     candidate = factories.CandidateFactory(
         campaign_launched_on="2023-11-01", campaign_launched_on_precision="month"
     )
-    citation = factories.CitationFactory(content_object=candidate, field_name="campaign_launched_on")
+    citation = factories.CitationFactory(
+        content_object=candidate, field_name="campaign_launched_on"
+    )
     assert citation.supported_value == "2023-11"
 
     candidate.campaign_launched_on_precision = "day"
