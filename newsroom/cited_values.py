@@ -258,6 +258,60 @@ def connect() -> None:
         )
 
 
+def support_of(item, citations=None) -> list:
+    """The citations that support `item` as it stands, current or retired: those of the
+    whole item, those giving a differing value, and each field citation whose supported
+    value is the value `item` holds. `item` may be an earlier version (a historical
+    record's `instance`), whose sources were those of its values then. `citations`
+    defaults to every citation of the item (one query)."""
+    from .models import Citation
+
+    if citations is None:
+        citations = (
+            Citation.all_objects.filter(
+                content_type=ContentType.objects.get_for_model(type(item)), object_id=item.pk
+            )
+            .select_related("source__outlet")
+            .order_by("field_name", "pk")
+        )
+    return [
+        citation
+        for citation in citations
+        if not _followed(citation)
+        or citation.supported_value == canonical(item, citation.field_name)
+    ]
+
+
+def record_supported_values(citation_model, model_of, *, batch: int = 2000) -> int:
+    """Fill in the supported value of field citations written without one (before this
+    rule existed, or by `bulk_create`, which skips `save()`) from their items' values now.
+    `model_of(content_type_id)` gives the cited model (historical models in a migration).
+    Returns how many were filled; memory holds one batch."""
+    missing = citation_model._base_manager.exclude(field_name="").filter(
+        value_as_reported="", supported_value=""
+    )
+    filled = 0
+    for type_id in list(missing.values_list("content_type_id", flat=True).distinct()):
+        model = model_of(type_id)
+        if model is None:
+            continue
+        rows = missing.filter(content_type_id=type_id).order_by("pk")
+        last = 0
+        while chunk := list(rows.filter(pk__gt=last)[:batch]):
+            last = chunk[-1].pk
+            items = model._base_manager.in_bulk({row.object_id for row in chunk})
+            changed = []
+            for row in chunk:
+                item = items.get(row.object_id)
+                value = None if item is None else canonical(item, row.field_name)
+                if value:
+                    row.supported_value = value
+                    changed.append(row)
+            citation_model._base_manager.bulk_update(changed, ["supported_value"])
+            filled += len(changed)
+    return filled
+
+
 def earlier_support(model, pk) -> list:
     """The retired citations of one item, newest first, with their sources: what supported
     each earlier value of its fields, and until when (the item's history page)."""

@@ -3,39 +3,22 @@
 from django.conf import settings
 from django.db import migrations, models
 
-from newsroom.cited_values import canonical
+from newsroom import cited_values
 
 
 def record_supported_values(apps, schema_editor):
     """Every citation of a field supports the value its field holds now (a citation of the
     whole item, or giving a differing value, supports none)."""
-    Citation = apps.get_model("newsroom", "Citation")
     ContentType = apps.get_model("contenttypes", "ContentType")
-    cited = (
-        Citation.objects.exclude(field_name="")
-        .filter(value_as_reported="")
-        .values_list("content_type_id", flat=True)
-        .distinct()
-    )
-    for content_type in ContentType.objects.filter(pk__in=list(cited)):
+
+    def model_of(type_id):
+        content_type = ContentType.objects.get(pk=type_id)
         try:
-            model = apps.get_model(content_type.app_label, content_type.model)
+            return apps.get_model(content_type.app_label, content_type.model)
         except LookupError:
-            continue
-        rows = list(
-            Citation.objects.filter(content_type=content_type, value_as_reported="").exclude(
-                field_name=""
-            )
-        )
-        items = model._base_manager.in_bulk({row.object_id for row in rows})
-        changed = []
-        for row in rows:
-            item = items.get(row.object_id)
-            value = None if item is None else canonical(item, row.field_name)
-            if value:
-                row.supported_value = value
-                changed.append(row)
-        Citation.objects.bulk_update(changed, ["supported_value"], batch_size=1000)
+            return None
+
+    cited_values.record_supported_values(apps.get_model("newsroom", "Citation"), model_of)
 
 
 class Migration(migrations.Migration):

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from newsroom import cited_values
 from newsroom.editorial.merging import merge
 from newsroom.models import Citation
 from results.models import Contest, Result
@@ -126,6 +127,19 @@ def test_the_history_page_shows_fox_as_support_of_40(admin_client_logged_in, cau
     assert "Sources of earlier values" in text
     assert "Fox News, para. 3" in text
     assert "supported votes “40” until" in text
+
+
+def test_an_earlier_version_is_supported_by_the_sources_of_its_values(caucus, wire, tmp_path):
+    before = biden(caucus).history.first().instance
+    import_votes(tmp_path, 39)
+    now = biden(caucus)
+
+    def vote_sources(item):
+        support = cited_values.support_of(item)
+        return sorted(c.source.outlet.name for c in support if c.field_name == "votes")
+
+    assert vote_sources(before) == ["Fox News"]
+    assert vote_sources(now) == ["Island Wire"]
 
 
 def test_importing_40_again_restores_fox(client, caucus, wire, tmp_path):
