@@ -140,8 +140,16 @@ class CitationFormSet(EditorialGenericInlineFormSet):
     def save(self, commit=True):
         # A row supports the item's value as this same save writes it, even when the item
         # itself is saved after its rows (the contest admin).
+        settled = getattr(self.instance, "_settled_citations", {})
         for form in self.forms:
             form.instance._cited_item = self.instance
+            # The item's save just retired (or restored) this row: the editor's copy was
+            # current before it, so their change applies on top of the settled row.
+            done = settled.get(form.instance.pk)
+            if done is not None:
+                form.instance.version = done.version
+                form.instance.retired_at = done.retired_at
+                form.instance.supported_value = done.supported_value
         return super().save(commit)
 
     def clean(self):

@@ -193,6 +193,9 @@ def settle_item(item, citations) -> list:
         citation._settled = True
         citation.save()
         changed.append(citation)
+        # A form saving a copy of this row in the same request takes the settled state
+        # (newsroom.admin.CitationFormSet): the settlement is no other editor's change.
+        item.__dict__.setdefault("_settled_citations", {})[citation.pk] = citation
     return changed
 
 

@@ -321,6 +321,27 @@ def test_an_admin_edit_without_a_citation_warns_and_leaves_the_value_uncited(
     assert page_vote_sources(client, caucus) == []
 
 
+def test_editing_the_old_value_citation_in_the_same_save_keeps_it_retired(
+    admin_client_logged_in, caucus, wire
+):
+    """The item's save retires Fox's row before the inline writes the editor's change to
+    it: the change applies to the retired row, and is no conflict with another editor."""
+    result = biden(caucus)
+    data = result_form(admin_client_logged_in, result) | CHANGE_NOTE | {"votes": "39"}
+    data = add_citation_row(data, source=wire, field="votes", pinpoint="row 2", passage="39")
+    row = next(k for k, v in data.items() if k.endswith("-field_name") and v == "votes")
+    data[row.replace("-field_name", "-note")] = "The party's count on caucus night"
+
+    response = admin_client_logged_in.post(admin_url(Result, "change", result.pk), data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert biden(caucus).votes == 39
+    fox = votes_citations(result, Citation.all_objects).get(source__outlet__name="Fox News")
+    assert fox.note == "The party's count on caucus night"
+    assert (fox.supported_value, fox.retired_at is not None) == ("40", True)
+    assert [c.source for c in votes_citations(result)] == [wire]
+
+
 def test_a_contest_edit_cites_the_value_it_saves(admin_client_logged_in, caucus, wire):
     """The contest admin writes its rows before the contest: a new citation still supports
     the value the same save gives the field."""
