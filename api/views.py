@@ -20,7 +20,10 @@ from .conventions import PublicViewSet, documented
 def public_citations() -> Prefetch:
     return Prefetch(
         "citations",
-        queryset=Citation.objects.published().select_related("source").order_by("field_name", "pk"),
+        queryset=Citation.objects.current()
+        .published()
+        .select_related("source")
+        .order_by("field_name", "pk"),
         to_attr="public_citations",
     )
 

@@ -21,6 +21,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from candidates.models import Candidate, Party, Quote
+from newsroom.cited_values import record_supported_values
 from newsroom.editorial.publishing import Status
 from newsroom.models import Citation, Contributor, Outlet, Source
 from newsroom.statistics import analyze
@@ -349,6 +350,10 @@ class _Generator:
                 Candidate, [c.pk for c in candidates], source_ids, field_name="occupation"
             ),
             "candidate citations",
+        )
+        # bulk_create skips save(): each field citation supports the value it was made for.
+        record_supported_values(
+            Citation, lambda type_id: ContentType.objects.get_for_id(type_id).model_class()
         )
 
     # Writing ---------------------------------------------------------------------------

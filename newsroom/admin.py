@@ -137,6 +137,21 @@ class CitationForm(AttachedRowForm):
 
 
 class CitationFormSet(EditorialGenericInlineFormSet):
+    def save(self, commit=True):
+        # A row supports the item's value as this same save writes it, even when the item
+        # itself is saved after its rows (the contest admin).
+        settled = getattr(self.instance, "_settled_citations", {})
+        for form in self.forms:
+            form.instance._cited_item = self.instance
+            # The item's save just retired (or restored) this row: the editor's copy was
+            # current before it, so their change applies on top of the settled row.
+            done = settled.get(form.instance.pk)
+            if done is not None:
+                form.instance.version = done.version
+                form.instance.retired_at = done.retired_at
+                form.instance.supported_value = done.supported_value
+        return super().save(commit)
+
     def clean(self):
         super().clean()
         for form in self.forms:
@@ -263,15 +278,47 @@ class SourceAdmin(PublishableAdmin):
         return source.published_on_display
 
 
+class CurrentFilter(admin.SimpleListFilter):
+    title = "current"
+    parameter_name = "current"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Current"), ("no", "Retired (an earlier value)")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.current()
+        if self.value() == "no":
+            return queryset.retired()
+        return queryset
+
+
 @admin.register(Citation)
 class CitationAdmin(AttachedRowAdmin):
     form = CitationForm
-    list_display = ["source", "cited_item", "field_name", "pinpoint", "source_status"]
-    readonly_fields = ["check_results", "check_overridden_by", "check_overridden_at"]
+    list_display = ["source", "cited_item", "field_name", "pinpoint", "source_status", "current"]
+    readonly_fields = [
+        "check_results",
+        "check_overridden_by",
+        "check_overridden_at",
+        "supported_value",
+        "retired_at",
+    ]
     list_filter = ["content_type", "source__status"]
     list_select_related = ["source__outlet", "content_type"]
     search_fields = ["source__headline", "field_name", "pinpoint", "quoted_passage"]
     autocomplete_fields = ["source"]
+
+    def get_queryset(self, request):
+        # Retired citations too: the support of earlier values, kept (newsroom.cited_values).
+        return Citation.all_objects.select_related(*self.list_select_related)
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), CurrentFilter]
+
+    @admin.display(description="current", boolean=True)
+    def current(self, citation):
+        return citation.retired_at is None
 
     @admin.display(description="cites for")
     def cited_item(self, citation):

@@ -8,7 +8,7 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom: outlets and sources"
 
     def ready(self):
-        from . import constraints  # noqa: F401 (registers the constraint message check)
+        from . import cited_values, constraints  # noqa: F401 (constraints: message check)
         from .citations import box
         from .editorial import checks, removals, roles  # noqa: F401 (checks: the policy check)
 
@@ -16,6 +16,8 @@ class NewsroomConfig(AppConfig):
         # in one module, `declarations.py`, found the way the admin finds `admin.py`.
         autodiscover_modules("declarations")
         box.invalidate_on_change()
+        # A citation of a field supports the value it was made for (newsroom.cited_values).
+        cited_values.connect()
         # Deleting a public item with a page of its own needs a public note, from any door.
         removals.connect_guard()
         post_migrate.connect(

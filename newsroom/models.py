@@ -321,6 +321,14 @@ class AttachedRow(Versioned):
 
 
 class CitationQuerySet(models.QuerySet):
+    def current(self):
+        """Citations supporting the value their field holds now (or the whole item)."""
+        return self.filter(retired_at__isnull=True)
+
+    def retired(self):
+        """Citations of an earlier value of their field, kept as its support in history."""
+        return self.filter(retired_at__isnull=False)
+
     def published(self):
         return self.filter(source__in=Source.objects.published())
 
@@ -328,8 +336,23 @@ class CitationQuerySet(models.QuerySet):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
 
+class CurrentCitationManager(models.Manager.from_queryset(CitationQuerySet)):
+    """`Citation.objects`: current citations only, so every page, export, check and the
+    items' `citations` relations (a generic relation reads the default manager) never see
+    the support of an earlier value. `Citation.all_objects` has retired ones too."""
+
+    def get_queryset(self):
+        return super().get_queryset().current()
+
+
 class Citation(AttachedRow):
-    """A source that supports a fact, quote, result or field, with an optional pinpoint."""
+    """A source that supports a fact, quote, result or field, with an optional pinpoint.
+
+    A citation of a field belongs to the value the field held when it was made
+    (`supported_value`); when the field's value changes it is retired (`retired_at`) and
+    stays in the item's history as support of that value, and it is current again when the
+    field comes back to it (newsroom.cited_values).
+    """
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
     content_type = models.ForeignKey(
@@ -383,11 +406,29 @@ class Citation(AttachedRow):
         editable=False,
     )
     check_overridden_at = models.DateTimeField(null=True, blank=True, editable=False)
+    supported_value = models.CharField(
+        "supported value",
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text="The field's value this citation supports, as it was when cited "
+        "(newsroom.cited_values.canonical); empty for a citation of the whole item or one "
+        "giving a differing value.",
+    )
+    retired_at = models.DateTimeField(
+        "retired",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the field's value changed away from the supported value; empty "
+        "while the citation is current.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = tracked_history()
 
-    objects = CitationQuerySet.as_manager()
+    objects = CurrentCitationManager()
+    all_objects = CitationQuerySet.as_manager()
 
     constraint_error_fields = {"citation_unique_source_per_field": "source"}
     target_content_type_ids = staticmethod(citable_content_type_ids)
@@ -398,6 +439,7 @@ class Citation(AttachedRow):
         constraints = [
             models.UniqueConstraint(
                 fields=["content_type", "object_id", "field_name", "source", "pinpoint"],
+                condition=models.Q(retired_at__isnull=True),
                 name="citation_unique_source_per_field",
                 violation_error_message="This passage is already cited for that field.",
             ),
@@ -406,6 +448,34 @@ class Citation(AttachedRow):
     def __str__(self):
         where = f" ({self.field_name})" if self.field_name else ""
         return f"{self.source}{where}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values, *args, **kwargs):
+        citation = super().from_db(db, field_names, values, *args, **kwargs)
+        citation._loaded_support = (
+            citation.__dict__.get("field_name"),
+            citation.__dict__.get("value_as_reported"),
+        )
+        return citation
+
+    def save(self, *args, **kwargs):
+        from .cited_values import settle_citation
+
+        if settle_citation(self) and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "supported_value", "retired_at"}
+        super().save(*args, **kwargs)
+        self._loaded_support = (self.field_name, self.value_as_reported)
+
+    @property
+    def is_current(self) -> bool:
+        return self.retired_at is None
+
+    @property
+    def supported_value_display(self) -> str:
+        """The supported value as editors and readers read it ("40", "Final", a party)."""
+        from .cited_values import display
+
+        return display(self)
 
 
 class ExternalIdentifier(AttachedRow):

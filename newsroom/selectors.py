@@ -6,8 +6,9 @@ from .models import Citation, Source
 
 
 def public_citations():
-    """Citations whose source is public, with the source and outlet a footnote shows."""
-    return Citation.objects.published().select_related("source__outlet")
+    """Current citations (of the values shown now, newsroom.cited_values) whose source is
+    public, with the source and outlet a footnote shows."""
+    return Citation.objects.current().published().select_related("source__outlet")
 
 
 def prefetch_citations(lookup: str = "citations") -> Prefetch:

@@ -26,7 +26,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from newsroom import bulk
+from newsroom import bulk, cited_values
 from newsroom.editorial import corrections
 from newsroom.models import Citation, Correction, Source
 from newsroom.statistics import analyze
@@ -180,9 +180,12 @@ class _Citations:
 
     def add(self, item, field_name: str, source: Source) -> None:
         content_type = ContentType.objects.get_for_model(item)
-        self.wanted[(content_type.pk, item.pk, field_name, source.pk)] = source
+        self.wanted[(content_type.pk, item.pk, field_name, source.pk)] = (source, item)
 
     def write(self) -> None:
+        """After the writes were settled (`cited_values.settle_items`): the citations of the
+        old values are retired, any of the new values current again, so a source that cited
+        this very value before is restored rather than repeated."""
         if not self.wanted:
             return
         held = set()
@@ -204,9 +207,12 @@ class _Citations:
                 source=source,
                 pinpoint="",
                 note=note,
+                # What `Citation.save()` would record: the value it supports.
+                supported_value=cited_values.canonical(item, field_name),
             )
-            for (content_type_id, object_id, field_name, source_id), source in self.wanted.items()
-            if (content_type_id, object_id, field_name, source_id) not in held
+            for key, (source, item) in self.wanted.items()
+            if key not in held
+            for content_type_id, object_id, field_name, _source in [key]
         ]
         bulk.create(Citation, new, by=self.by, now=self.now)
 
@@ -248,6 +254,8 @@ def _apply_results(applying: list[ContestPlan], cited: _Citations, *, by, now) -
     bulk.update(Result, falling, fields, by=by, now=now)
     bulk.update(Result, rising, fields, by=by, now=now)
     bulk.create(Result, created, by=by, now=now)
+    # The citations of the figures replaced stop footnoting them (a save's post-save would).
+    cited_values.settle_items(falling + rising, by=by)
     for contest_plan in applying:
         for row in contest_plan.rows:
             for change in row.changes:
@@ -268,13 +276,15 @@ def _apply_contests(applying: list[ContestPlan], cited: _Citations, *, by, now) 
             contest.reporting_as_of = changes["as_of"]
             contest.reporting_as_of_as_reported = ""
             fields.update({"reporting_as_of", "reporting_as_of_as_reported"})
+            cited.add(contest, "reporting_as_of", contest_plan.source)
         if "count_status" in changes:
             contest.count_status = changes["count_status"]
             fields.add("count_status")
+            cited.add(contest, "count_status", contest_plan.source)
         contest.updated_at = now
-    bulk.update(
-        Contest, [contest_plan.contest for contest_plan in applying], fields, by=by, now=now
-    )
+    contests = [contest_plan.contest for contest_plan in applying]
+    bulk.update(Contest, contests, fields, by=by, now=now)
+    cited_values.settle_items(contests, by=by)
 
 
 def _take_snapshots(applying: list[ContestPlan], batch: ImportBatch) -> None:

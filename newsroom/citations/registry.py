@@ -120,5 +120,13 @@ def published_sources_citing(*targets: Model | QuerySet) -> QuerySet:
             content_type, ids = ContentType.objects.get_for_model(target.model), target.values("pk")
         else:
             content_type, ids = ContentType.objects.get_for_model(type(target)), [target.pk]
-        conditions.append(Q(citations__content_type=content_type, citations__object_id__in=ids))
+        # Current citations only: a retired one supported an earlier value
+        # (newsroom.cited_values).
+        conditions.append(
+            Q(
+                citations__content_type=content_type,
+                citations__object_id__in=ids,
+                citations__retired_at__isnull=True,
+            )
+        )
     return Source.objects.published().filter(functools.reduce(operator.or_, conditions)).distinct()

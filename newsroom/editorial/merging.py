@@ -47,6 +47,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, router, transaction
 
+from ..cited_values import retire_for_merge
 from . import removals
 from .policy import policy_of
 from .records import Redirect
@@ -160,21 +161,24 @@ def references(item) -> list[Reference]:
     return found
 
 
-def _unique_groups(reference: Reference) -> list[list[str]]:
-    """The other fields of each unique constraint that includes the pointer."""
+def _unique_groups(reference: Reference) -> list[tuple[list[str], models.Q | None]]:
+    """The other fields of each unique constraint that includes the pointer, with the
+    constraint's condition (a citation's passage is unique among current citations)."""
     meta = reference.model._meta
     groups = []
-    constraints = [list(fields) for fields in meta.unique_together]
+    constraints = [(list(fields), None) for fields in meta.unique_together]
     constraints += [
-        list(c.fields)
+        (list(c.fields), c.condition)
         for c in meta.constraints
-        if isinstance(c, models.UniqueConstraint) and c.fields and c.condition is None
+        if isinstance(c, models.UniqueConstraint) and c.fields
     ]
-    constraints += [[f.name] for f in meta.concrete_fields if f.unique and not f.primary_key]
+    constraints += [
+        ([f.name], None) for f in meta.concrete_fields if f.unique and not f.primary_key
+    ]
     names = reference.pointer_names
-    for fields in constraints:
+    for fields, condition in constraints:
         if names & set(fields):
-            groups.append([name for name in fields if name not in names])
+            groups.append(([name for name in fields if name not in names], condition))
     return groups
 
 
@@ -182,13 +186,19 @@ def _clashes(reference: Reference, duplicate, survivor):
     """Rows of the duplicate that the survivor already has under a unique constraint, each
     with the survivor's row it clashes with."""
     found = {}
-    for others in _unique_groups(reference):
+    for others, condition in _unique_groups(reference):
         survivor_rows = reference.of(survivor.pk)
+        duplicate_rows = reference.of(duplicate.pk)
+        if condition is not None:
+            survivor_rows, duplicate_rows = (
+                survivor_rows.filter(condition),
+                duplicate_rows.filter(condition),
+            )
         kept = {
             tuple(getattr(row, _attname(reference.model, n)) for n in others): row
             for row in survivor_rows
         }
-        for row in reference.of(duplicate.pk):
+        for row in duplicate_rows:
             key = tuple(getattr(row, _attname(reference.model, n)) for n in others)
             if key in kept:
                 found[row.pk] = (row, kept[key], others)
@@ -317,6 +327,9 @@ def merge(duplicate, *, into, by=None, note: str = "", despite_differences: bool
     if duplicate.pk not in locked or into.pk not in locked:
         raise MergeRefused(["One of the two items no longer exists; nothing was merged."])
     duplicate, survivor = locked[duplicate.pk], locked[into.pk]
+    # The survivor's values are kept: the duplicate's citations of other values become
+    # support of those values in history, and move as such (newsroom.cited_values).
+    retire_for_merge(duplicate, survivor)
     plan = plan_merge(duplicate, survivor)
     if not plan.possible:
         raise MergeRefused(plan.problems)

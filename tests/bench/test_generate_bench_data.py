@@ -98,3 +98,14 @@ def test_profile_page_of_the_generated_newsroom_lists_its_quotes(client, db):
 
     assert response.status_code == 200
     assert quote.text.encode() in response.content
+
+
+def test_generated_field_citations_support_the_values_they_were_made_for(db):
+    generate()
+    result = Result.objects.order_by("pk").first()
+
+    (votes,) = Citation.objects.for_object(result).filter(field_name="votes")
+    assert votes.supported_value == str(result.votes)
+    # Saving the item as it is keeps its citation current (newsroom.cited_values).
+    result.save()
+    assert Citation.objects.for_object(result).filter(field_name="votes").get() == votes

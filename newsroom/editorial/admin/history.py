@@ -41,6 +41,7 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from ...cited_values import earlier_support
 from .. import versions
 from ..locking import ConcurrentEditError
 from .change_note import ALL_EDITORIAL_FIELDS
@@ -97,6 +98,15 @@ class VersionHistory:
         return history_manager.filter(**{pk_name: object_id}).select_related(
             "history_user", *related
         )
+
+    def earlier_support(self, object_id) -> list:
+        """The retired citations of the item: each source of an earlier value of a field,
+        and until when it was shown (newsroom.cited_values)."""
+        try:
+            pk = self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError:
+            return []
+        return earlier_support(self.model, pk)
 
     def set_delta_changes(self, historical_records, foreign_keys_are_objs=True) -> None:
         for newer, older in itertools.pairwise(list(historical_records)):

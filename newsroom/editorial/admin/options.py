@@ -150,6 +150,7 @@ class EditorialAdmin(SimpleHistoryAdmin):
     def response_change(self, request, obj):
         if "_continue" not in request.POST:
             self.presence.leave(request, obj)
+        self.workflow.warn_uncited(request, obj)
         return super().response_change(request, obj)
 
     # Saving and deleting.
@@ -202,7 +203,11 @@ class EditorialAdmin(SimpleHistoryAdmin):
     # History.
 
     def history_view(self, request, object_id, extra_context=None):
-        context = {**(extra_context or {}), "permalinks": self.history.permalinks(object_id)}
+        context = {
+            **(extra_context or {}),
+            "permalinks": self.history.permalinks(object_id),
+            "earlier_support": self.history.earlier_support(object_id),
+        }
         return super().history_view(request, object_id, extra_context=context)
 
     def get_history_queryset(self, request, history_manager, pk_name, object_id):

@@ -22,6 +22,7 @@ not count yet (save it, then publish).
 """
 
 from django import forms
+from django.contrib import messages
 from django.core import checks
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
@@ -153,6 +154,26 @@ class WorkflowSteps:
     def __init__(self, model_admin):
         self.model_admin = model_admin
         self.publishable = _publishable(model_admin.model)
+
+    def warn_uncited(self, request, obj) -> None:
+        """After a save of a public item: say which of the fields readers see no citation
+        supports now (a cited field changed and no source for its new value was given; the
+        sources of the old value are kept in its history)."""
+        shown = obj
+        owner = policy_of(obj).owner
+        if owner and owner != "content_object":
+            shown = getattr(obj, owner, None)
+        if shown is None or getattr(shown, "status", None) != Status.PUBLISHED:
+            return
+        reason = provenance.why_fields_uncited(obj)
+        if reason:
+            # "has no source for votes: cite each before publishing"
+            missing = reason.split(": cite each")[0]
+            messages.warning(
+                request,
+                f"This {obj._meta.verbose_name} is public and {missing}: cite a source for "
+                "each new value (the sources of its earlier values are kept in its history).",
+            )
 
     def policy_errors(self) -> list[checks.Error]:
         """A model edited here must say what governs it for readers: a forgotten rule would
