@@ -219,26 +219,32 @@ def settle_items(items, *, by=None) -> list:
         .filter(value_as_reported="")
         .order_by("pk")
     )
-    retired, restored = [], []
-    for citation in sorted(citations, key=lambda c: c.retired_at is not None):
-        item = by_pk[citation.object_id]
-        was_current = citation.retired_at is None
-        if not settle_citation(citation, item):
-            continue
-        value = canonical(item, citation.field_name)
-        label = _label(item, citation.field_name)
-        if was_current:
-            citation._change_reason = (
-                f"Retired: {label} changed to “{value}”; this supported “"
-                f"{citation.supported_value}”"
-            )[:100]
-            retired.append(citation)
-        else:
-            citation._change_reason = f"Current again: {label} is back to “{value}”"[:100]
-            restored.append(citation)
-    for changed in (retired, restored):
-        bulk.update(Citation, changed, ["supported_value", "retired_at"], by=by)
-    return retired + restored
+    citations = list(citations)
+    changed = []
+    # Current ones first, written before the retired ones are looked at: a retired
+    # citation of the same passage may then be made current again (`_restorable` reads the
+    # rows as written).
+    for was_current in (True, False):
+        settled = []
+        for citation in citations:
+            if (citation.retired_at is None) != was_current:
+                continue
+            item = by_pk[citation.object_id]
+            if not settle_citation(citation, item):
+                continue
+            value = canonical(item, citation.field_name)
+            label = _label(item, citation.field_name)
+            if was_current:
+                citation._change_reason = (
+                    f"Retired: {label} changed to “{value}”; this supported “"
+                    f"{citation.supported_value}”"
+                )[:100]
+            else:
+                citation._change_reason = f"Current again: {label} is back to “{value}”"[:100]
+            settled.append(citation)
+        bulk.update(Citation, settled, ["supported_value", "retired_at"], by=by)
+        changed += settled
+    return changed
 
 
 def follow_values(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
