@@ -150,6 +150,33 @@ def _apply_contest(contest_plan: ContestPlan, *, batch: ImportBatch, by) -> None
     result_type = ContentType.objects.get_for_model(Result)
     next_position = max((row.result.position for row in contest_plan.rows if row.result), default=0)
     next_position = max(next_position, contest.results.count()) + 1
+    # The contest first: its new history record opens the version this import makes, and
+    # the rows and citations saved after it belong to that version (a version permalink
+    # reads the rows as they were when its version ended: newsroom.editorial.versions).
+    changes = {change.column: change.new for change in contest_plan.changes}
+    updated = ["updated_at"]
+    if "reporting_percent" in changes:
+        contest.reporting_percent = changes["reporting_percent"]
+        updated.append("reporting_percent")
+    if "as_of" in changes:
+        # The newsroom's wording ("Tuesday night") described the previous as-of time.
+        contest.reporting_as_of = changes["as_of"]
+        contest.reporting_as_of_as_reported = ""
+        updated += ["reporting_as_of", "reporting_as_of_as_reported"]
+    if "count_status" in changes:
+        contest.count_status = changes["count_status"]
+        updated.append("count_status")
+    contest._history_user = by
+    contest.save(update_fields=updated)
+    if "reporting_percent" in changes:
+        _cite(
+            ContentType.objects.get_for_model(Contest),
+            contest.pk,
+            "reporting_percent",
+            source,
+            batch,
+        )
+
     # Delegates move between candidates: lower counts first, so the running total the
     # database triggers check never passes the delegates at stake mid-way.
     rows = sorted(
@@ -171,29 +198,6 @@ def _apply_contest(contest_plan: ContestPlan, *, batch: ImportBatch, by) -> None
         result.save()
         for change in row.changes:
             _cite(result_type, result.pk, RESULT_FIELDS[change.column], source, batch)
-
-    changes = {change.column: change.new for change in contest_plan.changes}
-    updated = ["updated_at"]
-    if "reporting_percent" in changes:
-        contest.reporting_percent = changes["reporting_percent"]
-        updated.append("reporting_percent")
-        _cite(
-            ContentType.objects.get_for_model(Contest),
-            contest.pk,
-            "reporting_percent",
-            source,
-            batch,
-        )
-    if "as_of" in changes:
-        # The newsroom's wording ("Tuesday night") described the previous as-of time.
-        contest.reporting_as_of = changes["as_of"]
-        contest.reporting_as_of_as_reported = ""
-        updated += ["reporting_as_of", "reporting_as_of_as_reported"]
-    if "count_status" in changes:
-        contest.count_status = changes["count_status"]
-        updated.append("count_status")
-    contest._history_user = by
-    contest.save(update_fields=updated)
 
     # The update records what this file's source says, and nothing held from other sources
     # (another outlet's shares, candidates the file does not list).
