@@ -61,10 +61,11 @@ def version_detail(request, label: str, history_id: int):
     if builder is None:
         template_name = "newsroom/version_detail.html"
         context["lines"] = versions.version_lines(model, record)
+        context["version_item"] = record.instance
     else:
         template_name = builder.template_name
         page = versions.version_page(model, record, item, seen[history_id])
-        context.update(builder.build(page))
+        context.update(builder.build(page), version_item=page.item)
     response = TemplateResponse(request, template_name, context)
     patch_cache_control(response, public=True, max_age=MAX_AGE)
     response["X-Robots-Tag"] = "noindex"

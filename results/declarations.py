@@ -22,8 +22,8 @@ from newsroom.editorial.roles import (
     VIEW,
     grant,
 )
-from newsroom.provenance_report import register_filter
 from newsroom.editorial.versions import register_page as register_version_page
+from newsroom.provenance_report import register_filter
 from newsroom.search import register_section as register_search_section
 
 from .history import contest_history

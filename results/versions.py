@@ -46,4 +46,3 @@ def contest_version(page: VersionPage) -> dict:
     fill(contest, "facts", facts)
     contest.calls_on_record = calls
     return {"contest": contest, "scoreboard": build_scoreboard(contest)}
-

@@ -39,7 +39,11 @@ def was_public(instance, moment) -> bool:
 def fill(instance, name: str, rows) -> None:
     """Make `instance.<name>.all()` return `rows` without a query (a prefetch cache)."""
     manager = getattr(instance, name)
-    cache_name = manager.get_prefetch_querysets([instance])[4]
+    # Generic relations and many-to-many managers name their cache; reverse foreign keys
+    # use their field's.
+    cache_name = getattr(manager, "prefetch_cache_name", None)
+    if cache_name is None:
+        cache_name = manager.field.remote_field.cache_name
     queryset = manager.get_queryset()
     queryset._result_cache = list(rows)
     queryset._prefetch_done = True
