@@ -10,8 +10,9 @@ newsroom.editorial.versions: readers once saw them) of items public now are show
 is a 404 like any unknown page, an item that is unpublished now is a 404, and an item
 that no longer exists (deleted, or merged into another) is a 410 with no content.
 
-Version pages are immutable but may disappear (unpublishing), so they are cached publicly
-for a short time only, like every public page, and are kept out of search engines
+A past version's page does not change (the current version's follows its rows until the
+item is next saved), but may disappear (unpublishing), so it is cached publicly for a short
+time only, like every public page, and are kept out of search engines
 (`X-Robots-Tag` and a robots meta tag): the current page is the one to index.
 """
 

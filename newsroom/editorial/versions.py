@@ -12,6 +12,11 @@ The item must also be public now: unpublishing an item hides all its versions.
 Reads are bounded: one query for the item's history and one per parent (and grandparent)
 row the item's versions point at, whatever the number of versions.
 
+A kind's version page reads like its page when its app declares a builder
+(`register_page`, in its declarations.py): the builder reads the rows the page showed as
+they were at the end of the version's public time (`VersionPage.state`, an
+newsroom.editorial.as_of.AsOf) and hands them to the page's own template part.
+
 Which models have permalinks, and the fields a version shows, each model declares
 (`EditorialPolicy.public_fields`, newsroom.editorial.policy), so newsroom does not import
 the candidates and results apps. Whether an item is public now is
@@ -309,8 +314,9 @@ def version_page(model, record, current, seen) -> VersionPage:
 
     Its related rows are read as they were just before its public time ended: when the next
     save replaced it (or its parent was unpublished), or now for the current version. An
-    edit that saves the item first and its rows after (the admin's form and its inlines, a
-    results import) thus belongs, rows included, to the version it opens."""
+    edit whose item's record is dated before its rows (a results import saves the contest
+    first; the contest form dates it when the edit began) thus belongs, rows included, to
+    the version it opens."""
     return VersionPage(
         model=model,
         record=record,

@@ -13,6 +13,7 @@ from newsroom.editorial.publishing import Status
 from results.models import Contest, Result
 from results.services import import_results
 from tests.support import factories
+from tests.support.admin_forms import CHANGE_NOTE, admin_url, page_data
 
 pytestmark = pytest.mark.django_db
 
@@ -362,3 +363,24 @@ def test_quote_version_queries_do_not_grow_with_its_citations(client, palmer):
         return len(captured.captured_queries)
 
     assert queries(2) == queries(12)
+
+
+def test_after_an_edit_in_the_contest_form_the_old_permalink_keeps_the_old_figure(
+    admin_client_logged_in, client, caucus
+):
+    seed_version = caucus.history.first()
+    biden = Result.objects.get(contest=caucus, candidate__slug="joe-biden")
+    url = admin_url(Contest, "change", caucus.pk)
+    data = page_data(admin_client_logged_in.get(url))
+    row = next(key for key, value in data.items() if key.endswith("-id") and value == str(biden.pk))
+
+    response = admin_client_logged_in.post(
+        url, data | {row.replace("-id", "-votes"): "39"} | CHANGE_NOTE
+    )
+
+    assert response.status_code == 302
+    assert Result.objects.get(pk=biden.pk).votes == 39
+    old = client.get(permalink(caucus, seed_version)).content.decode()
+    assert re.search(r"Joe Biden .*\b40\b", row_of(old, "Joe Biden"))
+    new = client.get(permalink(caucus, caucus.history.first())).content.decode()
+    assert re.search(r"Joe Biden .*\b39\b", row_of(new, "Joe Biden"))
