@@ -1,6 +1,7 @@
 """A contest's version permalink as its page read then: the results table, the race calls,
-the facts and the footnotes, built from the histories (newsroom.editorial.as_of) and drawn by
-the contest page's own body (`results/contest_detail.html#contest_body`).
+the facts, the footnotes and the count updates recorded by then, built from the histories
+(newsroom.editorial.as_of) and drawn by the contest page's own body
+(`results/contest_detail.html#contest_body`).
 
 Declared in results/declarations.py (`versions.register_page`). Bounded: a fixed number of
 queries whatever the number of results, calls, facts or citations.
@@ -11,6 +12,7 @@ from newsroom.editorial.as_of import attach, fill
 from newsroom.editorial.versions import VersionPage
 from newsroom.models import Outlet
 
+from .count_history import count_history
 from .models import ContestFact, Jurisdiction, RaceCall, Result
 from .scoreboard import build_scoreboard
 
@@ -45,4 +47,9 @@ def contest_version(page: VersionPage) -> dict:
     fill(contest, "results", results)
     fill(contest, "facts", facts)
     contest.calls_on_record = calls
-    return {"contest": contest, "scoreboard": build_scoreboard(contest)}
+    return {
+        "contest": contest,
+        "scoreboard": build_scoreboard(contest),
+        # Count updates are records of their own time (no history): those recorded by then.
+        "count_steps": count_history(page.current, recorded_before=state.moment),
+    }

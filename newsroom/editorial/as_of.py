@@ -6,7 +6,8 @@ A version page (newsroom.editorial.versions) shows an item with the rows its pag
 each row the latest record of its history strictly before `moment` that is not a deletion.
 The instances it returns are model instances built from those records (never saved), with
 their related rows set in Django's caches (`fill`, `attach`), so the pages' own code and
-templates run on them unchanged.
+templates run on them unchanged. Only their addresses are today's (a renamed candidate's
+slug): an old version links to the pages as they answer now.
 
 What is public is checked twice: a row must have been public then (its own record's status
 and scheduled time, `was_public`) and be public now (a live queryset given by the caller,
@@ -18,7 +19,7 @@ import datetime
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from .publishing import Status
 
@@ -83,12 +84,18 @@ class AsOf:
         records = records.filter(*where, **filters)
         if public_now is not None:
             records = records.filter(**{f"{pk}__in": public_now.values("pk")})
+        addressed = any(field.name == "slug" for field in model._meta.concrete_fields)
+        if addressed:
+            live = model._base_manager.filter(pk=OuterRef(pk)).values("slug")
+            records = records.annotate(live_slug=Subquery(live))
         latest = {}
         for record in records.order_by(pk, "history_date", "history_id"):
             latest[getattr(record, pk)] = record  # of two records at the same time, the last
         found = []
         for record in latest.values():
             instance = record.instance
+            if addressed and record.live_slug:
+                instance.slug = record.live_slug  # links go to today's address
             if was_public(instance, self.moment):
                 found.append(instance)
         return found

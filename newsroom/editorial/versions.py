@@ -317,10 +317,13 @@ def version_page(model, record, current, seen) -> VersionPage:
     edit whose item's record is dated before its rows (a results import saves the contest
     first; the contest form dates it when the edit began) thus belongs, rows included, to
     the version it opens."""
+    item = record.instance
+    if hasattr(current, "slug"):
+        item.slug = current.slug  # its links go to today's address
     return VersionPage(
         model=model,
         record=record,
-        item=record.instance,
+        item=item,
         current=current,
         public_from=seen.public_from,
         public_until=seen.public_until,

@@ -118,6 +118,9 @@ def test_after_an_import_the_old_permalink_keeps_the_old_figure_and_sources(clie
     new = client.get(permalink(caucus, new_version)).content.decode()
     assert re.search(r"Joe Biden .*\b39\b", row_of(new, "Joe Biden"))
     assert wire.title in new
+    # The count update the import recorded is in the new version's count, not the old one's.
+    assert "Imported from biden.csv." in new
+    assert "Imported from biden.csv." not in old.content.decode()
 
 
 def test_an_import_saves_the_contest_before_its_rows(caucus, wire):
@@ -384,3 +387,15 @@ def test_after_an_edit_in_the_contest_form_the_old_permalink_keeps_the_old_figur
     assert re.search(r"Joe Biden .*\b40\b", row_of(old, "Joe Biden"))
     new = client.get(permalink(caucus, caucus.history.first())).content.decode()
     assert re.search(r"Joe Biden .*\b39\b", row_of(new, "Joe Biden"))
+
+
+def test_links_on_an_old_version_go_to_todays_addresses(client, palmer):
+    quote = factories.QuoteFactory(candidate=palmer)
+    first = quote.history.first()
+    saved(quote, context="Later context.")
+    saved(palmer, slug="jason-palmer-investor")
+
+    page = client.get(permalink(quote, first)).content.decode()
+
+    assert 'href="/candidates/jason-palmer-investor/"' in page
+    assert client.get("/candidates/jason-palmer-investor/").status_code == 200
