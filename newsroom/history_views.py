@@ -12,7 +12,7 @@ that no longer exists (deleted, or merged into another) is a 410 with no content
 
 A past version's page does not change (the current version's follows its rows until the
 item is next saved), but may disappear (unpublishing), so it is cached publicly for a short
-time only, like every public page, and are kept out of search engines
+time only, like every public page, and is kept out of search engines
 (`X-Robots-Tag` and a robots meta tag): the current page is the one to index.
 """
 
