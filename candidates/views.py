@@ -7,7 +7,7 @@ current time, so a class-level queryset would freeze it at import.
 from django.views.generic import DetailView
 
 from newsroom.editorial.public import StaffPreviewMixin, corrections_of
-from newsroom.footnotes import SourceNotes
+from newsroom.footnotes import item_notes
 from newsroom.pagination import PublicListView
 
 from .jsonld import claim, person, quotation
@@ -61,8 +61,7 @@ class QuoteDetailView(StaffPreviewMixin, DetailView):
         return quote_page_queryset(preview=True)
 
     def get_context_data(self, **kwargs):
-        notes = SourceNotes()
-        self.object.notes = notes.cite(self.object.citations.all())
+        notes = item_notes(self.object)
         return super().get_context_data(
             sources=notes.sources,
             structured_data=quotation(self.object, notes.sources),
@@ -82,8 +81,7 @@ class FactDetailView(StaffPreviewMixin, DetailView):
         return fact_page_queryset(preview=True)
 
     def get_context_data(self, **kwargs):
-        notes = SourceNotes()
-        self.object.notes = notes.cite(self.object.citations.all())
+        notes = item_notes(self.object)
         return super().get_context_data(
             sources=notes.sources,
             structured_data=claim(self.object, notes.sources),

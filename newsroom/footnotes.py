@@ -129,3 +129,12 @@ class SourceNotes:
             self.sources.append(source)
             self._numbers[source.pk] = len(self.sources)
         return self._numbers[source.pk]
+
+
+def item_notes(item) -> SourceNotes:
+    """The source list of a page about one cited item (a quote, a fact), its markers set on
+    `item.notes`; from the citations `item.citations.all()` holds (prefetched, or as they
+    were for a version page)."""
+    notes = SourceNotes()
+    item.notes = notes.cite(item.citations.all())
+    return notes

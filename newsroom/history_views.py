@@ -1,12 +1,18 @@
 """Public permalinks of published versions: /versions/<app_label>.<model>/<history_id>/.
 
-A reporter cites exactly the version they read. Only citable versions (see
+A reporter cites exactly the version they read, and the page reads like the item's page did
+then: the kinds that declare a version page (`versions.register_page`, in their app's
+declarations.py: contests, quotes, facts) render their page's own body with the rows and
+footnotes as they were; other kinds list their public fields. A banner says which version
+this is and links to the current page; the live page's controls (versions list, corrections,
+citation box) are not repeated. Only citable versions (see
 newsroom.editorial.versions: readers once saw them) of items public now are shown; a draft version
 is a 404 like any unknown page, an item that is unpublished now is a 404, and an item
 that no longer exists (deleted, or merged into another) is a 410 with no content.
 
-Version pages are immutable but may disappear (unpublishing), so they are cached publicly
-for a short time only, like every public page, and are kept out of search engines
+A past version's page does not change (the current version's follows its rows until the
+item is next saved), but may disappear (unpublishing), so it is cached publicly for a short
+time only, like every public page, and is kept out of search engines
 (`X-Robots-Tag` and a robots meta tag): the current page is the one to index.
 """
 
@@ -43,20 +49,25 @@ def version_detail(request, label: str, history_id: int):
         raise Http404("This version was never published.")
     public_from = seen[history_id].public_from
     item = model._default_manager.published().get(pk=pk)
-    response = TemplateResponse(
-        request,
-        "newsroom/version_detail.html",
-        {
-            "item": item,
-            "record": record,
-            "public_from": public_from,
-            "lines": versions.version_lines(model, record),
-            "current_url": _current_url(item),
-            "noun": model._meta.verbose_name,
-            "title": f"{capfirst(model._meta.verbose_name)}, version of "
-            f"{timezone.localtime(public_from):%Y-%m-%d %H:%M}",
-        },
-    )
+    context = {
+        "item": item,
+        "record": record,
+        "public_from": public_from,
+        "current_url": _current_url(item),
+        "noun": model._meta.verbose_name,
+        "title": f"{capfirst(model._meta.verbose_name)}, version of "
+        f"{timezone.localtime(public_from):%Y-%m-%d %H:%M}",
+    }
+    builder = versions.page_builder(model)
+    if builder is None:
+        template_name = "newsroom/version_detail.html"
+        context["lines"] = versions.version_lines(model, record)
+        context["version_item"] = record.instance
+    else:
+        template_name = builder.template_name
+        page = versions.version_page(model, record, item, seen[history_id])
+        context.update(builder.build(page), version_item=page.item)
+    response = TemplateResponse(request, template_name, context)
     patch_cache_control(response, public=True, max_age=MAX_AGE)
     response["X-Robots-Tag"] = "noindex"
     return response

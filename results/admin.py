@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery, Sum
+from django.utils import timezone
 
 from newsroom.admin import (
     COMPACT_TEXT,
@@ -250,6 +251,10 @@ class ContestAdmin(PublishableAdmin):
 
     def save_related(self, request, form, formsets, change):
         contest = form.instance
+        # The contest's history record is dated when this edit began, before its rows: the
+        # version it opens holds the rows saved with it, and the version before keeps the
+        # rows readers saw until then (version permalinks: newsroom.editorial.versions).
+        began = timezone.now()
         if change:
             # The delegate triggers check each result as it is written, so rows saved one by
             # one can pass through a total above the stake although the final one is within
@@ -259,7 +264,11 @@ class ContestAdmin(PublishableAdmin):
             Contest.objects.filter(pk=contest.pk).update(delegates_at_stake=None)
         super().save_related(request, form, formsets, change)
         if change:
-            super().save_model(request, contest, form, change)
+            contest._history_date = began
+            try:
+                super().save_model(request, contest, form, change)
+            finally:
+                del contest._history_date
 
     @admin.display(description="votes counted")
     def votes_counted(self, contest):

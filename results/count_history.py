@@ -65,14 +65,18 @@ def _difference(now, before):
     return now - before
 
 
-def count_history(contest: Contest) -> list[CountStep]:
-    """Every snapshot of `contest`, oldest first, with what changed since the one before.
+def count_history(contest: Contest, *, recorded_before=None) -> list[CountStep]:
+    """Every snapshot of `contest`, oldest first, with what changed since the one before;
+    with `recorded_before` (a version page's moment), those recorded before it only.
 
     Pass a contest the page fetched through `Contest.objects.published()`.
     """
     steps = []
     previous: Snapshot | None = None
-    for snapshot in snapshots_with_entries(Contest.objects.filter(pk=contest.pk)):
+    snapshots = snapshots_with_entries(Contest.objects.filter(pk=contest.pk))
+    if recorded_before is not None:
+        snapshots = snapshots.filter(created_at__lt=recorded_before)
+    for snapshot in snapshots:
         before = {entry.candidate_id: entry for entry in previous.entries.all()} if previous else {}
         entries = []
         for entry in snapshot.entries.all():

@@ -1,6 +1,7 @@
 """What results contributes to the shared features, in one place: its citable kinds (for the
 citation desk, source pages and corrections), the contest history section of candidate
-profiles, its section of the search page, the provenance report's filter by contest, and
+profiles, how a contest's version permalink reads like its page, its section of the search
+page, the provenance report's filter by contest, and
 what each role may do with its models.
 Editorial policy is declared on the models.
 
@@ -21,6 +22,7 @@ from newsroom.editorial.roles import (
     VIEW,
     grant,
 )
+from newsroom.editorial.versions import register_page as register_version_page
 from newsroom.provenance_report import register_filter
 from newsroom.search import register_section as register_search_section
 
@@ -37,6 +39,7 @@ from .models import (
 )
 from .search import search_contests
 from .selectors import public_contests, public_jurisdictions, public_race_calls
+from .versions import contest_version
 
 
 def result_note(result: Result) -> str:
@@ -104,6 +107,10 @@ register_profile_section("contest_history", contest_history)
 # The provenance report ---------------------------------------------------------------------
 
 register_filter("contest", Contest)
+
+# Version permalinks -----------------------------------------------------------------------
+
+register_version_page(Contest, "results/contest_version.html", contest_version)
 
 # Search -----------------------------------------------------------------------------------
 

@@ -103,6 +103,9 @@ def _record(plan: ImportPlan, *, by, note: str) -> ImportBatch:
         fields_skipped=plan.skipped,
     )
     applying = [contest_plan for contest_plan in plan.contests if contest_plan.has_changes]
+    # One moment for every history record the import writes: the contest's record opens the
+    # version this import makes, and its rows and citations, of the same moment, belong to
+    # it (a version permalink reads rows recorded before its end: editorial.as_of).
     now = timezone.now()
     # Readers could see the figures of these contests before the import (asked before any
     # write: the import does not change what is published).

@@ -12,6 +12,11 @@ The item must also be public now: unpublishing an item hides all its versions.
 Reads are bounded: one query for the item's history and one per parent (and grandparent)
 row the item's versions point at, whatever the number of versions.
 
+A kind's version page reads like its page when its app declares a builder
+(`register_page`, in its declarations.py): the builder reads the rows the page showed as
+they were at the end of the version's public time (`VersionPage.state`, an
+newsroom.editorial.as_of.AsOf) and hands them to the page's own template part.
+
 Which models have permalinks, and the fields a version shows, each model declares
 (`EditorialPolicy.public_fields`, newsroom.editorial.policy), so newsroom does not import
 the candidates and results apps. Whether an item is public now is
@@ -20,6 +25,7 @@ newsroom.editorial.publishing.is_public.
 
 import datetime
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -32,6 +38,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 
 from ..dates import format_partial_date
+from .as_of import AsOf
 from .policy import policy_of
 from .publishing import PublishableQuerySet, Status, is_public
 
@@ -172,6 +179,7 @@ class Timeline:
             spans = self.record_intervals(model, record, following)
             if spans:
                 record.public_from = spans[0][0]
+                record.public_until = spans[-1][1]
                 found.append(record)
                 public_now = spans[-1][1] == self.now
             else:
@@ -261,6 +269,66 @@ def citable_versions(item, limit: int | None = LIST_LIMIT) -> list:
 
 def permalink(label: str, history_id: int) -> str:
     return reverse("versions:version_detail", args=[label, history_id])
+
+
+# Version pages that read like the item's page ---------------------------------------------
+
+
+@dataclass
+class VersionPage:
+    """One version being shown, for the builder of its page: the version's own instance
+    (`item`, built from its record), the item as it is now (`current`), and `state`, which
+    reads the rows the page showed as they were at the end of the version's public time."""
+
+    model: type
+    record: object
+    item: object
+    current: object
+    public_from: datetime.datetime
+    public_until: datetime.datetime
+    state: AsOf
+
+
+@dataclass(frozen=True)
+class PageBuilder:
+    template_name: str
+    build: Callable[[VersionPage], dict]
+
+
+_PAGES: dict[type, PageBuilder] = {}
+
+
+def register_page(model, template_name: str, build: Callable[[VersionPage], dict]) -> None:
+    """Declare how `model`'s versions read like its page (in the app's declarations.py):
+    `build(page)` returns the context `template_name` needs, read through `page.state`
+    in a fixed number of queries. Kinds with no page builder show their public fields."""
+    _PAGES[model] = PageBuilder(template_name, build)
+
+
+def page_builder(model) -> PageBuilder | None:
+    return _PAGES.get(model)
+
+
+def version_page(model, record, current, seen) -> VersionPage:
+    """The version `record` (one of `seen`, from `Timeline.citable`) ready for its builder.
+
+    Its related rows are read as they were just before its public time ended: when the next
+    save replaced it (or its parent was unpublished), or now for the current version. An
+    edit whose item's record is dated before its rows (a results import saves the contest
+    first; the contest form dates it when the edit began) thus belongs, rows included, to
+    the version it opens."""
+    item = record.instance
+    if hasattr(current, "slug"):
+        item.slug = current.slug  # its links go to today's address
+    return VersionPage(
+        model=model,
+        record=record,
+        item=item,
+        current=current,
+        public_from=seen.public_from,
+        public_until=seen.public_until,
+        state=AsOf(seen.public_until),
+    )
 
 
 @dataclass
