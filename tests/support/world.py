@@ -214,6 +214,10 @@ def _versioned(world: World):
 #: one per address. The API's `format` suffix is filled with API_FORMAT everywhere.
 ARGUMENTS = {
     "candidates:candidate_detail": lambda world: [{"slug": world.candidate.slug}],
+    **{
+        f"candidates:candidate_{part}": lambda world: [{"slug": world.candidate.slug}]
+        for part in ("career", "platform", "quotes", "facts")
+    },
     "candidates:quote_detail": lambda world: [{"pk": world.quote.pk}],
     "candidates:fact_detail": lambda world: [{"pk": world.fact.pk}],
     "results:contest_detail": lambda world: [{"slug": world.contest.slug}],
