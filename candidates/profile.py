@@ -15,11 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import F
 from django.urls import reverse
 
 from newsroom.footnotes import Note, SourceNotes
 
-from .models import Candidate
+from .models import Candidate, CareerEntry, Fact, PlatformPosition, Quote
 
 NOT_REPORTED = "not reported"
 
@@ -35,6 +36,10 @@ class Part:
     """One part of a profile with a page of its own: what readers call its rows."""
 
     name: str
+    model: type
+    #: The order of its rows, on the profile (its first rows) and on its pages; the
+    #: primary key last, so a row is on one page only.
+    ordering: tuple
     heading: str
     singular: str
     plural: str
@@ -56,12 +61,16 @@ class Part:
         return f"{total} {self.singular if total == 1 else self.plural}"
 
 
-#: The parts of a profile, in page order; keys are the relations of `Candidate`.
+#: The parts of a profile, in page order; keys are the relations of `Candidate`. The newest
+#: quotes first; facts, career and platform in the editors' order (`position`), facts of
+#: the same position newest first.
 PARTS = {
     part.name: part
     for part in (
         Part(
             "career",
+            CareerEntry,
+            ("position", "pk"),
             "Career",
             "career entry",
             "career entries",
@@ -70,6 +79,8 @@ PARTS = {
         ),
         Part(
             "platform",
+            PlatformPosition,
+            ("position", "pk"),
             "Platform",
             "platform position",
             "platform positions",
@@ -78,6 +89,8 @@ PARTS = {
         ),
         Part(
             "quotes",
+            Quote,
+            (F("said_on").desc(nulls_last=True), "-pk"),
             "Quotes",
             "quote",
             "quotes",
@@ -87,6 +100,8 @@ PARTS = {
         ),
         Part(
             "facts",
+            Fact,
+            ("position", F("occurred_on").desc(nulls_last=True), "-pk"),
             "Reported facts",
             "fact",
             "facts",

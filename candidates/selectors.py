@@ -7,7 +7,8 @@ from django.db.models.functions import Coalesce
 from newsroom.editorial.publishing import published_q
 from newsroom.selectors import prefetch_citations
 
-from .models import Candidate, CareerEntry, Fact, PlatformPosition, Quote
+from .models import Candidate, Fact, Quote
+from .profile import PARTS
 
 
 def public_candidates():
@@ -60,28 +61,17 @@ def fact_page_queryset(*, preview: bool = False):
     )
 
 
-#: The order of each part of a profile, on the profile (its first rows) and on the part's
-#: own pages: the newest quotes first; facts, career and platform in the editors' order
-#: (`position`), facts of the same position newest first. The primary key comes last, so a
-#: row is on one page only.
-PARTS = {
-    "career": (CareerEntry, ("position", "pk")),
-    "platform": (PlatformPosition, ("position", "pk")),
-    "quotes": (Quote, (F("said_on").desc(nulls_last=True), "-pk")),
-    "facts": (Fact, ("position", F("occurred_on").desc(nulls_last=True), "-pk")),
-}
-
-
 def public_part(name: str, *, preview: bool = False):
-    """The public rows of one part of profiles (`PARTS`), in their order.
+    """The public rows of one part of profiles (`candidates.profile.PARTS`), in its order.
 
     With `preview` (staff), the rows that are public once their candidate is: the parts'
     own status counts, not the candidate's."""
-    model, order = PARTS[name]
+    part = PARTS[name]
+    model = part.model
     rows = model.objects.filter(published_q()) if preview else model.objects.published()
     if model is Quote:
         rows = rows.select_related("venue_outlet")
-    return rows.order_by(*order)
+    return rows.order_by(*part.ordering)
 
 
 def _count_of(rows):
