@@ -170,6 +170,9 @@ PAGE_CACHE_CONTENT_APPS = ["newsroom", "candidates", "results"]
 
 # Rows per page of a public list (newsroom.pagination): sources, candidates, contests.
 PUBLIC_LIST_PAGE_SIZE = 50
+# Rows of each part of a candidate's profile (quotes, facts, career, platform) the profile
+# shows; the rest are on the part's own pages, PUBLIC_LIST_PAGE_SIZE a page.
+PROFILE_LATEST_ITEMS = 10
 
 # The admin changelist `manage.py bench_admin` measures unless told another: the busiest.
 BENCH_ADMIN_MODEL = "candidates.quote"

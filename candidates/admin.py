@@ -9,15 +9,18 @@ from newsroom.admin import (
     PublishableAdmin,
 )
 from newsroom.citations.admin_actions import export_citations
-from newsroom.editorial.admin import EditorialAdmin, EditorialInlineMixin
+from newsroom.editorial.admin import INLINE_ROW_LIMIT, EditorialAdmin, EditorialInlineMixin
 
 from .models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
 
 
 class CandidatePartInline(EditorialInlineMixin, admin.TabularInline):
-    """A compact row per item; its sources are edited on the item's own page."""
+    """A compact row per item; its sources are edited on the item's own page. Past
+    INLINE_ROW_LIMIT rows of a kind, the candidate's form links to the kind's list filtered
+    to the candidate instead (newsroom/editorial/admin/long_inlines.py)."""
 
     extra = 0
+    row_limit = INLINE_ROW_LIMIT
     show_change_link = True
     formfield_overrides = COMPACT_TEXT
 
@@ -72,6 +75,37 @@ class CandidateAdmin(PublishableAdmin):
     search_fields = ["full_name", "given_name", "family_name", "slug", "occupation"]
     autocomplete_fields = ["party"]
     prepopulated_fields = {"slug": ["full_name"]}
+    # What editors edit together, in the order of the profile's key facts; the change note
+    # follows (EditorialAdmin).
+    fieldsets = [
+        (
+            "Identity",
+            {"fields": ["full_name", ("given_name", "family_name"), "slug", "party", "website"]},
+        ),
+        (
+            "Background",
+            {
+                "fields": [
+                    "summary",
+                    ("age", "age_as_of", "age_as_of_precision"),
+                    "hometown",
+                    "occupation",
+                ]
+            },
+        ),
+        (
+            "Campaign and office",
+            {
+                "fields": [
+                    ("campaign_launched_on", "campaign_launched_on_precision"),
+                    ("self_funding_amount", "self_funding_currency", "self_funding_kind"),
+                    ("campaign_staff_on_ground", "staff_location"),
+                    "has_held_office",
+                ]
+            },
+        ),
+        ("Publishing", {"fields": ["status", "publish_at", "editor_note"]}),
+    ]
     inlines = [
         CareerEntryInline,
         PlatformPositionInline,

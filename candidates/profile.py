@@ -1,6 +1,11 @@
 """A candidate's public profile: key facts, career, platform, quotes and facts, each with
 numbered source notes, plus sections other apps supply.
 
+The profile is bounded: of each part (`PARTS`) it shows the first `PROFILE_LATEST_ITEMS`
+public rows (the newest quotes; facts, career and platform in the editors' order) and how
+many there are in all, with a link to the part's own pages (`/candidates/<slug>/quotes/`
+and so on), `PUBLIC_LIST_PAGE_SIZE` rows a page, each page with its own numbered notes.
+
 Candidates cannot import results, so results registers a reader for the contest history
 (`register_section`, in results/declarations.py); each reader gets the candidate and the
 page's `SourceNotes`.
@@ -10,9 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import F
+from django.urls import reverse
+
 from newsroom.footnotes import Note, SourceNotes
 
-from .models import Candidate
+from .models import Candidate, CareerEntry, Fact, PlatformPosition, Quote
 
 NOT_REPORTED = "not reported"
 
@@ -21,6 +29,106 @@ _section_readers: dict[str, Callable[[Candidate, SourceNotes], object]] = {}
 
 def register_section(name: str, reader: Callable[[Candidate, SourceNotes], object]) -> None:
     _section_readers[name] = reader
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a profile with a page of its own: what readers call its rows."""
+
+    name: str
+    model: type
+    #: The order of its rows, on the profile (its first rows) and on its pages; the
+    #: primary key last, so a row is on one page only.
+    ordering: tuple
+    heading: str
+    singular: str
+    plural: str
+    #: The template that lists rows of this part (`items`), on the profile and its pages.
+    template: str
+    #: How the part's pages are ordered, as readers are told.
+    order: str
+    #: "quotes *by* Jason Palmer", "facts *about* …".
+    of: str = "of"
+
+    @property
+    def url_name(self) -> str:
+        return f"candidates:candidate_{self.name}"
+
+    def url(self, candidate: Candidate) -> str:
+        return reverse(self.url_name, args=[candidate.slug])
+
+    def count(self, total: int) -> str:
+        return f"{total} {self.singular if total == 1 else self.plural}"
+
+
+#: The parts of a profile, in page order; keys are the relations of `Candidate`. The newest
+#: quotes first; facts, career and platform in the editors' order (`position`), facts of
+#: the same position newest first.
+PARTS = {
+    part.name: part
+    for part in (
+        Part(
+            "career",
+            CareerEntry,
+            ("position", "pk"),
+            "Career",
+            "career entry",
+            "career entries",
+            "candidates/includes/career_list.html",
+            "in the order of the profile",
+        ),
+        Part(
+            "platform",
+            PlatformPosition,
+            ("position", "pk"),
+            "Platform",
+            "platform position",
+            "platform positions",
+            "candidates/includes/platform_list.html",
+            "in the order of the profile",
+        ),
+        Part(
+            "quotes",
+            Quote,
+            (F("said_on").desc(nulls_last=True), "-pk"),
+            "Quotes",
+            "quote",
+            "quotes",
+            "candidates/includes/quote_list.html",
+            "newest first",
+            of="by",
+        ),
+        Part(
+            "facts",
+            Fact,
+            ("position", F("occurred_on").desc(nulls_last=True), "-pk"),
+            "Reported facts",
+            "fact",
+            "facts",
+            "candidates/includes/fact_list.html",
+            "in the order of the profile",
+            of="about",
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class ShownPart:
+    """What a profile shows of one part: its first rows, how many in all, where the rest are."""
+
+    part: Part
+    items: list
+    total: int
+    url: str
+
+    @property
+    def more(self) -> bool:
+        return self.total > len(self.items)
+
+    @property
+    def count(self) -> str:
+        return self.part.count(self.total)
 
 
 @dataclass(frozen=True)
@@ -37,7 +145,12 @@ class Profile:
     notes: SourceNotes
     key_facts: list[KeyFact]
     summary_notes: list[Note]
+    parts: dict[str, ShownPart] = field(default_factory=dict)
     sections: dict[str, object] = field(default_factory=dict)
+
+    def shown_items(self) -> list:
+        """Every row of a part the profile shows."""
+        return [item for shown in self.parts.values() for item in shown.items]
 
 
 def money(amount: Decimal, currency: str) -> str:
@@ -90,9 +203,12 @@ def build_profile(candidate: Candidate) -> Profile:
         key_facts=_key_facts(candidate, by_field),
         summary_notes=by_field.get("summary", []) + by_field.get("item", []),
     )
-    for part in ("career", "platform", "quotes", "facts"):
-        for item in getattr(candidate, part).all():
+    for name, part in PARTS.items():
+        items = getattr(candidate, f"latest_{name}")
+        for item in items:
             item.notes = notes.cite(item.citations.all())
+        total = getattr(candidate, f"{name}_total")
+        profile.parts[name] = ShownPart(part, items, total, part.url(candidate))
     for name, reader in _section_readers.items():
         profile.sections[name] = reader(candidate, notes)
     notes.load_bylines()

@@ -1,12 +1,14 @@
 """Public reads of candidates and what they said, each in a fixed number of queries."""
 
+from django.conf import settings
 from django.db.models import Count, F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
 from newsroom.editorial.publishing import published_q
 from newsroom.selectors import prefetch_citations
 
-from .models import Candidate, CareerEntry, Fact, PlatformPosition, Quote
+from .models import Candidate, Fact, Quote
+from .profile import PARTS
 
 
 def public_candidates():
@@ -59,27 +61,52 @@ def fact_page_queryset(*, preview: bool = False):
     )
 
 
+def public_part(name: str, *, preview: bool = False):
+    """The public rows of one part of profiles (`candidates.profile.PARTS`), in its order.
+
+    With `preview` (staff), the rows that are public once their candidate is: the parts'
+    own status counts, not the candidate's."""
+    part = PARTS[name]
+    model = part.model
+    rows = model.objects.filter(published_q()) if preview else model.objects.published()
+    if model is Quote:
+        rows = rows.select_related("venue_outlet")
+    return rows.order_by(*part.ordering)
+
+
+def _count_of(rows):
+    counted = rows.filter(candidate=OuterRef("pk")).order_by().values("candidate")
+    return Coalesce(Subquery(counted.annotate(total=Count("pk")).values("total")), 0)
+
+
 def profile_queryset(*, preview: bool = False):
-    """Candidates with every public part of their profile and its public citations.
+    """Candidates with the first `PROFILE_LATEST_ITEMS` public rows of each part of their
+    profile (`latest_<part>`), how many there are in all (`<part>_total`), and their
+    public citations: the same queries however much a candidate has said.
 
-    With `preview` (staff), any candidate, with the parts that are public once it is: the
-    parts' own status counts, not the candidate's.
+    With `preview` (staff), any candidate, with the parts that are public once it is.
     """
-
-    def parts(model):
-        rows = model.objects.filter(published_q()) if preview else model.objects.published()
-        return rows.prefetch_related(prefetch_citations())
-
+    shown = settings.PROFILE_LATEST_ITEMS
     candidates = Candidate.objects.select_related("party") if preview else public_candidates()
-    return candidates.prefetch_related(
-        prefetch_citations(),
-        Prefetch("career", queryset=parts(CareerEntry)),
-        Prefetch("platform", queryset=parts(PlatformPosition)),
-        Prefetch(
-            "quotes",
-            queryset=parts(Quote)
-            .select_related("candidate", "venue_outlet")
-            .order_by(F("said_on").desc(nulls_last=True), "-pk"),
-        ),
-        Prefetch("facts", queryset=parts(Fact)),
+    totals, latest = {}, []
+    for name in PARTS:
+        rows = public_part(name, preview=preview)
+        totals[f"{name}_total"] = _count_of(rows)
+        latest.append(
+            Prefetch(
+                name,
+                queryset=rows.prefetch_related(prefetch_citations())[:shown],
+                to_attr=f"latest_{name}",
+            )
+        )
+    return candidates.annotate(**totals).prefetch_related(prefetch_citations(), *latest)
+
+
+def part_page_queryset(name: str, candidate: Candidate, *, preview: bool = False):
+    """One candidate's public rows of a part, for its paginated page, with their citations."""
+    return (
+        public_part(name, preview=preview)
+        .filter(candidate=candidate)
+        .select_related("candidate")
+        .prefetch_related(prefetch_citations())
     )

@@ -3,6 +3,7 @@
 from django.core.management import call_command
 
 from candidates.models import Candidate, Quote
+from candidates.selectors import public_part
 from newsroom.editorial.publishing import Status
 from newsroom.models import Citation, Source
 from results.models import Contest, Result
@@ -92,12 +93,17 @@ def test_second_run_writes_nothing(db, django_assert_max_num_queries):
 
 def test_profile_page_of_the_generated_newsroom_lists_its_quotes(client, db):
     generate()
-    quote = Quote.objects.filter(candidate__slug="bench-profile-200-quotes").first()
+    # The latest, as the profile orders them; the rest are on the candidate's quotes pages.
+    quotes = public_part("quotes").filter(candidate__slug="bench-profile-200-quotes")
+    latest, oldest = quotes.first(), quotes.last()
 
     response = client.get("/candidates/bench-profile-200-quotes/")
+    all_quotes = client.get("/candidates/bench-profile-200-quotes/quotes/", {"page": 2})
 
     assert response.status_code == 200
-    assert quote.text.encode() in response.content
+    assert latest.text.encode() in response.content
+    assert b"All 100 quotes by" in response.content
+    assert oldest.text.encode() in all_quotes.content
 
 
 def test_generated_field_citations_support_the_values_they_were_made_for(db):

@@ -27,8 +27,14 @@ def test_every_footnote_marker_links_to_an_entry_in_the_source_list(client, seed
 
 
 def test_profile_lists_quotes_career_platform_and_contest_history(client, seed_newsroom):
-    text = visible_text(client.get("/candidates/jason-palmer/"))
-    assert "Zoom town halls" in text
+    response = client.get("/candidates/jason-palmer/")
+    text = visible_text(response)
+    # Palmer's latest ten quotes of twenty; the others are a link away.
+    assert "focusing on education, health care, and climate change" in text
+    assert "Zoom town halls" not in text
+    assert "All 20 quotes by Jason Palmer" in text
+    all_quotes = re.search(r'href="([^"]+)">All 20 quotes', response.text).group(1)
+    assert "Zoom town halls" in visible_text(client.get(all_quotes))
     assert "New Markets Venture Partners" in text
     assert "Department of Innovation and Technology" in text
     assert "2024 American Samoa Democratic presidential caucuses 51" in text
@@ -93,11 +99,12 @@ def _profile_with(quotes: int, sources: int):
 
 @pytest.mark.parametrize(("quotes", "sources"), [(2, 2), (200, 100)])
 def test_profile_query_count_does_not_grow_with_content(
-    client, django_assert_max_num_queries, quotes, sources
+    client, django_assert_max_num_queries, settings, quotes, sources
 ):
+    settings.PROFILE_LATEST_ITEMS = 10
     candidate = _profile_with(quotes, sources)
     client.get(candidate.get_absolute_url())  # the first request fills the content-type cache
     # 16 for the profile, 1 for its corrections and updates.
     with django_assert_max_num_queries(17):
         response = client.get(candidate.get_absolute_url())
-    assert response.content.decode().count('class="quote"') == quotes
+    assert response.content.decode().count('class="quote"') == min(quotes, 10)

@@ -234,12 +234,21 @@ def _profile_with_corrections(count):
 
 
 @pytest.mark.parametrize("count", [1, 40])
-def test_profile_queries_do_not_grow_with_corrections(client, django_assert_max_num_queries, count):
+def test_profile_queries_do_not_grow_with_corrections(
+    client, django_assert_max_num_queries, settings, count
+):
+    settings.PROFILE_LATEST_ITEMS = 10
     candidate = _profile_with_corrections(count)
     client.get(candidate.get_absolute_url())  # fills the content-type cache
     with django_assert_max_num_queries(17):
         html = page(client, candidate)
-    assert html.count("Quote corrected.") == count
+    # The candidate's own, and those of the quotes the profile shows (the latest ten); the
+    # others' are on the pages of all quotes, where those quotes are.
+    assert html.count("Candidate corrected.") == count
+    assert html.count("Quote corrected.") == min(count, 10)
+    all_quotes = page(client, f"/candidates/{candidate.slug}/quotes/")
+    assert all_quotes.count("Quote corrected.") == count
+    assert "Candidate corrected." not in all_quotes
 
 
 @pytest.mark.parametrize("count", [1, 40])

@@ -25,7 +25,8 @@ from django.urls import (
     reverse,
 )
 
-from candidates.models import Fact, Quote
+from candidates.models import Candidate, Fact, Quote
+from candidates.profile import PARTS
 from newsroom.models import Source
 from tests.security.hostile import PAYLOADS, Findings, audit_response, build_hostile_newsroom
 from tests.support.world import POST_ONLY, public_patterns
@@ -146,6 +147,13 @@ def build_and_crawl():
             "results",
         }:
             seeds += [item.get_absolute_url() for item in model.objects.all()[:PER_KIND]]
+    # A profile links to all of a part only when it shows some of them; every world's
+    # candidate has one of each.
+    seeds += [
+        part.url(candidate)
+        for candidate in Candidate.objects.all()[:PER_KIND]
+        for part in PARTS.values()
+    ]
     seeds += [f"{reverse('search')}?q={quote(payload)}" for payload in PAYLOADS]
     reader = Client()
     # A full basket, so the basket page shows its forms and downloads.

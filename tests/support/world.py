@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.db.models import Model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from candidates.profile import PARTS
 from frontpage.sitemaps import SITEMAPS
 from newsroom.citations import registry
 from newsroom.citations.formats import FORMATS
@@ -214,6 +215,10 @@ def _versioned(world: World):
 #: one per address. The API's `format` suffix is filled with API_FORMAT everywhere.
 ARGUMENTS = {
     "candidates:candidate_detail": lambda world: [{"slug": world.candidate.slug}],
+    **{
+        f"candidates:candidate_{part}": lambda world: [{"slug": world.candidate.slug}]
+        for part in PARTS
+    },
     "candidates:quote_detail": lambda world: [{"pk": world.quote.pk}],
     "candidates:fact_detail": lambda world: [{"pk": world.fact.pk}],
     "results:contest_detail": lambda world: [{"slug": world.contest.slug}],

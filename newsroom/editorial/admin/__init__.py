@@ -10,10 +10,12 @@
   panel; workflow_actions.py: the bulk workflow actions (`WORKFLOW_ACTIONS`).
 - history.py: history with diffs, one version and revert; merging.py: merge two duplicates.
 - presence.py, comments.py: who else has the item open, editorial comments.
+- long_inlines.py: inlines past their `row_limit` become a link to the rows' own list.
 """
 
 from .forms import EditorialForm, EditorialFormSetMixin
 from .locking import VersionedInlineForm, VersionedModelForm
+from .long_inlines import INLINE_ROW_LIMIT
 from .options import (
     AttachedRowAdmin,
     EditorialAdmin,
@@ -23,6 +25,7 @@ from .options import (
 from .workflow_actions import WORKFLOW_ACTIONS
 
 __all__ = [
+    "INLINE_ROW_LIMIT",
     "WORKFLOW_ACTIONS",
     "AttachedRowAdmin",
     "EditorialAdmin",

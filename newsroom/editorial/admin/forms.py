@@ -46,6 +46,12 @@ class EditorialFormSetMixin:
 
     workflow_user = None
 
+    def __init__(self, *args, known_rows=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if known_rows is not None:
+            # The rows the admin already read to decide the inline is short (long_inlines.py).
+            self._queryset = known_rows
+
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
         locking.note_row_deleted_meanwhile(self, form, i)

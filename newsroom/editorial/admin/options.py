@@ -13,7 +13,9 @@ each, in the order the desk applies them:
 - `removals` (removals.py): the public note a deletion of public items needs, on the delete
   page and the "delete selected" action, and the deletions made with it;
 - `presence` (presence.py) and `comments` (comments.py): who else has the item open, and
-  the editorial comments under the form, with their views.
+  the editorial comments under the form, with their views;
+- `long_inlines` (long_inlines.py): inlines with a `row_limit`, past it replaced on the
+  form by a link to the rows' own list, filtered to the item.
 """
 
 from functools import partial
@@ -39,6 +41,7 @@ from .forms import (
 )
 from .history import VersionHistory
 from .locking import OptimisticLocking, VersionedInlineForm
+from .long_inlines import LongInlines
 from .merging import DuplicateMerging
 from .presence import EditingPresence
 from .removals import PublicRemovals
@@ -64,6 +67,7 @@ class EditorialAdmin(SimpleHistoryAdmin):
         self.removals = PublicRemovals(self)
         self.presence = EditingPresence(self)
         self.comments = EditorialComments(self)
+        self.long_inlines = LongInlines(self)
 
     def check(self, **kwargs):
         return [*super().check(**kwargs), *self.workflow.policy_errors(), *form_errors(self)]
@@ -136,12 +140,20 @@ class EditorialAdmin(SimpleHistoryAdmin):
     def get_fieldsets(self, request, obj=None):
         return self.change_note.fieldsets(super().get_fieldsets(request, obj), obj)
 
+    def get_inline_instances(self, request, obj=None):
+        return self.long_inlines.select(request, obj, super().get_inline_instances(request, obj))
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        return {**kwargs, **self.long_inlines.formset_kwargs(inline)}
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         show = partial(super().changeform_view, request, object_id, form_url, extra_context)
         return self.locking.show_change_form(request, show)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context.update(self.workflow.context(obj))
+        context.update(self.long_inlines.context(request))
         if obj is not None and obj.pk is not None and not add:
             context.update(self.presence.context(request, obj))
             context.update(self.comments.context(request, obj, context))
@@ -245,6 +257,9 @@ class EditorialInlineMixin:
 
     form = VersionedInlineForm
     formset = EditorialInlineFormSet
+    #: Past this many rows on an item, the form links to the rows' list instead
+    #: (long_inlines.py); None: always inline.
+    row_limit: int | None = None
 
     def check(self, **kwargs):
         return [*super().check(**kwargs), *inline_errors(self)]
