@@ -76,8 +76,10 @@ import contextvars
 import copy
 import gzip
 import hashlib
+import logging
 import re
 import time
+import urllib.request
 from collections import Counter
 from urllib.parse import urlencode
 
@@ -97,6 +99,8 @@ from django.utils.cache import (
 from django.utils.http import http_date
 from django.views.generic.detail import SingleObjectMixin
 
+logger = logging.getLogger("ballotdesk.cache")
+
 CONTENT_VERSION_KEY = "ballotdesk:content-version"
 #: {"version": the content version it was computed for, "due": epoch seconds or None}
 NEXT_DUE_KEY = "ballotdesk:next-scheduled"
@@ -110,6 +114,8 @@ PAGE_PREFIX = "page"
 #: Stands for "every parameter": the view walked them all.
 EVERY = "*"
 KIND = "list-"
+#: "Any row of this kind": what a page with too many row keys of one kind carries instead.
+ANY = "any-"
 
 # Headers that belong to one response, never to a stored page.
 _UNSTORED_HEADERS = {"content-length", "set-cookie", "x-request-id"}
@@ -171,6 +177,15 @@ def shown_key(obj) -> str | None:
     return _owner_key(obj)
 
 
+def with_any(keys: set[str]) -> set[str]:
+    """`keys` and, for each row key, its kind's "any" key (see `bounded`)."""
+    return keys | {ANY + key.rsplit("-", 1)[0] for key in keys if not _is_group(key)}
+
+
+def _is_group(key: str) -> bool:
+    return key.startswith((KIND, ANY))
+
+
 def changed_keys(obj) -> set[str]:
     """The keys of every page a save or deletion of `obj` may change."""
     keys = {kind_key(type(obj))}
@@ -212,9 +227,9 @@ class PageKeys:
 
 
 def bounded(keys: set[str]) -> list[str]:
-    """At most PAGE_CACHE_MAX_KEYS keys in PAGE_CACHE_MAX_KEY_BYTES: while over, the kind
-    with the most row keys is replaced by its kind key (a page invalidated more often, never
-    a page left stale)."""
+    """At most PAGE_CACHE_MAX_KEYS keys in PAGE_CACHE_MAX_KEY_BYTES: while over, the row keys
+    of the kind with the most are replaced by its "any" key (`any-quote`), which moves on
+    with every row key of that kind: a page invalidated more often, never one left stale."""
     keys = set(keys)
 
     def over() -> bool:
@@ -224,12 +239,12 @@ def bounded(keys: set[str]) -> list[str]:
         )
 
     while over():
-        kinds = Counter(key.rsplit("-", 1)[0] for key in keys if not key.startswith(KIND))
+        kinds = Counter(key.rsplit("-", 1)[0] for key in keys if not _is_group(key))
         if not kinds:
             break
         kind = kinds.most_common(1)[0][0]
-        keys = {key for key in keys if key.startswith(KIND) or key.rsplit("-", 1)[0] != kind}
-        keys.add(KIND + kind)
+        keys = {key for key in keys if _is_group(key) or key.rsplit("-", 1)[0] != kind}
+        keys.add(ANY + kind)
     return sorted(keys)
 
 
@@ -309,9 +324,11 @@ def clock() -> int | None:
 
 
 def bump_keys(keys) -> None:
-    """Move the versions of `keys` past every page rendered until now."""
+    """Move the versions of `keys` (and their kinds' "any" keys) past every page rendered
+    until now."""
     if not keys:
         return
+    keys = with_any(set(keys))
     try:
         tick = cache.incr(CLOCK_KEY)
     except ValueError:
@@ -325,6 +342,40 @@ def bump_keys(keys) -> None:
     cache.set_many({KEY_VERSION + key: tick for key in keys}, timeout=None)
 
 
+def purge(keys) -> None:
+    """Ask each shared cache in front (`PURGE_URLS`: Varnish, a CDN's purge endpoint) to drop
+    the pages carrying `keys`: one `PURGE` request with `xkey` and `Surrogate-Key` headers per
+    batch of keys that fits a header. A cache that does not answer is logged and skipped:
+    its copies expire within `PAGE_CACHE_MAX_AGE`."""
+    if not settings.PURGE_URLS or not keys:
+        return
+    batches, batch = [], []
+    for key in sorted(keys):
+        if batch and sum(len(k) + 1 for k in batch) + len(key) > settings.PAGE_CACHE_MAX_KEY_BYTES:
+            batches.append(batch)
+            batch = []
+        batch.append(key)
+    batches.append(batch)
+    for url in settings.PURGE_URLS:
+        for batch in batches:
+            value = " ".join(batch)
+            request = urllib.request.Request(
+                url, method="PURGE", headers={"xkey": value, "Surrogate-Key": value}
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=settings.PURGE_TIMEOUT):
+                    pass
+            except OSError as error:
+                logger.error("Purge of %d keys at %s failed: %s", len(batch), url, error)
+                break
+
+
+def keys_committed(keys) -> None:
+    """The rows behind `keys` are committed: their pages are stale here and in front."""
+    bump_keys(keys)
+    purge(with_any(set(keys)))
+
+
 class KeysAtCommit:
     """The keys a transaction changed, moved on once more when it commits."""
 
@@ -336,7 +387,7 @@ class KeysAtCommit:
         self.renders = _renders
 
     def __call__(self):
-        bump_keys(self.keys)
+        keys_committed(self.keys)
 
 
 def content_changed(sender, instance=None, action=None, model=None, pk_set=None, **kwargs):
@@ -357,7 +408,7 @@ def content_changed(sender, instance=None, action=None, model=None, pk_set=None,
             keys.update(model_key(model, pk) for pk in pk_set or ())
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        bump_keys(keys)
+        keys_committed(keys)
         return
     pending = next(
         (entry[1] for entry in connection.run_on_commit if isinstance(entry[1], KeysAtCommit)),
@@ -681,6 +732,7 @@ class PageCacheMiddleware:
             stored_key = learn_cache_key(keyed, response, lifetime, PAGE_PREFIX, cache)
             cache.set(stored_key, page, lifetime)
             response.page_cache = "refresh" if stale is not None else "miss"
+            response.page_key = stored_key
         else:
             response.page_cache = "unavailable" if storing else "off"
         return with_validators(request, response, page)

@@ -176,6 +176,10 @@ PAGE_CACHE_LOCK_SECONDS = env.int("PAGE_CACHE_LOCK_SECONDS", default=5)
 # Surrogate keys a page carries at most (Varnish takes 8 KB a header by default).
 PAGE_CACHE_MAX_KEYS = env.int("PAGE_CACHE_MAX_KEYS", default=200)
 PAGE_CACHE_MAX_KEY_BYTES = env.int("PAGE_CACHE_MAX_KEY_BYTES", default=4000)
+# Shared caches in front (Varnish, a CDN's purge endpoint) sent `PURGE` with `xkey` and
+# `Surrogate-Key` headers naming the keys of every committed change (comma-separated URLs).
+PURGE_URLS = env.list("PURGE_URLS", default=[])
+PURGE_TIMEOUT = env.float("PURGE_TIMEOUT", default=0.5)
 PAGE_CACHE_CONTENT_APPS = ["newsroom", "candidates", "results"]
 
 # Rows per page of a public list (newsroom.pagination): sources, candidates, contests.
