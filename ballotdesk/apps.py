@@ -9,6 +9,10 @@ class BallotDeskConfig(AppConfig):
     verbose_name = "Ballot Desk"
 
     def ready(self):
+        # First: after a commit the primary's WAL position is recorded before the pages'
+        # keys move on (and caches in front are purged), so no page is re-rendered from a
+        # replica that is behind (its receivers, connected at import, run before ours).
+        from . import db_router  # noqa: F401
         from .page_cache import content_changed, is_tracked, row_loaded
 
         post_save.connect(content_changed, dispatch_uid="page-cache-saved")

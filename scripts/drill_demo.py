@@ -11,6 +11,9 @@ the statements the apps sent to each server while it ran:
    through haproxy shows it.
 4. Replay paused on the replica (lag made visible): readers get the change from the primary
    while the replica is behind, never the old page; replay resumed, the replica catches up.
+5. Varnish in front of haproxy: a save purges the pages showing the saved row (the apps'
+   PURGE with its surrogate keys) and the next readers get the new page; a page that does
+   not show it is still Varnish's same stored copy.
 
 The candidate's summary is put back at the end.
 """
@@ -40,6 +43,7 @@ from django.contrib.sessions.backends.cached_db import SessionStore  # noqa: E40
 from candidates.models import Candidate  # noqa: E402
 
 LB = os.environ["DRILL_LB_URL"]
+FRONT = os.environ.get("DRILL_CACHE_URL", "")
 DRILL_DIR = Path(os.environ.get("DRILL_DIR") or settings.BASE_DIR / "var" / "drill")
 PRIMARY_PORT = int(os.environ["DRILL_PRIMARY_PORT"])
 REPLICA_PORT = int(os.environ["DRILL_REPLICA_PORT"])
@@ -200,8 +204,34 @@ def main() -> None:
         get(url, params={"drill": "after"})
     say(f"   next anonymous page: SELECTs {after}")
 
+    if FRONT:
+        varnish_demo(candidate, url)
+
     save_summary(candidate, original)
     say("\nThe candidate's summary is back as it was.")
+
+
+def varnish_demo(candidate: Candidate, url: str) -> None:
+    from results.models import Contest
+
+    other = Contest.objects.published().order_by("pk").first()
+    say(f"\n5. Varnish in front of haproxy ({FRONT}): purges by surrogate key on commit")
+    for path in (url, other.get_absolute_url()):
+        requests.get(f"{FRONT}{path}", timeout=10)
+    first = requests.get(f"{FRONT}{url}", timeout=10)
+    unrelated = requests.get(f"{FRONT}{other.get_absolute_url()}", timeout=10)
+    say(f"   profile: X-Cache {first.headers['X-Cache']}, xkey {first.headers['xkey'][:60]}…")
+    say(f"   {other.get_absolute_url()}: X-Cache {unrelated.headers['X-Cache']}")
+    marker = f"Drill change through Varnish {time.strftime('%H:%M:%S')}."
+    save_summary(candidate, marker)
+    pages = []
+    took = wait_for(
+        lambda: pages.append(requests.get(f"{FRONT}{url}", timeout=10)) or marker in pages[-1].text
+    )
+    say(f"   the profile shows the change {took * 1000:.0f} ms after the save, at request {len(pages)}")
+    again = requests.get(f"{FRONT}{other.get_absolute_url()}", timeout=10)
+    same = again.headers["X-Varnish"].split()[-1] == unrelated.headers["X-Varnish"].split()[-1]
+    say(f"   {other.get_absolute_url()}: X-Cache {again.headers['X-Cache']}, same copy: {same}")
 
 
 if __name__ == "__main__":
