@@ -228,7 +228,7 @@ def varnish_demo(candidate: Candidate, url: str) -> None:
     took = wait_for(
         lambda: pages.append(requests.get(f"{FRONT}{url}", timeout=10)) or marker in pages[-1].text
     )
-    say(f"   the profile shows the change {took * 1000:.0f} ms after the save, at request {len(pages)}")
+    say(f"   the profile shows the change {took * 1000:.0f} ms after the save ({len(pages)} GETs)")
     again = requests.get(f"{FRONT}{other.get_absolute_url()}", timeout=10)
     same = again.headers["X-Varnish"].split()[-1] == unrelated.headers["X-Varnish"].split()[-1]
     say(f"   {other.get_absolute_url()}: X-Cache {again.headers['X-Cache']}, same copy: {same}")
