@@ -19,10 +19,11 @@ with hundreds of quotes) collapse kind by kind into the kind key, so a page carr
 
 **A save invalidates the pages showing the saved row, not the site.** `post_save`,
 `post_delete` and `m2m_changed` of a content model move on the versions of the row's keys
-(`changed_keys`): its own key (for a row with a page or workflow of its own), the key of
-every row its foreign keys and generic relation point at (so a quote's save reaches its
-candidate's profile, a citation's its quote, source and their pages), the related rows of
-an m2m change, and its kind key. Versions are ticks of one logical clock in the cache (an
+(`changed_keys`): its own key (for a row with a page or workflow of its own), its owner's
+key, the key of every row with a page of its own its foreign keys point at (so a quote's
+save reaches its candidate's profile, a citation's its quote, its source and their pages; a
+candidate's save leaves the pages naming its party alone), the related rows of an m2m
+change, and its kind key. Versions are ticks of one logical clock in the cache (an
 `incr`); a page is stored with the clock's value from before it rendered, and it is fresh
 while none of its keys has moved past that. The keys move at once and again when the
 transaction commits, once per key per transaction (an import of 10,000 results moves a
@@ -44,10 +45,11 @@ lock's time, then render themselves.
 
 **Headers.** Public pages carry `Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE,
 stale-while-revalidate=PAGE_CACHE_STALE_SECONDS, stale-if-error=PAGE_CACHE_STALE_IF_ERROR`
-(a stale copy has `max-age=0`), an ETag and Last-Modified (when the page was rendered), and
-their keys, space-separated, in `Surrogate-Key` (Fastly, and Varnish with xkey) and `xkey`
-(Varnish's vmod-xkey): a CDN in front can purge exactly the pages of a saved row
-(docs/deploy.md). Conditional requests are answered with 304.
+(a stale copy, or a page a save overtook while it rendered, has `max-age=0`, so a cache in
+front purged meanwhile does not keep it as fresh), an ETag and Last-Modified (when the page
+was rendered), and their keys, space-separated, in `Surrogate-Key` (Fastly, and Varnish
+with xkey) and `xkey` (Varnish's vmod-xkey): a CDN in front can purge exactly the pages of
+a saved row (docs/deploy.md). Conditional requests are answered with 304.
 
 **Reader pages carry no per-reader token.** A page whose view asked for a CSRF token (a
 form) is that reader's own, sent `private` and never stored: public pages have no POST
@@ -196,9 +198,17 @@ def changed_keys(obj) -> set[str]:
     for field in obj._meta.concrete_fields:
         if field.is_relation and (field.many_to_one or field.one_to_one):
             target = obj.__dict__.get(field.attname)
-            if target is not None and is_tracked(field.related_model):
+            if target is not None and lists_children(field.related_model):
                 keys.add(model_key(field.related_model, target))
     return keys
+
+
+def lists_children(model) -> bool:
+    """Whether `model` has a page of its own, which may list the rows pointing at it (a
+    profile its quotes, a source page what cites it). A reference record shown by name
+    only (a party, an outlet) is not: a candidate's save leaves every page naming the
+    candidate's party alone."""
+    return is_tracked(model) and hasattr(model, "get_absolute_url")
 
 
 class PageKeys:
@@ -316,11 +326,17 @@ def clock() -> int | None:
     """The logical clock's current tick; None when the cache does not answer."""
     tick = cache.get(CLOCK_KEY)
     if tick is None:
-        # Started at the wall clock, so a clock lost with a flush restarts ahead of every
-        # tick handed out before.
-        cache.add(CLOCK_KEY, time.time_ns(), timeout=None)
+        cache.add(CLOCK_KEY, _clock_start(), timeout=None)
         tick = cache.get(CLOCK_KEY)
     return tick
+
+
+def _clock_start() -> int:
+    """The wall clock in microseconds: a clock lost with a flush restarts ahead of every tick
+    handed out before (no process moves it on a million times a second), and the value stays
+    below 2**53, exact through django-redis's `incr` (a Lua script: its numbers are doubles;
+    nanoseconds would come back rounded)."""
+    return time.time_ns() // 1000
 
 
 def bump_keys(keys) -> None:
@@ -332,7 +348,7 @@ def bump_keys(keys) -> None:
     try:
         tick = cache.incr(CLOCK_KEY)
     except ValueError:
-        cache.add(CLOCK_KEY, time.time_ns(), timeout=None)
+        cache.add(CLOCK_KEY, _clock_start(), timeout=None)
         try:
             tick = cache.incr(CLOCK_KEY)
         except ValueError:
@@ -733,8 +749,10 @@ class PageCacheMiddleware:
             cache.set(stored_key, page, lifetime)
             response.page_cache = "refresh" if stale is not None else "miss"
             response.page_key = stored_key
-        else:
-            response.page_cache = "unavailable" if storing else "off"
+            # A row it shows was saved while it rendered: the page is already stale, and a
+            # cache in front, purged meanwhile, must not keep it as fresh.
+            return with_validators(request, response, page, stale=not is_fresh(page, version))
+        response.page_cache = "unavailable" if storing else "off"
         return with_validators(request, response, page)
 
     def render(self, request):

@@ -58,12 +58,23 @@ sub vcl_backend_response {
         set beresp.keep = std.duration(
             regsub(beresp.http.Cache-Control, ".*stale-if-error=([0-9]+).*", "\1s"), 0s);
     }
+    if (beresp.ttl <= 0s && beresp.http.Cache-Control ~ "public"
+        && beresp.http.Cache-Control ~ "stale-while-revalidate=" && !beresp.http.Set-Cookie) {
+        # A stale copy (max-age=0: the app is rendering its successor): keep it a moment
+        # and in grace, rather than the built-in "hit-for-miss" that sends every reader
+        # to the app for two minutes.
+        set beresp.ttl = 1s;
+        return (deliver);
+    }
     # beresp.ttl comes from max-age, beresp.grace from stale-while-revalidate (Varnish
     # reads both); private, no-store and Set-Cookie responses are never stored.
 }
 
 sub vcl_deliver {
-    if (obj.hits > 0) {
+    if (obj.hits > 0 && obj.ttl <= 0s) {
+        # A copy in grace (stale, or soft-purged): a fresh one is being fetched.
+        set resp.http.X-Cache = "grace";
+    } elsif (obj.hits > 0) {
         set resp.http.X-Cache = "hit";
     } else {
         set resp.http.X-Cache = "miss";

@@ -131,8 +131,8 @@ app_env() { # port -> the environment of one app process
   echo "WEB_CONCURRENCY=${DRILL_WEB_CONCURRENCY:-2}"
 }
 
-manage() { # runs manage.py against the drill's primary, as the apps see it
-  env $(app_env "${APP_PORTS%% *}") SECRET_KEY="$SECRET_KEY" "$PY" manage.py "$@"
+manage() { # runs manage.py against the drill's primary, as the apps see it (nothing to purge yet)
+  env $(app_env "${APP_PORTS%% *}") PURGE_URLS= SECRET_KEY="$SECRET_KEY" "$PY" manage.py "$@"
 }
 
 secret_key() {

@@ -41,6 +41,7 @@ from django.contrib.auth import (  # noqa: E402
 from django.contrib.sessions.backends.cached_db import SessionStore  # noqa: E402
 
 from candidates.models import Candidate  # noqa: E402
+from newsroom.models import Source  # noqa: E402
 
 LB = os.environ["DRILL_LB_URL"]
 FRONT = os.environ.get("DRILL_CACHE_URL", "")
@@ -212,16 +213,23 @@ def main() -> None:
 
 
 def varnish_demo(candidate: Candidate, url: str) -> None:
-    from results.models import Contest
-
-    other = Contest.objects.published().order_by("pk").first()
     say(f"\n5. Varnish in front of haproxy ({FRONT}): purges by surrogate key on commit")
-    for path in (url, other.get_absolute_url()):
+    changed = {f"candidate-{candidate.pk}", "list-candidate", "any-candidate"}
+    others = [
+        item.get_absolute_url()
+        for item in [*Candidate.objects.published().exclude(pk=candidate.pk), *Source.objects.all()]
+    ] + ["/sources/", "/corrections/"]
+    unrelated_path, unrelated = None, None
+    for path in others:
         requests.get(f"{FRONT}{path}", timeout=10)
+        response = requests.get(f"{FRONT}{path}", timeout=10)
+        keys = set(response.headers.get("xkey", "").split())
+        if response.headers.get("X-Cache") == "hit" and keys and not changed & keys:
+            unrelated_path, unrelated = path, response
+            break
+    requests.get(f"{FRONT}{url}", timeout=10)
     first = requests.get(f"{FRONT}{url}", timeout=10)
-    unrelated = requests.get(f"{FRONT}{other.get_absolute_url()}", timeout=10)
     say(f"   profile: X-Cache {first.headers['X-Cache']}, xkey {first.headers['xkey'][:60]}…")
-    say(f"   {other.get_absolute_url()}: X-Cache {unrelated.headers['X-Cache']}")
     marker = f"Drill change through Varnish {time.strftime('%H:%M:%S')}."
     save_summary(candidate, marker)
     pages = []
@@ -229,9 +237,15 @@ def varnish_demo(candidate: Candidate, url: str) -> None:
         lambda: pages.append(requests.get(f"{FRONT}{url}", timeout=10)) or marker in pages[-1].text
     )
     say(f"   the profile shows the change {took * 1000:.0f} ms after the save ({len(pages)} GETs)")
-    again = requests.get(f"{FRONT}{other.get_absolute_url()}", timeout=10)
+    if unrelated is None:
+        say("   (every other page shows this candidate: none to keep cached)")
+        return
+    again = requests.get(f"{FRONT}{unrelated_path}", timeout=10)
     same = again.headers["X-Varnish"].split()[-1] == unrelated.headers["X-Varnish"].split()[-1]
-    say(f"   {other.get_absolute_url()}: X-Cache {again.headers['X-Cache']}, same copy: {same}")
+    say(
+        f"   {unrelated_path} (not showing it): X-Cache {again.headers['X-Cache']}, "
+        f"same copy: {same}"
+    )
 
 
 if __name__ == "__main__":

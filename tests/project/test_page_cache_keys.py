@@ -10,7 +10,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 
-from ballotdesk.page_cache import lock_key
+from ballotdesk.page_cache import bump_keys, changed_keys, lock_key
+from tests.project.test_redis_outage import ThrowawayRedis
 from tests.support import factories
 
 pytestmark = pytest.mark.django_db
@@ -56,8 +57,25 @@ def warm(urls):
     return reader
 
 
+@pytest.fixture(params=["locmem", "redis"])
+def any_cache(request, settings):
+    """The tests' in-process cache, and a real Redis (its `incr` is a Lua script)."""
+    if request.param == "locmem":
+        yield
+        return
+    server = ThrowawayRedis()
+    server.start()
+    in_process = settings.CACHES
+    settings.CACHES = {
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": server.url}
+    }
+    yield
+    settings.CACHES = in_process
+    server.stop()
+
+
 def test_a_quote_saved_renders_its_pages_afresh_and_leaves_an_unrelated_contest_cached(
-    newsroom, django_assert_max_num_queries
+    newsroom, any_cache, django_assert_max_num_queries
 ):
     urls = pages(newsroom)
     reader = warm(urls)
@@ -303,3 +321,28 @@ def test_a_purge_that_fails_is_logged_and_the_save_stands(newsroom, settings, ca
     quote.refresh_from_db()
     assert quote.text == "We won the caucus."
     assert "Purge of" in caplog.text
+
+
+def test_a_page_a_save_overtook_while_it_rendered_is_sent_stale(newsroom, monkeypatch):
+    from candidates import views
+
+    url = pages(newsroom)["profile"]
+    quote = newsroom["quote"]
+    render = views.CandidateDetailView.get_context_data
+
+    def saved_meanwhile(self, **kwargs):
+        context = render(self, **kwargs)
+        # Another worker commits an edit of a row this page shows while it renders (a save
+        # here would read this request's session through the history middleware).
+        bump_keys(changed_keys(quote))
+        return context
+
+    monkeypatch.setattr(views.CandidateDetailView, "get_context_data", saved_meanwhile)
+    overtaken = Client().get(url)
+    monkeypatch.undo()
+    next_reader = Client().get(url)
+
+    assert overtaken.page_cache == "miss"
+    assert overtaken["Cache-Control"].startswith("public, max-age=0, ")
+    assert next_reader.page_cache == "refresh"
+    assert next_reader["Cache-Control"].startswith("public, max-age=30, ")

@@ -112,6 +112,7 @@ def test_a_save_purges_its_pages_in_varnish_and_leaves_the_others_cached(varnish
     assert new_profile is not None and "We won the caucus." in new_profile
     assert changes_within(contest, before[contest][0]) is not None
     kept, headers = fetch(unrelated)
+    # "hit", not "grace": the copy was not purged (a purged one is served in grace once).
     assert headers["x-cache"] == "hit"
     assert stored_object(headers) == stored_object(before[unrelated][1])
     assert kept == before[unrelated][0]
