@@ -70,10 +70,10 @@ restore: $(VENV)/.run-deps ## Restore FILE=backups/... into TARGET_URL or DATABA
 	@$(PY) scripts/backup.py restore "$(FILE)" $(if $(filter-out 0,$(CONFIRM)),--confirm)
 
 .PHONY: drill drill-up drill-down
-drill-up: $(VENV)/.run-deps ## Scale-out drill: primary + streaming replica, Redis, 2 gunicorns behind haproxy on :8200
+drill-up: $(VENV)/.run-deps ## Scale-out drill: primary + streaming replica, Redis, 2 gunicorns behind haproxy on :8200, Varnish on :8210
 	@scripts/drill.sh up
 
-drill: $(VENV)/.run-deps ## The whole scale-out drill: up, demo (replica reads, lag, failover), down
+drill: $(VENV)/.run-deps ## The whole scale-out drill: up, demo (replica reads, lag, purges, failover), down
 	@scripts/drill.sh up && scripts/drill.sh demo; status=$$?; scripts/drill.sh down; exit $$status
 
 drill-down: ## Stop the scale-out drill and remove its data (var/drill)

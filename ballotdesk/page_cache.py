@@ -1,26 +1,64 @@
-"""Caching of public pages: whole responses in the cache, HTTP validators, and invalidation.
+"""Caching of public pages: whole responses in the cache, HTTP validators, surrogate keys,
+targeted invalidation and no stampede.
 
-Readers who are not logged in get pages from the cache (Redis in production). A page is
-stored under the site's *content version*, which moves on whenever a row of a content app
-(newsroom, candidates, results) is saved or deleted: publishing, editing or unpublishing
-anything makes every page render afresh on its next request, without tracking which page
-shows what. A scheduled publication time coming due moves the version on too: the earliest
-pending `publish_at` is kept beside the version (looked up once per version), and the first
-request after it starts a new version, so scheduled items go live on time without a cron
-job. Only changes that send no signal at all (`QuerySet.update()`) wait up to
-`PAGE_CACHE_SECONDS`.
+Readers who are not logged in get pages from the cache (Redis in production). Staff and the
+admin get `Cache-Control: private, no-store` and never touch it.
 
-Every public page also carries an ETag, Last-Modified (the content version's time) and
-Cache-Control, and conditional requests are answered with 304. Logged-in staff and the admin
-get `Cache-Control: private, no-store` and never touch the page cache.
+**Each page knows what it shows: its surrogate keys.** While a public page renders, every
+row of a content app (`PAGE_CACHE_CONTENT_APPS`) that is loaded records its key: `quote-12`,
+`candidate-3`, `source-7`, `contest-12` (`<model name>-<pk>`). A row without a page of its
+own, shown with its owner (a result, a citation, a byline: `EditorialPolicy.owner` names
+the relation), records its owner's key instead. Item pages (any `SingleObjectMixin` view:
+profiles, quotes, facts, contests, places, sources) carry those keys only; every other
+page (lists, the home page, search, feeds, sitemaps, version pages, the API) also carries
+a *kind key*, `list-quote`, for every content table its queries read, so a newly published
+row appears there, and counts or empty results are never stale. A view or template can add
+keys of its own with `page_keys(request).add(obj_or_key, ...)`. Too many keys (a profile
+with hundreds of quotes) collapse kind by kind into the kind key, so a page carries at most
+`PAGE_CACHE_MAX_KEYS` keys in at most `PAGE_CACHE_MAX_KEY_BYTES` bytes.
 
-A page with a form holds the reader's CSRF token; it is stored with a placeholder and each
-reader gets their own token put back in, so such pages are cached too, as private ones.
+**A save invalidates the pages showing the saved row, not the site.** `post_save`,
+`post_delete` and `m2m_changed` of a content model move on the versions of the row's keys
+(`changed_keys`): its own key (for a row with a page or workflow of its own), its owner's
+key, the key of every row with a page of its own its foreign keys point at (so a quote's
+save reaches its candidate's profile, a citation's its quote, its source and their pages; a
+candidate's save leaves the pages naming its party alone), the related rows of an m2m
+change, and its kind key. Versions are ticks of one logical clock in the cache (an
+`incr`); a page is stored with the clock's value from before it rendered, and it is fresh
+while none of its keys has moved past that. The keys move at once and again when the
+transaction commits, once per key per transaction (an import of 10,000 results moves a
+contest's key, its candidates' keys and `list-result`, not 10,000 keys). Unrelated pages
+stay cached. Only changes that send no signal (`QuerySet.update()`, raw SQL) wait up to
+`PAGE_CACHE_SECONDS`: a stored page is fresh for that long at most.
+
+A scheduled publication time coming due moves the site's *content version* on, which
+makes every page stale at once (a rare event): the earliest pending `publish_at` is kept
+beside the version (looked up once per version), and the first request after it starts a
+new version, so scheduled items go live on time without a cron job.
+
+**No stampede.** A stale page is kept (for `PAGE_CACHE_STALE_SECONDS` beyond its freshness)
+until a new render replaces it. The first request that finds it stale takes a short lock
+(`cache.add`, `PAGE_CACHE_LOCK_SECONDS`) and renders; every other reader meanwhile gets the
+stale copy (`page_cache = "stale"`), and so do readers while the render fails (5xx). A cold
+page (none stored) is rendered by the lock holder while the others wait for it up to the
+lock's time, then render themselves.
+
+**Headers.** Public pages carry `Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE,
+stale-while-revalidate=PAGE_CACHE_STALE_SECONDS, stale-if-error=PAGE_CACHE_STALE_IF_ERROR`
+(a stale copy, or a page a save overtook while it rendered, has `max-age=0`, so a cache in
+front purged meanwhile does not keep it as fresh), an ETag and Last-Modified (when the page
+was rendered), and their keys, space-separated, in `Surrogate-Key` (Fastly, and Varnish
+with xkey) and `xkey` (Varnish's vmod-xkey): a CDN in front can purge exactly the pages of
+a saved row (docs/deploy.md). Conditional requests are answered with 304.
+
+**Reader pages carry no per-reader token.** A page whose view asked for a CSRF token (a
+form) is that reader's own, sent `private` and never stored: public pages have no POST
+form (the "Add to citation basket" button is a link to the small page that holds the form,
+`newsroom.citations.views.basket_offer`), so a cached page is the same bytes for everyone.
 
 Pages are stored gzip-compressed (a 200-quote profile is about 270 KB of HTML and a sixth of
 that compressed), and readers whose browser accepts gzip get the stored bytes as they are,
-with their own ETag and `Vary: Accept-Encoding`. Pages with a form are always sent
-uncompressed: a secret token next to reflected text must not be compressed (BREACH).
+with their own ETag and `Vary: Accept-Encoding`.
 
 When the cache does not answer (django-redis logs the error and reports a miss), pages are
 rendered from the database as if nothing were cached.
@@ -35,19 +73,23 @@ them; an address nothing has been learned for yet keys on all of them too, so a 
 never ignored before a render has shown it is not read.
 """
 
+import contextlib
+import contextvars
 import copy
 import gzip
 import hashlib
+import logging
 import re
 import time
+import urllib.request
+from collections import Counter
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connections, transaction
 from django.http import HttpResponse, QueryDict
-from django.middleware.csrf import get_token
 from django.utils.cache import (
     add_never_cache_headers,
     get_cache_key,
@@ -57,20 +99,378 @@ from django.utils.cache import (
     patch_vary_headers,
 )
 from django.utils.http import http_date
+from django.views.generic.detail import SingleObjectMixin
+
+logger = logging.getLogger("ballotdesk.cache")
 
 CONTENT_VERSION_KEY = "ballotdesk:content-version"
 #: {"version": the content version it was computed for, "due": epoch seconds or None}
 NEXT_DUE_KEY = "ballotdesk:next-scheduled"
 PARAMETERS_KEY = "ballotdesk:parameters:"
+#: The logical clock every key version is a tick of.
+CLOCK_KEY = "ballotdesk:page-keys:clock"
+#: Prefix of one surrogate key's version.
+KEY_VERSION = "ballotdesk:page-key:"
+#: The stable prefix stored pages live under (their freshness is checked, not keyed).
+PAGE_PREFIX = "page"
 #: Stands for "every parameter": the view walked them all.
 EVERY = "*"
+KIND = "list-"
+#: "Any row of this kind": what a page with too many row keys of one kind carries instead.
+ANY = "any-"
 
-# Exactly what {% csrf_token %} renders. Escaped editor text can never produce it.
-_CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(">)')
-_CSRF_PLACEHOLDER = b"\x00csrf-token\x00"
-_STORED_CSRF_INPUT = b'<input type="hidden" name="csrfmiddlewaretoken" value="%s">'
 # Headers that belong to one response, never to a stored page.
 _UNSTORED_HEADERS = {"content-length", "set-cookie", "x-request-id"}
+_QUOTED_NAME = re.compile(r'"([A-Za-z0-9_]+)"')
+
+
+# --- Surrogate keys ---------------------------------------------------------------------
+
+
+def is_tracked(model) -> bool:
+    """A content model whose rows pages show (a historical record is not: its row is)."""
+    return (
+        model._meta.app_label in settings.PAGE_CACHE_CONTENT_APPS
+        and getattr(model, "instance_type", None) is None
+    )
+
+
+def model_key(model, pk) -> str:
+    return f"{model._meta.model_name}-{pk}"
+
+
+def kind_key(model) -> str:
+    return f"{KIND}{model._meta.model_name}"
+
+
+def _owner_key(obj) -> str | None:
+    """The key of the item whose page shows `obj`, from the ids on the row (no query)."""
+    from newsroom.editorial.policy import policy_of
+
+    name = policy_of(obj).owner
+    if not name:
+        return None
+    field = obj._meta.get_field(name)
+    if name == "content_object" or not getattr(field, "concrete", True):
+        from django.contrib.contenttypes.models import ContentType
+
+        type_id = obj.__dict__.get(f"{field.ct_field}_id")
+        object_id = obj.__dict__.get(field.fk_field)
+        if type_id is None or object_id is None:
+            return None
+        return f"{ContentType.objects.get_for_id(type_id).model}-{object_id}"
+    target = obj.__dict__.get(field.attname)
+    return None if target is None else model_key(field.related_model, target)
+
+
+def _has_own_key(obj) -> bool:
+    """Whether pages key `obj` by itself: it has a page or a workflow of its own."""
+    from newsroom.editorial.publishing import Publishable
+
+    return isinstance(obj, Publishable) or _owner_key(obj) is None
+
+
+def shown_key(obj) -> str | None:
+    """The key a page showing `obj` records: its own, or its owner's."""
+    if obj.pk is None:
+        return None
+    if _has_own_key(obj):
+        return model_key(type(obj), obj.pk)
+    return _owner_key(obj)
+
+
+def with_any(keys: set[str]) -> set[str]:
+    """`keys` and, for each row key, its kind's "any" key (see `bounded`)."""
+    return keys | {ANY + key.rsplit("-", 1)[0] for key in keys if not _is_group(key)}
+
+
+def _is_group(key: str) -> bool:
+    return key.startswith((KIND, ANY))
+
+
+def changed_keys(obj) -> set[str]:
+    """The keys of every page a save or deletion of `obj` may change."""
+    keys = {kind_key(type(obj))}
+    if obj.pk is not None and _has_own_key(obj):
+        keys.add(model_key(type(obj), obj.pk))
+    if owner := _owner_key(obj):
+        keys.add(owner)
+    for field in obj._meta.concrete_fields:
+        if field.is_relation and (field.many_to_one or field.one_to_one):
+            target = obj.__dict__.get(field.attname)
+            if target is not None and lists_children(field.related_model):
+                keys.add(model_key(field.related_model, target))
+    return keys
+
+
+def lists_children(model) -> bool:
+    """Whether `model` has a page of its own, which may list the rows pointing at it (a
+    profile its quotes, a source page what cites it). A reference record shown by name
+    only (a party, an outlet) is not: a candidate's save leaves every page naming the
+    candidate's party alone."""
+    return is_tracked(model) and hasattr(model, "get_absolute_url")
+
+
+class PageKeys:
+    """What one public page shows: the keys of the rows it loaded, the content tables its
+    queries read, and keys added by hand (`add`)."""
+
+    def __init__(self):
+        self.keys: set[str] = set()
+        self.tables: set[str] = set()
+        self.item_page = False
+
+    def add(self, *items) -> None:
+        """Record rows (model instances) or keys (strings) this page shows."""
+        for item in items:
+            key = item if isinstance(item, str) else shown_key(item)
+            if key:
+                self.keys.add(key)
+
+    def all(self) -> list[str]:
+        """The page's keys, bounded: the largest kinds collapse into their kind key."""
+        keys = set(self.keys)
+        if not self.item_page:
+            kinds = _table_kinds()
+            keys |= {kinds[table] for table in self.tables if table in kinds}
+        return bounded(keys)
+
+
+def bounded(keys: set[str]) -> list[str]:
+    """At most PAGE_CACHE_MAX_KEYS keys in PAGE_CACHE_MAX_KEY_BYTES: while over, the row keys
+    of the kind with the most are replaced by its "any" key (`any-quote`), which moves on
+    with every row key of that kind: a page invalidated more often, never one left stale."""
+    keys = set(keys)
+
+    def over() -> bool:
+        return (
+            len(keys) > settings.PAGE_CACHE_MAX_KEYS
+            or sum(len(key) + 1 for key in keys) > settings.PAGE_CACHE_MAX_KEY_BYTES
+        )
+
+    while over():
+        kinds = Counter(key.rsplit("-", 1)[0] for key in keys if not _is_group(key))
+        if not kinds:
+            break
+        kind = kinds.most_common(1)[0][0]
+        keys = {key for key in keys if _is_group(key) or key.rsplit("-", 1)[0] != kind}
+        keys.add(ANY + kind)
+    return sorted(keys)
+
+
+_TABLE_KINDS: dict[str, str] = {}
+
+
+def _table_kinds() -> dict[str, str]:
+    """Content table name → kind key; a historical table counts as its item's."""
+    if not _TABLE_KINDS:
+        from django.apps import apps
+
+        for model in apps.get_models():
+            if model._meta.app_label not in settings.PAGE_CACHE_CONTENT_APPS:
+                continue
+            shown = getattr(model, "instance_type", None) or model
+            _TABLE_KINDS[model._meta.db_table] = kind_key(shown)
+            for field in model._meta.local_many_to_many:
+                _TABLE_KINDS[field.remote_field.through._meta.db_table] = kind_key(shown)
+    return _TABLE_KINDS
+
+
+#: Pages rendered by this process so far (see KeysAtCommit).
+_renders = 0
+_collecting: contextvars.ContextVar[PageKeys | None] = contextvars.ContextVar(
+    "page_keys", default=None
+)
+
+
+def page_keys(request) -> PageKeys:
+    """The collector of the page `request` renders (a throwaway one outside the cache)."""
+    keys = getattr(request, "_page_keys", None)
+    if keys is None:
+        keys = request._page_keys = PageKeys()
+    return keys
+
+
+def row_loaded(sender, instance, **kwargs) -> None:
+    """post_init receiver: a content row was loaded while a public page renders."""
+    keys = _collecting.get()
+    if keys is not None and instance.pk is not None:
+        keys.add(instance)
+
+
+@contextlib.contextmanager
+def collecting(keys: PageKeys):
+    """Record, while the page renders, the rows it loads and the tables it queries."""
+
+    def note_tables(execute, sql, params, many, context):
+        if isinstance(sql, str):
+            keys.tables.update(_QUOTED_NAME.findall(sql))
+        return execute(sql, params, many, context)
+
+    global _renders
+    _renders += 1
+    token = _collecting.set(keys)
+    try:
+        with contextlib.ExitStack() as stack:
+            for connection in connections.all(initialized_only=False):
+                stack.enter_context(connection.execute_wrapper(note_tables))
+            yield keys
+    finally:
+        _collecting.reset(token)
+
+
+# --- Key versions -----------------------------------------------------------------------
+
+
+def clock() -> int | None:
+    """The logical clock's current tick; None when the cache does not answer."""
+    tick = cache.get(CLOCK_KEY)
+    if tick is None:
+        cache.add(CLOCK_KEY, _clock_start(), timeout=None)
+        tick = cache.get(CLOCK_KEY)
+    return tick
+
+
+def _clock_start() -> int:
+    """The wall clock in microseconds: a clock lost with a flush restarts ahead of every tick
+    handed out before (no process moves it on a million times a second), and the value stays
+    below 2**53, exact through django-redis's `incr` (a Lua script: its numbers are doubles;
+    nanoseconds would come back rounded)."""
+    return time.time_ns() // 1000
+
+
+def bump_keys(keys) -> None:
+    """Move the versions of `keys` (and their kinds' "any" keys) past every page rendered
+    until now."""
+    if not keys:
+        return
+    keys = with_any(set(keys))
+    try:
+        tick = cache.incr(CLOCK_KEY)
+    except ValueError:
+        cache.add(CLOCK_KEY, _clock_start(), timeout=None)
+        try:
+            tick = cache.incr(CLOCK_KEY)
+        except ValueError:
+            tick = None
+    if tick is None:
+        return
+    cache.set_many({KEY_VERSION + key: tick for key in keys}, timeout=None)
+
+
+def purge(keys) -> None:
+    """Ask each shared cache in front (`PURGE_URLS`: Varnish, a CDN's purge endpoint) to drop
+    the pages carrying `keys`: one `PURGE` request with `xkey` and `Surrogate-Key` headers per
+    batch of keys that fits a header. A cache that does not answer is logged and skipped:
+    its copies expire within `PAGE_CACHE_MAX_AGE`."""
+    if not settings.PURGE_URLS or not keys:
+        return
+    batches, batch = [], []
+    for key in sorted(keys):
+        if batch and sum(len(k) + 1 for k in batch) + len(key) > settings.PAGE_CACHE_MAX_KEY_BYTES:
+            batches.append(batch)
+            batch = []
+        batch.append(key)
+    batches.append(batch)
+    for url in settings.PURGE_URLS:
+        for batch in batches:
+            value = " ".join(batch)
+            request = urllib.request.Request(
+                url, method="PURGE", headers={"xkey": value, "Surrogate-Key": value}
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=settings.PURGE_TIMEOUT):
+                    pass
+            except OSError as error:
+                logger.error("Purge of %d keys at %s failed: %s", len(batch), url, error)
+                break
+
+
+def keys_committed(keys) -> None:
+    """The rows behind `keys` are committed: their pages are stale here and in front."""
+    bump_keys(keys)
+    purge(with_any(set(keys)))
+
+
+class KeysAtCommit:
+    """The keys a transaction changed, moved on once more when it commits."""
+
+    def __init__(self):
+        self.keys: set[str] = set()
+        #: Keys moved on since this process last rendered a page: only a render on this
+        #: connection can see the uncommitted rows, so only one moves them on again.
+        self.moved: set[str] = set()
+        self.renders = _renders
+
+    def __call__(self):
+        keys_committed(self.keys)
+
+
+def content_changed(sender, instance=None, action=None, model=None, pk_set=None, **kwargs):
+    """Signal receiver: a row of a content app was saved, deleted or relinked.
+
+    Its keys move on at once and again when the transaction commits: a page rendered in
+    between, from the rows as they were before the commit, is never served as fresh.
+    """
+    if not is_tracked(sender) or instance is None:
+        return
+    if action is not None and not action.startswith("post_"):
+        return
+    keys = changed_keys(instance) if is_tracked(type(instance)) else set()
+    if action is not None:
+        keys.add(kind_key(sender))
+        if model is not None and is_tracked(model):
+            keys.add(kind_key(model))
+            keys.update(model_key(model, pk) for pk in pk_set or ())
+    keys_changed(keys)
+
+
+def rows_changed(sender, instances=(), **kwargs) -> None:
+    """Signal receiver of `newsroom.bulk.rows_written`: many rows written at once, every
+    page showing any of them is changed (one bump per key, as for row-by-row saves)."""
+    if not is_tracked(sender):
+        return
+    keys = set()
+    for instance in instances:
+        keys |= changed_keys(instance)
+    keys_changed(keys)
+
+
+def keys_changed(keys: set[str]) -> None:
+    """Move `keys` on now, and again when the transaction commits."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        keys_committed(keys)
+        return
+    pending = next(
+        (entry[1] for entry in connection.run_on_commit if isinstance(entry[1], KeysAtCommit)),
+        None,
+    )
+    if pending is None:
+        pending = KeysAtCommit()
+        transaction.on_commit(pending, robust=True)
+    pending.keys |= keys
+    if pending.renders != _renders:
+        pending.moved, pending.renders = set(), _renders
+    # Once per key between renders: an import of 10,000 rows moves a contest's key once.
+    new = keys - pending.moved
+    pending.moved |= new
+    bump_keys(new)
+
+
+def is_fresh(page: dict, version: int | None) -> bool:
+    """Whether a stored page still shows what it would show if rendered now."""
+    if (
+        page.get("version") != version
+        or page.get("tick") is None
+        or time.time() >= page["fresh_until"]
+    ):
+        return False
+    versions = cache.get_many([KEY_VERSION + key for key in page["keys"]])
+    return all(tick <= page["tick"] for tick in versions.values())
+
+
+# --- The site's content version (scheduled publication) ----------------------------------
 
 
 def content_version() -> int | None:
@@ -117,19 +517,7 @@ def bump_content_version() -> None:
     cache.set(CONTENT_VERSION_KEY, time.time_ns(), timeout=None)
 
 
-def content_changed(sender, **kwargs) -> None:
-    """Signal receiver: a row of a content app was saved, deleted or relinked.
-
-    The version moves on at once and again when the transaction commits: a page rendered
-    in between, from the rows as they were before the commit, is never served.
-    """
-    if sender._meta.app_label not in settings.PAGE_CACHE_CONTENT_APPS:
-        return
-    bump_content_version()
-    connection = transaction.get_connection()
-    if not any(entry[1] is bump_content_version for entry in connection.run_on_commit):
-        # Once per transaction: an import of 10,000 rows moves it on once at commit.
-        transaction.on_commit(bump_content_version, robust=True)
+# --- Who may be served from the cache ----------------------------------------------------
 
 
 def is_private(request) -> bool:
@@ -141,17 +529,19 @@ def is_private(request) -> bool:
 
 
 def is_personal(request) -> bool:
-    """The view read the session or showed messages: the page is this reader's own."""
+    """The view read the session, showed messages or put a CSRF token in the page (a
+    form): the page is this reader's own."""
     session = getattr(request, "session", None)
     messages = getattr(request, "_messages", None)
     return bool(
         (session is not None and session.accessed)
         or (messages is not None and (messages.used or messages.added_new))
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     )
 
 
 def is_cacheable(request, response) -> bool:
-    """A public page, the same for every anonymous reader (but for a CSRF token)."""
+    """A public page, the same for every anonymous reader."""
     cache_control = response.get("Cache-Control", "")
     return (
         request.method in ("GET", "HEAD")
@@ -165,13 +555,12 @@ def is_cacheable(request, response) -> bool:
     )
 
 
-def key_prefix(version: int) -> str:
-    return f"page.{version}"
+# --- Stored pages ------------------------------------------------------------------------
 
 
-def stored_page(response) -> dict:
-    content, forms = _CSRF_INPUT.subn(rb"\g<1>" + _CSRF_PLACEHOLDER + rb"\g<2>", response.content)
-    digest = hashlib.sha256(content).hexdigest()[:32]
+def stored_page(response, keys: list[str], *, tick=None, version=None) -> dict:
+    content = response.content
+    now = time.time()
     return {
         "status": response.status_code,
         "headers": [
@@ -181,9 +570,12 @@ def stored_page(response) -> dict:
         ],
         # mtime=0: the same page always compresses to the same bytes.
         "gzip": gzip.compress(content, compresslevel=6, mtime=0),
-        "has_form": bool(forms),
-        # Pages with a form differ by the token only: equivalent, not identical.
-        "etag": f'W/"{digest}"' if forms else f'"{digest}"',
+        "etag": f'"{hashlib.sha256(content).hexdigest()[:32]}"',
+        "keys": keys,
+        "tick": tick,
+        "version": version,
+        "rendered_at": int(now),
+        "fresh_until": now + settings.PAGE_CACHE_SECONDS,
     }
 
 
@@ -192,17 +584,11 @@ def accepts_gzip(request) -> bool:
 
 
 def page_response(request, page: dict) -> HttpResponse:
-    if not page["has_form"] and accepts_gzip(request):
+    if accepts_gzip(request):
         response = HttpResponse(page["gzip"], status=page["status"])
         response.gzipped = True
     else:
-        content = gzip.decompress(page["gzip"])
-        if page["has_form"]:
-            token = get_token(request).encode()
-            content = content.replace(
-                _STORED_CSRF_INPUT % _CSRF_PLACEHOLDER, _STORED_CSRF_INPUT % token
-            )
-        response = HttpResponse(content, status=page["status"])
+        response = HttpResponse(gzip.decompress(page["gzip"]), status=page["status"])
     for name, value in page["headers"]:
         response[name] = value
     if getattr(response, "gzipped", False):
@@ -210,24 +596,34 @@ def page_response(request, page: dict) -> HttpResponse:
     return response
 
 
-def with_validators(request, response, page: dict, version: int | None):
-    """Cache-Control, ETag and Last-Modified; 304 when the reader's copy is current."""
-    visibility = {"private": True} if page["has_form"] else {"public": True}
-    patch_cache_control(response, max_age=settings.PAGE_CACHE_MAX_AGE, **visibility)
+def with_validators(request, response, page: dict, *, stale: bool = False):
+    """Cache-Control, surrogate keys, ETag and Last-Modified; 304 when the reader's copy is
+    current."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=0 if stale else settings.PAGE_CACHE_MAX_AGE,
+        stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
+        stale_if_error=settings.PAGE_CACHE_STALE_IF_ERROR,
+    )
+    if page["keys"]:
+        response["Surrogate-Key"] = response["xkey"] = " ".join(page["keys"])
+    # The page differs by encoding: each encoding has its own strong validator.
+    patch_vary_headers(response, ["Accept-Encoding"])
     etag = page["etag"]
-    if not page["has_form"]:
-        # The page differs by encoding: each encoding has its own strong validator.
-        patch_vary_headers(response, ["Accept-Encoding"])
-        if getattr(response, "gzipped", False):
-            etag = f'{etag[:-1]}-gzip"'
+    if getattr(response, "gzipped", False):
+        etag = f'{etag[:-1]}-gzip"'
     response["ETag"] = etag
-    last_modified = None
-    if version is not None:
-        last_modified = version // 1_000_000_000
-        response["Last-Modified"] = http_date(last_modified)
+    last_modified = page["rendered_at"]
+    response["Last-Modified"] = http_date(last_modified)
     return get_conditional_response(
         request, etag=etag, last_modified=last_modified, response=response
     )
+
+
+def lock_key(page_key: str) -> str:
+    """The short lock the one request re-rendering a page holds."""
+    return f"{page_key}:rendering"
 
 
 class ReadParameters(QueryDict):
@@ -301,6 +697,12 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        view_class = getattr(view_func, "view_class", None)
+        if isinstance(view_class, type) and issubclass(view_class, SingleObjectMixin):
+            # One item's page: it carries the keys of what it loaded, no kind keys.
+            page_keys(request).item_page = True
+
     def __call__(self, request):
         if is_private(request):
             response = self.get_response(request)
@@ -312,34 +714,79 @@ class PageCacheMiddleware:
 
         storing = settings.PAGE_CACHE_SECONDS > 0
         version = content_version() if storing else None
-        prefix = key_prefix(version) if version is not None else None
+        available = version is not None
         # None: nothing learned yet for this address, so every parameter counts.
-        known = cache.get(parameters_key(request)) if prefix is not None else None
+        known = cache.get(parameters_key(request)) if available else None
         request._query = request.GET
         request.GET = ReadParameters(request._query)
+        page_key = stale = None
+        locked = False
         # A reader with a message waiting (say, "added to your basket") gets a fresh page.
-        if prefix is not None and CookieStorage.cookie_name not in request.COOKIES:
-            page_key = get_cache_key(
-                keyed_request(request, EVERY if known is None else known), prefix, "GET", cache
-            )
+        if available and CookieStorage.cookie_name not in request.COOKIES:
+            keyed = keyed_request(request, EVERY if known is None else known)
+            page_key = get_cache_key(keyed, PAGE_PREFIX, "GET", cache)
             page = cache.get(page_key) if page_key else None
+            if page is None and page_key:
+                locked = cache.add(lock_key(page_key), 1, settings.PAGE_CACHE_LOCK_SECONDS)
+                if not locked:
+                    page = self.wait_for(page_key)
             if page is not None:
-                response = with_validators(request, page_response(request, page), page, version)
-                response.page_cache = "hit"
-                return response
-
-        response = self.get_response(request)
+                if is_fresh(page, version):
+                    response = with_validators(request, page_response(request, page), page)
+                    response.page_cache = "hit"
+                    return response
+                locked = locked or cache.add(
+                    lock_key(page_key), 1, settings.PAGE_CACHE_LOCK_SECONDS
+                )
+                if not locked:
+                    # Another request is rendering it: this reader gets the copy it replaces.
+                    return self.serve_stale(request, page, "stale")
+                stale = page
+        tick = clock() if available else None
+        try:
+            response = self.render(request)
+        finally:
+            if locked:
+                cache.delete(lock_key(page_key))
+        if stale is not None and response.status_code >= 500:
+            return self.serve_stale(request, stale, "stale-if-error")
         if not is_cacheable(request, response):
             if is_personal(request):
                 patch_cache_control(response, private=True)
             response.page_cache = "pass"
             return response
-        page = stored_page(response)
-        if prefix is not None and request.method == "GET":
+        page = stored_page(
+            response, page_keys(request).all(), tick=tick, version=version if storing else None
+        )
+        if available and request.method == "GET":
             keyed = keyed_request(request, learn_parameters(request, known))
-            page_key = learn_cache_key(keyed, response, settings.PAGE_CACHE_SECONDS, prefix, cache)
-            cache.set(page_key, page, settings.PAGE_CACHE_SECONDS)
-            response.page_cache = "miss"
-        else:
-            response.page_cache = "unavailable" if storing else "off"
-        return with_validators(request, response, page, version)
+            lifetime = settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_SECONDS
+            stored_key = learn_cache_key(keyed, response, lifetime, PAGE_PREFIX, cache)
+            cache.set(stored_key, page, lifetime)
+            response.page_cache = "refresh" if stale is not None else "miss"
+            response.page_key = stored_key
+            # A row it shows was saved while it rendered: the page is already stale, and a
+            # cache in front, purged meanwhile, must not keep it as fresh.
+            return with_validators(request, response, page, stale=not is_fresh(page, version))
+        response.page_cache = "unavailable" if storing else "off"
+        return with_validators(request, response, page)
+
+    def render(self, request):
+        with collecting(page_keys(request)):
+            return self.get_response(request)
+
+    @staticmethod
+    def serve_stale(request, page, outcome):
+        response = with_validators(request, page_response(request, page), page, stale=True)
+        response.page_cache = outcome
+        return response
+
+    @staticmethod
+    def wait_for(page_key):
+        """A cold page another request is rendering: wait for it, up to the lock's time."""
+        for _ in range(int(settings.PAGE_CACHE_LOCK_SECONDS / 0.05)):
+            time.sleep(0.05)
+            page = cache.get(page_key)
+            if page is not None or cache.get(lock_key(page_key)) is None:
+                return page
+        return None

@@ -160,12 +160,26 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "ballotdesk.cache"
 
 # Anonymous pages kept whole in the cache (ballotdesk.page_cache), only where the cache is
-# shared by every worker; any saved row of these apps makes every page render afresh.
+# shared by every worker; a saved row makes the pages that show it render afresh (their
+# surrogate keys), each once, while readers get the stale copy.
 PAGE_CACHE_SECONDS = env.int(
     "PAGE_CACHE_SECONDS",
     default=60 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache" else 0,
 )
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0 if DEBUG else 30)
+# How long a stale page is kept and served while one request renders its successor
+# (`stale-while-revalidate`), and how long a CDN may serve it while the site fails.
+PAGE_CACHE_STALE_SECONDS = env.int("PAGE_CACHE_STALE_SECONDS", default=300)
+PAGE_CACHE_STALE_IF_ERROR = env.int("PAGE_CACHE_STALE_IF_ERROR", default=86400)
+# The lock the one re-rendering request holds (a render longer than this is repeated).
+PAGE_CACHE_LOCK_SECONDS = env.int("PAGE_CACHE_LOCK_SECONDS", default=5)
+# Surrogate keys a page carries at most (Varnish takes 8 KB a header by default).
+PAGE_CACHE_MAX_KEYS = env.int("PAGE_CACHE_MAX_KEYS", default=200)
+PAGE_CACHE_MAX_KEY_BYTES = env.int("PAGE_CACHE_MAX_KEY_BYTES", default=4000)
+# Shared caches in front (Varnish, a CDN's purge endpoint) sent `PURGE` with `xkey` and
+# `Surrogate-Key` headers naming the keys of every committed change (comma-separated URLs).
+PURGE_URLS = env.list("PURGE_URLS", default=[])
+PURGE_TIMEOUT = env.float("PURGE_TIMEOUT", default=0.5)
 PAGE_CACHE_CONTENT_APPS = ["newsroom", "candidates", "results"]
 
 # Rows per page of a public list (newsroom.pagination): sources, candidates, contests.

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
 from newsroom.editorial.public import StaffPreviewMixin, corrections_of
-from newsroom.footnotes import item_notes
+from newsroom.footnotes import SourceNotes, item_notes
 from newsroom.pagination import PublicListView
 
 from .jsonld import claim, person, quotation

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The scale-out drill (`make drill-up`, `make drill-down`): a PostgreSQL primary and its
 # streaming replica (pg_basebackup), Redis, two gunicorn app processes with the production
-# settings of `make serve`, and haproxy in front, all on this machine and all of the drill's
-# own: the machine's PostgreSQL (5432) and Redis (6379) are never touched.
+# settings of `make serve`, haproxy in front of them and Varnish in front of haproxy (grace
+# mode, purges by surrogate key sent by the apps on commit), all on this machine and all of
+# the drill's own: the machine's PostgreSQL (5432) and Redis (6379) are never touched.
 #
 #   scripts/drill.sh up        start everything (databases first; idempotent)
 #   scripts/drill.sh up-db     only the primary and its replica
@@ -12,7 +13,7 @@
 #
 # Ports and place (environment): DRILL_DIR (var/drill), DRILL_PRIMARY_PORT (5433),
 # DRILL_REPLICA_PORT (5434), DRILL_REDIS_PORT (6380), DRILL_APP_PORTS ("8201 8202"),
-# DRILL_LB_PORT (8200).
+# DRILL_LB_PORT (8200), DRILL_CACHE_PORT (8210, Varnish).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PROJECT=$(pwd)
@@ -25,6 +26,7 @@ REPLICA_PORT=${DRILL_REPLICA_PORT:-5434}
 REDIS_PORT=${DRILL_REDIS_PORT:-6380}
 APP_PORTS=${DRILL_APP_PORTS:-8201 8202}
 LB_PORT=${DRILL_LB_PORT:-8200}
+CACHE_PORT=${DRILL_CACHE_PORT:-8210}
 DB_NAME=ballotdesk
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1)/bin}
 
@@ -122,13 +124,15 @@ app_env() { # port -> the environment of one app process
   echo "CACHE_URL=rediscache://127.0.0.1:$REDIS_PORT/1"
   echo SECURE_SSL_REDIRECT=off
   echo SECURE_COOKIES=off
-  echo "SITE_URL=http://127.0.0.1:$LB_PORT"
+  echo "SITE_URL=http://127.0.0.1:$CACHE_PORT"
+  # After each commit, the keys of the changed rows' pages are purged from Varnish.
+  echo "PURGE_URLS=http://127.0.0.1:$CACHE_PORT/"
   echo "GUNICORN_BIND=127.0.0.1:$1"
   echo "WEB_CONCURRENCY=${DRILL_WEB_CONCURRENCY:-2}"
 }
 
-manage() { # runs manage.py against the drill's primary, as the apps see it
-  env $(app_env "${APP_PORTS%% *}") SECRET_KEY="$SECRET_KEY" "$PY" manage.py "$@"
+manage() { # runs manage.py against the drill's primary, as the apps see it (nothing to purge yet)
+  env $(app_env "${APP_PORTS%% *}") PURGE_URLS= SECRET_KEY="$SECRET_KEY" "$PY" manage.py "$@"
 }
 
 secret_key() {
@@ -261,6 +265,30 @@ EOF
   fail "haproxy does not answer on port $LB_PORT."
 }
 
+varnish_up() {
+  command -v varnishd >/dev/null && dpkg -s varnish-modules >/dev/null 2>&1 \
+    || scripts/ensure-varnish.sh
+  if [ -s "$DIR/varnish.pid" ] && kill -0 "$(cat "$DIR/varnish.pid")" 2>/dev/null; then
+    say "Varnish already runs on port $CACHE_PORT."
+    return
+  fi
+  port_busy "$CACHE_PORT" && fail "port $CACHE_PORT is taken by something else; set DRILL_CACHE_PORT."
+  local admin=${ADMIN_URL:-admin/}
+  admin=${admin#/}
+  sed -e "s/@BACKEND_PORT@/$LB_PORT/" -e "s#@ADMIN_PATH@#${admin%/}/#" \
+    scripts/drill-varnish.vcl >"$DIR/varnish.vcl"
+  # -j none: no jail, so the drill's own folder serves as the working directory.
+  varnishd -j none -a "127.0.0.1:$CACHE_PORT" -T none -f "$DIR/varnish.vcl" \
+    -n "$DIR/varnish" -s malloc,64m -P "$DIR/varnish.pid" >"$DIR/varnish.log" 2>&1 \
+    || { cat "$DIR/varnish.log" >&2; fail "varnishd did not start (log above)."; }
+  for _ in $(seq 1 40); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$CACHE_PORT/healthz" 2>/dev/null \
+      && { say "Varnish caches readers' pages on http://127.0.0.1:$CACHE_PORT/ (grace, xkey purges)"; return; }
+    sleep 0.25
+  done
+  fail "Varnish does not answer on port $CACHE_PORT."
+}
+
 stop_pidfile() { # name, pidfile
   local pid
   pid=$(cat "$2" 2>/dev/null || true)
@@ -274,6 +302,7 @@ stop_pidfile() { # name, pidfile
 
 down() {
   [ -d "$DIR" ] || { say "Nothing to stop: $DIR does not exist."; return; }
+  stop_pidfile Varnish "$DIR/varnish.pid"
   stop_pidfile haproxy "$DIR/haproxy.pid"
   for pidfile in "$DIR"/app-*.pid; do
     [ -e "$pidfile" ] && stop_pidfile "$(basename "$pidfile" .pid)" "$pidfile"
@@ -311,6 +340,7 @@ status() {
     say "app-$port: $(curl -s "http://127.0.0.1:$port/healthz" 2>/dev/null || echo down)"
   done
   say "haproxy 127.0.0.1:$LB_PORT: $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$LB_PORT/healthz" 2>/dev/null || echo down)"
+  say "Varnish 127.0.0.1:$CACHE_PORT: $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$CACHE_PORT/healthz" 2>/dev/null || echo down)"
 }
 
 case "${1:-}" in
@@ -321,7 +351,8 @@ case "${1:-}" in
     redis_up
     apps_up
     haproxy_up
-    say "Up. Readers: http://127.0.0.1:$LB_PORT/ (scripts/drill.sh status | demo | down)"
+    varnish_up
+    say "Up. Readers: http://127.0.0.1:$CACHE_PORT/ (Varnish), http://127.0.0.1:$LB_PORT/ (haproxy) (scripts/drill.sh status | demo | down)"
     ;;
   up-db)
     need_tools
@@ -330,7 +361,7 @@ case "${1:-}" in
     ;;
   status) status ;;
   demo) secret_key; env $(app_env "${APP_PORTS%% *}") SECRET_KEY="$SECRET_KEY" \
-    DRILL_LB_URL="http://127.0.0.1:$LB_PORT" DRILL_REPLICA_PORT="$REPLICA_PORT" \
+    DRILL_LB_URL="http://127.0.0.1:$LB_PORT" DRILL_CACHE_URL="http://127.0.0.1:$CACHE_PORT" DRILL_REPLICA_PORT="$REPLICA_PORT" \
     DRILL_PRIMARY_PORT="$PRIMARY_PORT" DRILL_DIR="$DIR" "$PY" scripts/drill_demo.py
     failover_demo ;;
   down) down ;;

@@ -11,6 +11,9 @@ the statements the apps sent to each server while it ran:
    through haproxy shows it.
 4. Replay paused on the replica (lag made visible): readers get the change from the primary
    while the replica is behind, never the old page; replay resumed, the replica catches up.
+5. Varnish in front of haproxy: a save purges the pages showing the saved row (the apps'
+   PURGE with its surrogate keys) and the next readers get the new page; a page that does
+   not show it is still Varnish's same stored copy.
 
 The candidate's summary is put back at the end.
 """
@@ -38,8 +41,10 @@ from django.contrib.auth import (  # noqa: E402
 from django.contrib.sessions.backends.cached_db import SessionStore  # noqa: E402
 
 from candidates.models import Candidate  # noqa: E402
+from newsroom.models import Source  # noqa: E402
 
 LB = os.environ["DRILL_LB_URL"]
+FRONT = os.environ.get("DRILL_CACHE_URL", "")
 DRILL_DIR = Path(os.environ.get("DRILL_DIR") or settings.BASE_DIR / "var" / "drill")
 PRIMARY_PORT = int(os.environ["DRILL_PRIMARY_PORT"])
 REPLICA_PORT = int(os.environ["DRILL_REPLICA_PORT"])
@@ -200,8 +205,47 @@ def main() -> None:
         get(url, params={"drill": "after"})
     say(f"   next anonymous page: SELECTs {after}")
 
+    if FRONT:
+        varnish_demo(candidate, url)
+
     save_summary(candidate, original)
     say("\nThe candidate's summary is back as it was.")
+
+
+def varnish_demo(candidate: Candidate, url: str) -> None:
+    say(f"\n5. Varnish in front of haproxy ({FRONT}): purges by surrogate key on commit")
+    changed = {f"candidate-{candidate.pk}", "list-candidate", "any-candidate"}
+    others = [
+        item.get_absolute_url()
+        for item in [*Candidate.objects.published().exclude(pk=candidate.pk), *Source.objects.all()]
+    ] + ["/sources/", "/corrections/"]
+    unrelated_path, unrelated = None, None
+    for path in others:
+        requests.get(f"{FRONT}{path}", timeout=10)
+        response = requests.get(f"{FRONT}{path}", timeout=10)
+        keys = set(response.headers.get("xkey", "").split())
+        if response.headers.get("X-Cache") == "hit" and keys and not changed & keys:
+            unrelated_path, unrelated = path, response
+            break
+    requests.get(f"{FRONT}{url}", timeout=10)
+    first = requests.get(f"{FRONT}{url}", timeout=10)
+    say(f"   profile: X-Cache {first.headers['X-Cache']}, xkey {first.headers['xkey'][:60]}…")
+    marker = f"Drill change through Varnish {time.strftime('%H:%M:%S')}."
+    save_summary(candidate, marker)
+    pages = []
+    took = wait_for(
+        lambda: pages.append(requests.get(f"{FRONT}{url}", timeout=10)) or marker in pages[-1].text
+    )
+    say(f"   the profile shows the change {took * 1000:.0f} ms after the save ({len(pages)} GETs)")
+    if unrelated is None:
+        say("   (every other page shows this candidate: none to keep cached)")
+        return
+    again = requests.get(f"{FRONT}{unrelated_path}", timeout=10)
+    same = again.headers["X-Varnish"].split()[-1] == unrelated.headers["X-Varnish"].split()[-1]
+    say(
+        f"   {unrelated_path} (not showing it): X-Cache {again.headers['X-Cache']}, "
+        f"same copy: {same}"
+    )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ urlpatterns = [
     path("basket/clear/", views.basket_clear, name="basket_clear"),
     path("basket.<str:fmt>", views.basket_download, name="basket_download"),
     path("<slug:kind>/<int:pk>/", views.cite, name="cite"),
+    path("<slug:kind>/<int:pk>/basket/", views.basket_offer, name="basket_offer"),
     path("<slug:kind>/<int:pk>.<str:fmt>", views.download, name="download"),
     path("<slug:kind>/<int:pk>/sources.<str:fmt>", views.sources_download, name="sources"),
 ]

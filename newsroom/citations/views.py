@@ -117,6 +117,36 @@ def cite(request, kind: str, pk: int):
 
 
 @require_GET
+def basket_offer(request, kind: str, pk: int):
+    """The page that holds the "Add to citation basket" form of one item.
+
+    Public pages link here instead of carrying the form: a form needs the reader's CSRF
+    token, and a page with a token is that reader's own. So profiles, quotes, contests and
+    sources stay the same bytes for every reader (and for every shared cache), and adding
+    still needs no JavaScript. This page reads the reader's basket: it is never cached.
+    """
+    citable, obj = get_published(kind, pk)
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = ""
+    reader_basket = Basket(request)
+    response = render(
+        request,
+        "citations/basket_offer.html",
+        {
+            "citable": citable,
+            "obj": obj,
+            "title": title_of(citable, obj),
+            "in_basket": (kind, obj.pk) in reader_basket,
+            "next": target,
+        },
+    )
+    return reader_basket.save(response)
+
+
+@require_GET
 def download(request, kind: str, pk: int, fmt: str):
     fmt = get_format(fmt)
     citable, obj = get_published(kind, pk)

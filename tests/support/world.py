@@ -228,6 +228,9 @@ ARGUMENTS = {
     "citations:cite": lambda world: [
         {"kind": kind, "pk": item.pk} for kind, item in _cited_kinds(world)
     ],
+    "citations:basket_offer": lambda world: [
+        {"kind": kind, "pk": item.pk} for kind, item in _cited_kinds(world)
+    ],
     "citations:download": _cited_in_every_format,
     "citations:sources": _cited_in_every_format,
     "versions:version_detail": lambda world: list(_versioned(world)),
