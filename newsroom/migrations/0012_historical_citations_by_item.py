@@ -11,7 +11,7 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("newsroom", "0010_citation_value_as_reported")]
+    dependencies = [("newsroom", "0011_citations_belong_to_a_value")]
 
     operations = [
         migrations.RunSQL(
