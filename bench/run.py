@@ -26,6 +26,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench import election_night
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv/bin/python")
 LOGS = ROOT / "var/bench"
@@ -81,6 +83,26 @@ def main() -> None:
         "--warmup", type=int, default=3, help="Seconds of warm-up per endpoint (default 3)."
     )
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (default 8).")
+    parser.add_argument(
+        "--election-night",
+        type=int,
+        default=int(os.environ.get("BENCH_NIGHT_SECONDS", "120")),
+        help="Seconds of each election-night load, without and with imports (default 120; "
+        "0 leaves it out).",
+    )
+    parser.add_argument(
+        "--night-readers",
+        type=int,
+        default=256,
+        help="Concurrent readers on election night, half on the contest page and half on "
+        "the profile (default 256).",
+    )
+    parser.add_argument(
+        "--import-every",
+        type=int,
+        default=10,
+        help="Seconds between election-night imports (default 10).",
+    )
     args = parser.parse_args()
     LOGS.mkdir(parents=True, exist_ok=True)
     for port in (CACHED_PORT, UNCACHED_PORT):
@@ -108,6 +130,27 @@ def main() -> None:
                 f"p99 {load.p99_ms:.1f} ms, {load.errors} errors",
                 flush=True,
             )
+        night = None
+        if args.election_night:
+            print(
+                f"== election night: {args.night_readers} readers, {args.election_night} s "
+                f"without imports, then {args.election_night} s with one every "
+                f"{args.import_every} s",
+                flush=True,
+            )
+            night = election_night.run(
+                [
+                    f"http://127.0.0.1:{CACHED_PORT}{CONTEST}",
+                    f"http://127.0.0.1:{CACHED_PORT}{PROFILE}",
+                ],
+                seconds=args.election_night,
+                connections=max(1, args.night_readers // 2),
+                every=args.import_every,
+                manage=[PY, "manage.py"],
+                cwd=ROOT,
+                wrk_process=wrk_process,
+                parse=parse_wrk,
+            )
     finally:
         load_average.append(os.getloadavg()[0])
         for server in servers:
@@ -131,7 +174,7 @@ def main() -> None:
 
     report = render(
         args, loads, server_ms, load_average, cache_hits, export, imported, admin, provenance
-    )
+    ) + night_report(night)
     print()
     print(report)
     RESULTS.write_text(report)
@@ -187,18 +230,26 @@ def ping(port: int) -> None:
         answer.read()
 
 
+def wrk_command(url: str, seconds: int, connections: int) -> list[str]:
+    return [
+        *("wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s"),
+        # As a browser asks: cached pages without forms are then sent gzipped.
+        *("--latency", "-H", "Accept-Encoding: gzip, deflate, br", url),
+    ]
+
+
 def wrk(url: str, seconds: int, *, connections: int) -> Load:
     output = subprocess.run(
-        [
-            *("wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s"),
-            # As a browser asks: cached pages without forms are then sent gzipped.
-            *("--latency", "-H", "Accept-Encoding: gzip, deflate, br", url),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
+        wrk_command(url, seconds, connections), capture_output=True, text=True, check=True
     ).stdout
     return parse_wrk(output)
+
+
+def wrk_process(url: str, seconds: int, connections: int) -> subprocess.Popen:
+    """A load running beside others (election night)."""
+    return subprocess.Popen(
+        wrk_command(url, seconds, connections), stdout=subprocess.PIPE, text=True
+    )
 
 
 _UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
@@ -258,6 +309,48 @@ def command_json(*command: str) -> dict:
     if output.returncode:
         sys.exit(f"manage.py {' '.join(command)} failed:\n{output.stderr}")
     return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def night_report(night) -> str:
+    """The election-night rows and goal (empty when the night was left out)."""
+    if night is None:
+        return ""
+    lines = [
+        "",
+        "## Election night",
+        "",
+        "| load | page | req/s | p50 ms | p99 ms | errors |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for name, loads in (("readers only", night.quiet), ("readers + imports", night.busy)):
+        for url, load in loads.items():
+            path = urllib.parse.urlsplit(url).path
+            lines.append(
+                f"| {name} | `{path}` | {load.requests_per_second:,.0f} | {load.p50_ms:.1f} | "
+                f"{load.p99_ms:.1f} | {load.errors} |"
+            )
+    seen = [seconds for seconds in night.visible_after if seconds is not None]
+    worst_quiet = max(load.p99_ms for load in night.quiet.values())
+    worst_busy = max(load.p99_ms for load in night.busy.values())
+    errors = sum(load.errors for load in [*night.quiet.values(), *night.busy.values()])
+    ratio = worst_busy / worst_quiet if worst_quiet else float("inf")
+    visible = bool(night.visible_after) and len(seen) == len(night.visible_after)
+    ok = errors == 0 and ratio <= 5 and visible and max(seen, default=99) <= 10
+    lines += [
+        "",
+        f"{len(night.visible_after)} imports, each {min(night.import_seconds, default=0):.2f}–"
+        f"{max(night.import_seconds, default=0):.2f} s; shown on the contest page "
+        + (f"{min(seen):.2f}–{max(seen):.2f} s after their commit" if seen else "never")
+        + f" ({len(night.visible_after) - len(seen)} never within 30 s).",
+        "",
+        "| goal | measured | |",
+        "|---|---|---|",
+        f"| election night: 0 errors, p99 with imports <= 5× without, every import shown "
+        f"within 10 s | {errors} errors, p99 {ratio:.1f}×, slowest shown after "
+        f"{max(seen, default=float('nan')):.2f} s | {met(ok)} |",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 def machine() -> str:

@@ -22,6 +22,10 @@ per second), prints the table and writes it to bench/results.md.
 
   --fresh             Drop the bench database and generate it again.
   --duration SECONDS  Load time per endpoint (default 10, or BENCH_DURATION).
+  --election-night SECONDS
+                      Each election-night load: 256 readers on the contest page and the
+                      profile without, then with, an import every 10 s (default 120, or
+                      BENCH_NIGHT_SECONDS; 0 leaves it out).
   --help              This text.
 USAGE
 }
@@ -33,6 +37,7 @@ while [ $# -gt 0 ]; do
     -h|--help) usage; exit 0 ;;
     --fresh) fresh=1 ;;
     --duration) run_args+=(--duration "$2"); shift ;;
+    --election-night) run_args+=(--election-night "$2"); shift ;;
     *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift

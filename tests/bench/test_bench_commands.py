@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from bench.election_night import shows
 from newsroom.models import Citation, Source
 from results.models import ImportBatch, Result
 
@@ -74,3 +75,45 @@ def test_provenance_benchmark_checks_every_public_citation_in_few_queries(tiny_n
     assert measured["checks"] == measured["citations"] + 200
     # Two per cited model, the sources' text on file, and the content types if not cached.
     assert measured["queries"] <= 35
+
+
+def test_live_import_commits_an_update_the_contest_page_then_shows(tiny_newsroom, client):
+    contest = Result.objects.order_by("contest__slug").first().contest
+    before = dict(contest.results.values_list("candidate__slug", "votes"))
+
+    out = StringIO()
+    call_command("bench_live_import", "--contest", contest.slug, "--step", "3", stdout=out)
+    done = json.loads(out.getvalue())["import"]
+
+    assert done["votes"] == {slug: (votes or 0) + 3 for slug, votes in before.items()}
+    assert dict(contest.results.values_list("candidate__slug", "votes")) == done["votes"]
+    page = client.get(contest.get_absolute_url()).content.decode()
+    assert shows(page, done["votes"])
+    assert not shows(page, {slug: votes + 1 for slug, votes in done["votes"].items()})
+
+
+def test_live_import_changes_bench_contests_only(tiny_newsroom):
+    with pytest.raises(CommandError, match="Only bench contests"):
+        call_command("bench_live_import", "--contest", "2024-american-samoa-democratic-caucuses")
+
+
+def test_election_night_goal_needs_no_errors_a_bounded_p99_and_every_import_shown():
+    from bench.election_night import Night
+    from bench.run import Load, night_report
+
+    def load(p99, errors=0):
+        return Load(requests_per_second=100, p50_ms=5, p99_ms=p99, requests=1000, errors=errors)
+
+    url = "http://127.0.0.1:8300/contests/bench-contest-00000/"
+    night = Night(
+        quiet={url: load(20)}, busy={url: load(90)}, visible_after=[0.5, 1.2], import_seconds=[1]
+    )
+    assert "| met |" in night_report(night)
+    for worse in (
+        Night(quiet={url: load(20)}, busy={url: load(120)}, visible_after=[0.5]),
+        Night(quiet={url: load(20)}, busy={url: load(30, errors=1)}, visible_after=[0.5]),
+        Night(quiet={url: load(20)}, busy={url: load(30)}, visible_after=[0.5, None]),
+        Night(quiet={url: load(20)}, busy={url: load(30)}, visible_after=[11.0]),
+        Night(quiet={url: load(20)}, busy={url: load(30)}, visible_after=[]),
+    ):
+        assert "NOT met" in night_report(worse)
