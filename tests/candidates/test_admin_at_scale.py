@@ -44,10 +44,6 @@ def links(response) -> list[str]:
     return [unescape(href) for href in re.findall(r'href="([^"]+)"', response.text)]
 
 
-def test_the_limit_is_twenty():
-    assert INLINE_ROW_LIMIT == 20
-
-
 def test_up_to_the_limit_the_quotes_are_inline(admin_client_logged_in):
     candidate = candidate_with(INLINE_ROW_LIMIT)
 
