@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -148,9 +149,10 @@ def _fill_desk(per_kind: int, actor):
 
 #: Session and user, the user's permissions, three reads per publishable model in the admin
 #: (eleven), each model's content type once, the last steps, the comments and their count:
-#: 70 measured, at 2 and at 30 items of each kind (23 of them the provenance totals: two
-#: per cited model and the sources' text on file).
-DASHBOARD_QUERIES = 70
+#: 71 measured with a cold cache, at 2 and at 30 items of each kind (24 of them the
+#: provenance totals: two per cited model, the count of current citations and the sources'
+#: text on file).
+DASHBOARD_QUERIES = 71
 
 
 @pytest.mark.parametrize("per_kind", [2, 30])
@@ -159,6 +161,8 @@ def test_dashboard_queries_do_not_grow_with_the_desk(
 ):
     _fill_desk(per_kind, editor.user)
     ContentType.objects.clear_cache()
+    # Cold, whatever ran before on this worker: the provenance totals are kept in the cache.
+    cache.clear()
 
     with django_assert_max_num_queries(DASHBOARD_QUERIES):
         response = editor.get(DASHBOARD)
