@@ -231,10 +231,13 @@ class _Rows:
         now = timezone.now()
         fresh = {i: self.fields[i].get_db_prep_save(now, connection) for i in self.fresh}
         params = []
-        for values in self.values:
+        for obj, values in zip(self.rows, self.values, strict=True):
             row = list(values)
             for i, model in self.by_key.items():
                 row[i] = None if row[i] is None else pks[model][row[i]]
+                # The signals below get the rows as inserted: a flush since the first load
+                # gives content types (and other rows outside the dump) new ids.
+                setattr(obj, self.fields[i].attname, row[i])
             for i, value in fresh.items():
                 row[i] = value
             params.append(row)
