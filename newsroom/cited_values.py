@@ -167,6 +167,18 @@ def _label(item, name: str) -> str:
     return str(item._meta.get_field(name).verbose_name)
 
 
+def _give_reason(citation, item, was_current: bool) -> None:
+    """The change reason of a settled citation's history record."""
+    value = canonical(item, citation.field_name)
+    label = _label(item, citation.field_name)
+    if was_current:
+        citation._change_reason = (
+            f"Retired: {label} changed to “{value}”; this supported “{citation.supported_value}”"
+        )[:100]
+    else:
+        citation._change_reason = f"Current again: {label} is back to “{value}”"[:100]
+
+
 def settle_item(item, citations) -> list:
     """Retire `citations` of `item` that no longer support their field's value and make
     current again those whose value it holds; each change saved with its history. Current
@@ -177,15 +189,7 @@ def settle_item(item, citations) -> list:
         was_current = citation.retired_at is None
         if not settle_citation(citation, item):
             continue
-        value = canonical(item, citation.field_name)
-        label = _label(item, citation.field_name)
-        if was_current:
-            citation._change_reason = (
-                f"Retired: {label} changed to “{value}”; this supported “"
-                f"{citation.supported_value}”"
-            )[:100]
-        else:
-            citation._change_reason = f"Current again: {label} is back to “{value}”"[:100]
+        _give_reason(citation, item, was_current)
         user = getattr(item, "_history_user", None)
         if user is not None:
             citation._history_user = user
@@ -232,15 +236,7 @@ def settle_items(items, *, by=None) -> list:
             item = by_pk[citation.object_id]
             if not settle_citation(citation, item):
                 continue
-            value = canonical(item, citation.field_name)
-            label = _label(item, citation.field_name)
-            if was_current:
-                citation._change_reason = (
-                    f"Retired: {label} changed to “{value}”; this supported “"
-                    f"{citation.supported_value}”"
-                )[:100]
-            else:
-                citation._change_reason = f"Current again: {label} is back to “{value}”"[:100]
+            _give_reason(citation, item, was_current)
             settled.append(citation)
         bulk.update(Citation, settled, ["supported_value", "retired_at"], by=by)
         changed += settled
