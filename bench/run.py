@@ -26,6 +26,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+# Run as a script (bench/run.sh): the project's root is not on the path by itself.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import election_night
 
 ROOT = Path(__file__).resolve().parent.parent
