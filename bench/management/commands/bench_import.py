@@ -16,13 +16,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from bench.data import PREFIX
 from newsroom.models import Source
 from results.models import Result
 from results.services import ImportRejected, import_results
 
-AS_OF = "2025-01-15T12:00:00+00:00"
 COLUMNS = ["contest", "candidate", "votes", "share", "reporting_percent", "as_of", "source_url"]
 
 
@@ -96,6 +96,8 @@ class Command(BaseCommand):
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)
+        # Now: later than any count held, the election night's committed updates included.
+        as_of = timezone.now().replace(microsecond=0).isoformat()
         for result in results:
             writer.writerow(
                 [
@@ -104,7 +106,7 @@ class Command(BaseCommand):
                     (result.votes or 0) + rng.randint(1, 500),
                     "",
                     "100",
-                    AS_OF,
+                    as_of,
                     source.url,
                 ]
             )
