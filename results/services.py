@@ -202,21 +202,23 @@ class _Citations:
                 ).values_list("content_type_id", "object_id", "field_name", "source_id")
             )
         note = f"Imported from {self.batch.filename}."
-        new = [
-            Citation(
-                content_type_id=content_type_id,
-                object_id=object_id,
-                field_name=field_name,
-                source=source,
-                pinpoint="",
-                note=note,
-                # What `Citation.save()` would record: the value it supports.
-                supported_value=cited_values.canonical(item, field_name),
+        new = []
+        for key, (source, item) in self.wanted.items():
+            if key in held:
+                continue
+            content_type_id, object_id, field_name, _source_id = key
+            new.append(
+                Citation(
+                    content_type_id=content_type_id,
+                    object_id=object_id,
+                    field_name=field_name,
+                    source=source,
+                    pinpoint="",
+                    note=note,
+                    # What `Citation.save()` would record: the value it supports.
+                    supported_value=cited_values.canonical(item, field_name),
+                )
             )
-            for key, (source, item) in self.wanted.items()
-            if key not in held
-            for content_type_id, object_id, field_name, _source in [key]
-        ]
         bulk.create(Citation, new, by=self.by, now=self.now)
 
 
