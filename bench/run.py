@@ -21,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
@@ -100,6 +101,13 @@ def main() -> None:
         "the profile (default 256).",
     )
     parser.add_argument(
+        "--sweep-requests",
+        type=int,
+        default=7,
+        help="Timed requests per page in the one-at-a-time sweep of every public page, after "
+        "one untimed (default 7).",
+    )
+    parser.add_argument(
         "--import-every",
         type=int,
         default=10,
@@ -132,6 +140,8 @@ def main() -> None:
                 f"p99 {load.p99_ms:.1f} ms, {load.errors} errors",
                 flush=True,
             )
+        print("== every public page, uncached, one request at a time", flush=True)
+        pages = sweep(command_json("bench_pages")["pages"], args.sweep_requests)
         night = None
         if args.election_night:
             print(
@@ -173,10 +183,25 @@ def main() -> None:
     admin = command_json("bench_admin", "--model", "candidates.quote")["admin"]
     print("== provenance report over the bench newsroom", flush=True)
     provenance = command_json("bench_provenance")["provenance"]
+    print("== citation basket of 500 items, every format", flush=True)
+    basket = command_json("bench_basket", "--items", "500")["basket"]
 
-    report = render(
-        args, loads, server_ms, load_average, cache_hits, export, imported, admin, provenance
-    ) + night_report(night)
+    report = (
+        render(
+            args,
+            loads,
+            server_ms,
+            load_average,
+            cache_hits,
+            export,
+            imported,
+            admin,
+            provenance,
+            basket,
+        )
+        + sweep_report(pages)
+        + night_report(night)
+    )
     print()
     print(report)
     RESULTS.write_text(report)
@@ -304,6 +329,97 @@ def page_cache_outcomes(log: Path, path: str) -> dict[str, int]:
     return outcomes
 
 
+@dataclass
+class Page:
+    label: str
+    path: str
+    status: int
+    median_ms: float
+    size: int
+    content_type: str
+
+
+#: Every public page uncached within this many times /healthz on the same server (#17).
+SWEEP_RATIO = 25
+#: No public HTML page over this many bytes at bench scale.
+HTML_BYTES = 500 * 1024
+
+
+def sweep(pages: list[dict], requests: int) -> list[Page]:
+    """Each page from the uncached server, one request at a time: one untimed, then the
+    median of `requests` (wall time at the client, body read to the end)."""
+    measured = []
+    for page in pages:
+        url = f"http://127.0.0.1:{UNCACHED_PORT}{page['path']}"
+        times, status, size, content_type = [], 0, 0, ""
+        for attempt in range(requests + 1):
+            started = time.perf_counter()
+            try:
+                with urllib.request.urlopen(url, timeout=60) as answer:
+                    body = answer.read()
+                    status, content_type = answer.status, answer.headers.get_content_type()
+            except urllib.error.HTTPError as error:
+                body, status, content_type = error.read(), error.code, ""
+            if attempt:
+                times.append((time.perf_counter() - started) * 1000)
+            size = len(body)
+        measured.append(
+            Page(
+                page["label"],
+                page["path"],
+                status,
+                statistics.median(times),
+                size,
+                content_type,
+            )
+        )
+        print(f"   {page['path']}: {status}, {measured[-1].median_ms:.1f} ms, {size:,} bytes")
+    return measured
+
+
+def sweep_report(pages: list[Page]) -> str:
+    """The table of the sweep and its two goals."""
+    health = next(page for page in pages if page.label == "/healthz")
+    lines = [
+        "",
+        "## Every public page, uncached, one request at a time",
+        "",
+        f"From the cache-off server while nothing else loaded it: the median of the timed "
+        f"requests at the client, compared with /healthz ({health.median_ms:.1f} ms) on the "
+        "same server. A list's “page 2” that answers 404 is a list of one page.",
+        "",
+        "| page | address | status | median ms | vs /healthz | bytes |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for page in pages:
+        lines.append(
+            f"| {page.label} | `{page.path}` | {page.status} | {page.median_ms:.1f} | "
+            f"{page.median_ms / health.median_ms:.1f}× | {page.size:,} |"
+        )
+    answered = [page for page in pages if page.status == 200]
+    failed = [
+        page
+        for page in pages
+        if page.status != 200 and not (page.label.endswith(" page 2") and page.status == 404)
+    ]
+    slowest = max(answered, key=lambda page: page.median_ms)
+    html = [page for page in answered if page.content_type == "text/html"]
+    largest = max(html, key=lambda page: page.size)
+    lines += [
+        "",
+        "| goal | measured | |",
+        "|---|---|---|",
+        f"| every public page uncached within {SWEEP_RATIO}× /healthz | slowest "
+        f"{slowest.label} {slowest.median_ms / health.median_ms:.1f}×"
+        + (f"; {len(failed)} did not answer 200" if failed else "")
+        + f" | {met(not failed and slowest.median_ms <= SWEEP_RATIO * health.median_ms)} |",
+        f"| no public HTML page over {HTML_BYTES // 1024} KB | largest {largest.label} "
+        f"{largest.size / 1024:,.0f} KB | {met(largest.size <= HTML_BYTES)} |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def command_json(*command: str) -> dict:
     output = subprocess.run(
         [PY, "manage.py", *command, "--json"], cwd=ROOT, capture_output=True, text=True
@@ -382,7 +498,7 @@ def met(ok: bool) -> str:
 
 
 def render(
-    args, loads, server_ms, load_average, cache_hits, export, imported, admin, provenance
+    args, loads, server_ms, load_average, cache_hits, export, imported, admin, provenance, basket
 ) -> str:
     baseline = loads[ENDPOINTS[0].label]
     lines = [
@@ -453,10 +569,20 @@ def render(
         f"{provenance['checks_per_second']:,.0f} checks per second "
         f"({provenance['checks']:,} checks), {provenance['queries']} queries |",
     ]
+    for row in basket:
+        lines.append(
+            f"| citation basket of {row['items']} items, {row['format']} | "
+            f"{row['seconds']:.2f} s | – | {row['bytes']:,} bytes; {row['queries']} queries "
+            f"({row['queries_at_tenth']} for {row['items'] // 10}) |"
+        )
 
     cached = loads[ENDPOINTS[1].label]
     uncached = loads[ENDPOINTS[2].label]
+    contest = loads[ENDPOINTS[3].label]
     search = loads[ENDPOINTS[4].label]
+    api = loads[ENDPOINTS[5].label]
+    basket_seconds = max(row["seconds"] for row in basket)
+    basket_flat = all(row["queries"] == row["queries_at_tenth"] for row in basket)
     # A load with failed requests measured nothing it can be trusted for.
     clean = {label: load.errors == 0 and load.requests > 0 for label, load in loads.items()}
     clean_baseline = clean[ENDPOINTS[0].label]
@@ -479,9 +605,27 @@ def render(
             and uncached.requests_per_second >= 0.2 * rps,
         ),
         (
+            "uncached contest page >= 25% of baseline throughput",
+            f"{contest.requests_per_second / rps:.0%}",
+            clean_baseline
+            and clean[ENDPOINTS[3].label]
+            and contest.requests_per_second >= 0.25 * rps,
+        ),
+        (
             "search p50 within 10× baseline p50",
             f"{search.p50_ms / baseline.p50_ms:.1f}×",
             clean_baseline and clean[ENDPOINTS[4].label] and search.p50_ms <= 10 * baseline.p50_ms,
+        ),
+        (
+            "API quotes list >= 25% of baseline throughput",
+            f"{api.requests_per_second / rps:.0%}",
+            clean_baseline and clean[ENDPOINTS[5].label] and api.requests_per_second >= 0.25 * rps,
+        ),
+        (
+            "500-item citation basket under 1 s in every format, queries not growing with it",
+            f"slowest format {basket_seconds:.2f} s; queries "
+            + ("the same at 50 and 500" if basket_flat else "grow with the basket"),
+            basket_seconds < 1 and basket_flat,
         ),
         (
             "10,000-citation export under 2 s with flat memory (peak at 10,000 <= 1.5× "

@@ -16,9 +16,11 @@ postgres://postgres@127.0.0.1:5432/ballotdesk_bench, created if missing; generat
 unless --fresh or BENCH_FRESH=1), serves it with gunicorn as `make serve` does (DEBUG off,
 whitenoise, psycopg pool, Redis cache BENCH_CACHE_URL, default rediscache://127.0.0.1:6379/7)
 on 127.0.0.1:8300 (page cache on) and 127.0.0.1:8310 (page cache off; BENCH_PORT moves both), loads each endpoint
-with wrk for --duration seconds (default 10) after a short warm-up, measures the citation
-export, the results import, the admin changelist and the full provenance report (checks
-per second), prints the table and writes it to bench/results.md.
+with wrk for --duration seconds (default 10) after a short warm-up, requests every kind of
+public page one at a time from the cache-off server (compared with /healthz; sizes),
+measures the citation export, the results import, the admin changelist, the full
+provenance report (checks per second) and a 500-item citation basket in every format,
+prints the table and writes it to bench/results.md.
 
   --fresh             Drop the bench database and generate it again.
   --duration SECONDS  Load time per endpoint (default 10, or BENCH_DURATION).

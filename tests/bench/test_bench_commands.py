@@ -117,3 +117,53 @@ def test_election_night_goal_needs_no_errors_a_bounded_p99_and_every_import_show
         Night(quiet={url: load(20)}, busy={url: load(30)}, visible_after=[]),
     ):
         assert "NOT met" in night_report(worse)
+
+
+def test_basket_benchmark_downloads_every_format_in_queries_that_do_not_grow(tiny_newsroom):
+    measured = run_json("bench_basket", "--items", "40")["basket"]
+
+    assert [row["format"] for row in measured] == ["json", "bib", "ris", "csv", "txt", "html"]
+    for row in measured:
+        assert row["items"] == 40 and row["bytes"] > 0
+        assert row["queries"] == row["queries_at_tenth"], row
+
+
+def test_basket_benchmark_refuses_more_items_than_are_published(tiny_newsroom):
+    with pytest.raises(CommandError, match="published quotes"):
+        call_command("bench_basket", "--items", "500")
+
+
+def test_page_sweep_lists_an_answering_address_of_every_public_page_kind(tiny_newsroom, client):
+    pages = run_json("bench_pages")["pages"]
+
+    labels = {page["label"] for page in pages}
+    assert {"/healthz", "/sources/ last page", "/sitemap.xml", "a quote page"} <= labels
+    assert {"a candidate page", "a contest page", "a place page", "a source page"} <= labels
+    for page in pages:
+        response = client.get(page["path"])
+        # A list of one page (the tiny newsroom's candidates) has no page 2.
+        one_page = page["label"].endswith(" page 2") and response.status_code == 404
+        assert response.status_code == 200 or one_page, page
+
+
+def test_sweep_goal_fails_on_a_slow_page_an_error_or_a_large_page():
+    from bench.run import Page, sweep_report
+
+    health = Page("/healthz", "/healthz", 200, 2.0, 100, "application/json")
+    fine = Page("/sources/", "/sources/", 200, 40.0, 200_000, "text/html")
+    one_page = Page("/candidates/ page 2", "/candidates/?page=2", 404, 1.0, 10, "text/html")
+
+    def goals(*pages):
+        return [
+            line
+            for line in sweep_report([health, *pages]).splitlines()
+            if "| met" in line or "NOT met" in line
+        ]
+
+    assert all(line.endswith("| met |") for line in goals(fine, one_page))
+    slow = Page("a profile", "/candidates/x/", 200, 60.0, 1_000, "text/html")
+    assert "NOT met" in goals(fine, slow)[0]
+    broken = Page("/contests/ page 2", "/contests/?page=2", 500, 1.0, 10, "text/html")
+    assert "1 did not answer 200" in goals(fine, broken)[0]
+    large = Page("/", "/", 200, 10.0, 600 * 1024, "text/html")
+    assert "NOT met" in goals(fine, large)[1]
