@@ -15,12 +15,12 @@ from .jsonld import claim, person, quotation
 from .models import Candidate
 from .profile import PARTS, build_profile
 from .selectors import (
-    candidate_index,
     fact_page_queryset,
     part_page_queryset,
     profile_queryset,
     public_candidates,
     quote_page_queryset,
+    with_quote_counts,
 )
 
 
@@ -29,7 +29,13 @@ class CandidateListView(PublicListView):
     context_object_name = "candidates"
 
     def get_queryset(self):
-        return candidate_index()
+        return public_candidates()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Counted for the page's rows only: a deep page does not count every candidate's.
+        context["candidates"] = context["object_list"] = with_quote_counts(context["object_list"])
+        return context
 
 
 class CandidateDetailView(StaffPreviewMixin, DetailView):

@@ -1,7 +1,11 @@
 """The home page: latest contests with leaders, featured candidates, latest quotes."""
 
+import datetime
+import re
+
 import pytest
 
+from candidates import selectors
 from tests.support import factories
 from tests.support.reader import visible_text
 
@@ -51,3 +55,37 @@ def test_index_pages_query_counts_do_not_grow_with_content(
         client.get(path)  # the first request fills the content-type cache
         with django_assert_max_num_queries(4):
             assert client.get(path).status_code == 200
+
+
+def featured_names(client) -> list[str]:
+    html = client.get("/").content.decode()
+    section = html.split('id="candidates-heading"')[1].split("</section>")[0]
+    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', section)
+
+
+def test_featured_candidates_are_the_most_quoted_lately_then_others_by_name(client, monkeypatch):
+    monkeypatch.setattr(selectors, "FEATURED_WINDOW", 3)
+    earlier = factories.CandidateFactory(full_name="Ann Earlier", family_name="Earlier")
+    lately = factories.CandidateFactory(full_name="Bo Lately", family_name="Lately")
+    once = factories.CandidateFactory(full_name="Cy Once", family_name="Once")
+    factories.CandidateFactory(full_name="Di Never", family_name="Never")
+    factories.CandidateFactory(full_name="Ed Zed", family_name="Zed")
+    for day in (1, 2, 3, 4):  # quoted most, but before the window
+        factories.QuoteFactory(
+            candidate=earlier, said_on=datetime.date(2024, 1, day), said_on_precision="day"
+        )
+    factories.QuoteFactory(
+        candidate=once, said_on=datetime.date(2024, 2, 1), said_on_precision="day"
+    )
+    for day in (2, 3):
+        factories.QuoteFactory(
+            candidate=lately, said_on=datetime.date(2024, 2, day), said_on_precision="day"
+        )
+    factories.QuoteFactory(
+        candidate=factories.CandidateFactory(full_name="Hid Den", status="draft"),
+        said_on=datetime.date(2024, 3, 1),
+        said_on_precision="day",
+    )
+
+    # Lately: 2 of the latest 3 public quotes, Once: 1; then the others by family name.
+    assert featured_names(client) == ["Bo Lately", "Cy Once", "Ann Earlier", "Di Never"]

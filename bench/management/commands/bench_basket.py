@@ -10,6 +10,7 @@ whose cost grows with its size shows it there before it shows in seconds.
 import json
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client, RequestFactory
@@ -101,7 +102,7 @@ class Command(BaseCommand):
         return entries
 
     def download(self, entries, fmt: str) -> dict:
-        client = Client()
+        client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else None)
         store = baskets.Basket(RequestFactory().get("/"))
         try:
             store._store(entries)  # refuses what a reader's cookie could not carry
