@@ -358,6 +358,10 @@ class Quote(Publishable):
             ),
             partial_date_constraint("said_on", "quote_said_on_precision"),
         ]
+        indexes = [
+            # The sitemap index's latest change of the quotes: the newest row, not a scan.
+            models.Index(fields=["-updated_at"], name="quote_latest_change"),
+        ]
 
     def __str__(self):
         words = self.text if len(self.text) <= 60 else f"{self.text[:59]}…"

@@ -6,6 +6,7 @@ from .models import Candidate, Fact, Quote
 
 
 class CandidateSitemap(SiteAddressSitemap):
+    url_name, url_field = "candidates:candidate_detail", "slug"
     changefreq = "weekly"
     priority = 0.8
 
@@ -14,6 +15,7 @@ class CandidateSitemap(SiteAddressSitemap):
 
 
 class QuoteSitemap(SiteAddressSitemap):
+    url_name = "candidates:quote_detail"
     changefreq = "monthly"
 
     def items(self):
@@ -21,6 +23,7 @@ class QuoteSitemap(SiteAddressSitemap):
 
 
 class FactSitemap(SiteAddressSitemap):
+    url_name = "candidates:fact_detail"
     changefreq = "monthly"
 
     def items(self):

@@ -170,6 +170,8 @@ class Source(Publishable):
             # The public lists' order (newest first; pages add the primary key): the latest
             # sources are read from the index instead of sorting every source.
             models.Index(fields=["-published_on", "headline", "id"], name="source_latest_first"),
+            # The sitemap index's latest change of the sources: the newest row, not a scan.
+            models.Index(fields=["-updated_at"], name="source_latest_change"),
         ]
 
     def __str__(self):

@@ -5,6 +5,7 @@ from .site_address import SiteAddressSitemap
 
 
 class SourceSitemap(SiteAddressSitemap):
+    url_name, url_field = "newsroom:source_detail", "slug"
     changefreq = "monthly"
 
     def items(self):

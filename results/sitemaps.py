@@ -6,6 +6,7 @@ from .models import Contest, Jurisdiction
 
 
 class ContestSitemap(SiteAddressSitemap):
+    url_name, url_field = "results:contest_detail", "slug"
     changefreq = "daily"
     priority = 0.8
 
@@ -14,6 +15,7 @@ class ContestSitemap(SiteAddressSitemap):
 
 
 class JurisdictionSitemap(SiteAddressSitemap):
+    url_name, url_field = "results:jurisdiction_detail", "slug"
     changefreq = "weekly"
 
     def items(self):

@@ -2,8 +2,10 @@
 
 import html
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
+from django.http import Http404
 
 from frontpage.sitemaps import SITEMAPS
 from newsroom.site_address import SiteAddressSitemap
@@ -13,6 +15,7 @@ from tests.support.reader import sitemap_locations
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def test_quotes_rss_lists_published_quotes_only(client):
@@ -58,8 +61,8 @@ def test_sitemap_index_lists_every_section_in_pages_of_bounded_size(
     monkeypatch.setattr(SiteAddressSitemap, "limit", 2)
     factories.QuoteFactory.create_batch(quotes)
 
-    # Two queries a section (its number of pages, its latest change), whatever the size.
-    with django_assert_max_num_queries(2 * len(SITEMAPS)):
+    # Three index lookups a section (first and last keys, latest change), whatever the size.
+    with django_assert_max_num_queries(3 * len(SITEMAPS)):
         index = client.get("/sitemap.xml")
     assert index["Content-Type"] == "application/xml"
     files, pages = sitemap_locations(client)
@@ -80,3 +83,60 @@ def test_robots_txt_points_to_the_sitemap(client, settings):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: https://ballotdesk.example/sitemap.xml" in response.content.decode()
+
+
+@pytest.mark.parametrize("section", sorted(SITEMAPS))
+def test_each_sitemap_file_says_what_djangos_own_sitemap_view_says(
+    client, rf, seed_newsroom, monkeypatch, section
+):
+    """Our files are written without Django's sitemap view and template (for speed): each
+    page must carry the same addresses, last changes, frequencies and priorities."""
+    from django.contrib.sitemaps.views import sitemap
+
+    monkeypatch.setattr(SiteAddressSitemap, "limit", 3)
+
+    def entries(content):
+        # Django's view is called without the middleware that sets the site's address:
+        # the hosts differ, the paths must not.
+        return [
+            [urlsplit(url.findtext(f"{SITEMAP}loc")).path]
+            + [url.findtext(f"{SITEMAP}{name}") for name in ("lastmod", "changefreq", "priority")]
+            for url in ET.fromstring(content).findall(f"{SITEMAP}url")
+        ]
+
+    for page in ("1", "2"):
+        ours = client.get(f"/sitemap-{section}.xml", {"p": page})
+        try:
+            django_view = sitemap(rf.get("/", {"p": page}), sitemaps=SITEMAPS, section=section)
+        except Http404:
+            assert ours.status_code == 404 and page != "1"
+            continue
+        django_view.render()
+        assert entries(ours.content) == entries(django_view.content) != []
+
+
+def test_a_sitemap_page_that_is_not_a_number_is_not_found(client):
+    for page in ("0", "-1", "x", "2"):
+        assert client.get("/sitemap-quotes.xml", {"p": page}).status_code == 404
+
+
+def test_sitemap_pages_are_ranges_of_keys_so_drafts_leave_gaps_not_shifts(client, monkeypatch):
+    monkeypatch.setattr(SiteAddressSitemap, "limit", 2)
+    quotes = factories.QuoteFactory.create_batch(6)
+    for draft in quotes[2:4]:
+        draft.status = "draft"
+        draft.save()
+
+    def page(number):
+        response = client.get("/sitemap-quotes.xml", {"p": number})
+        assert response.status_code == 200
+        return [
+            urlsplit(url.findtext(f"{SITEMAP}loc")).path for url in ET.fromstring(response.content)
+        ]
+
+    files, _ = sitemap_locations(client)
+    assert len([loc for loc in files if "/sitemap-quotes.xml" in loc]) == 3
+    assert page(1) == [quote.get_absolute_url() for quote in quotes[:2]]
+    assert page(2) == []  # its two keys are drafts: an empty page, never their addresses
+    assert page(3) == [quote.get_absolute_url() for quote in quotes[4:]]
+    assert client.get("/sitemap-quotes.xml", {"p": 4}).status_code == 404
