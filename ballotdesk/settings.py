@@ -195,6 +195,8 @@ PUBLIC_LIST_PAGE_SIZE = 50
 # Rows of each part of a candidate's profile (quotes, facts, career, platform) the profile
 # shows; the rest are on the part's own pages, PUBLIC_LIST_PAGE_SIZE a page.
 PROFILE_LATEST_ITEMS = 10
+# Contests a place's page shows, newest first; all of them are on its contests pages.
+PLACE_LATEST_CONTESTS = 12
 
 # The admin changelist `manage.py bench_admin` measures unless told another: the busiest.
 BENCH_ADMIN_MODEL = "candidates.quote"

@@ -80,12 +80,15 @@ def contest_page_queryset(*, preview: bool = False):
 
 
 def jurisdiction_contests(jurisdiction: Jurisdiction, *, preview: bool = False):
-    """The place's public contests; with `preview` (staff), those public once the place is."""
+    """The place's public contests, newest first; with `preview` (staff), those public once
+    the place is."""
     if preview:
         contests = Contest.objects.filter(published_q()).select_related("jurisdiction", "party")
     else:
         contests = public_contests()
-    ordered = contests.filter(jurisdiction=jurisdiction).order_by("year", "party__name")
+    ordered = contests.filter(jurisdiction=jurisdiction).order_by(
+        "-year", F("held_on").desc(nulls_last=True), "party__name", "pk"
+    )
     return contests_with_results(ordered)
 
 

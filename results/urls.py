@@ -12,6 +12,11 @@ urlpatterns = [
         views.JurisdictionDetailView.as_view(),
         name="jurisdiction_detail",
     ),
+    path(
+        "places/<slug:slug>/contests/",
+        views.JurisdictionContestsView.as_view(),
+        name="jurisdiction_contests",
+    ),
     path("feeds/contests.rss", feeds.ContestUpdatesFeed(), name="contests_rss"),
     path("feeds/contests.atom", feeds.ContestUpdatesAtomFeed(), name="contests_atom"),
 ]

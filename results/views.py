@@ -6,6 +6,8 @@ current time, so a class-level queryset would freeze it at import.
 
 from itertools import groupby
 
+from django.conf import settings
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
 from newsroom.editorial.public import StaffPreviewMixin, corrections_of
@@ -70,9 +72,36 @@ class JurisdictionDetailView(StaffPreviewMixin, DetailView):
         return Jurisdiction.objects.all()
 
     def get_context_data(self, **kwargs):
+        # The latest contests only (one more tells whether there are others): a place's
+        # page does not grow with the years.
+        shown = settings.PLACE_LATEST_CONTESTS
         contests = jurisdiction_contests(self.object, preview=self.preview is not None)
-        contests = summarise(contests)
-        years = [(year, list(group)) for year, group in groupby(contests, lambda c: c.year)]
+        latest = summarise(contests[: shown + 1])
+        more = len(latest) > shown
         return super().get_context_data(
-            years=years, corrections=corrections_of(self.object), **kwargs
+            years=by_year(latest[:shown]),
+            contest_total=contests.count() if more else len(latest),
+            more_contests=more,
+            corrections=corrections_of(self.object),
+            **kwargs,
         )
+
+
+class JurisdictionContestsView(PublicListView):
+    """Every public contest of a place, newest first, a page at a time."""
+
+    template_name = "results/jurisdiction_contests.html"
+
+    def get_queryset(self):
+        self.jurisdiction = get_object_or_404(public_jurisdictions(), slug=self.kwargs["slug"])
+        return jurisdiction_contests(self.jurisdiction)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["jurisdiction"] = self.jurisdiction
+        context["years"] = by_year(summarise(context["page_obj"].object_list))
+        return context
+
+
+def by_year(contests) -> list[tuple[int, list]]:
+    return [(year, list(group)) for year, group in groupby(contests, lambda c: c.year)]

@@ -223,6 +223,7 @@ ARGUMENTS = {
     "candidates:fact_detail": lambda world: [{"pk": world.fact.pk}],
     "results:contest_detail": lambda world: [{"slug": world.contest.slug}],
     "results:jurisdiction_detail": lambda world: [{"slug": world.place.slug}],
+    "results:jurisdiction_contests": lambda world: [{"slug": world.place.slug}],
     "newsroom:source_detail": lambda world: [{"slug": world.source.slug}],
     "citations:basket_download": lambda world: [{"fmt": fmt} for fmt in FORMATS],
     "citations:cite": lambda world: [

@@ -45,6 +45,8 @@ def public_paths() -> list[dict]:
         if section == "candidates":
             for part in ("quotes", "facts", "career", "platform"):
                 found.append({"label": f"a profile's {part}", "path": f"{path}{part}/"})
+        if section == "places":
+            found.append({"label": "a place's contests", "path": f"{path}contests/"})
     return found
 
 
