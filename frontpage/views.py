@@ -1,9 +1,13 @@
-"""The home page: the latest contests, featured candidates, quotes, sources and places.
+"""The home page: the latest contests, featured candidates, quotes, sources and places; and
+/favicon.ico.
 
 Querysets are built per request in `get_context_data()`: `published()` compares with the
 current time, so a class-level queryset would freeze it at import.
 """
 
+from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from candidates.selectors import featured_candidates, latest_quotes
@@ -24,3 +28,10 @@ class HomeView(TemplateView):
             places=public_jurisdictions(),
             **kwargs,
         )
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico, which browsers ask for where a page names no icon (a feed, the API's
+    JSON): the site's icon at its static address."""
+    return redirect(static("favicon.svg"))
