@@ -1,5 +1,7 @@
 """Every page of every registered admin renders for a superuser, with one row to show."""
 
+import re
+
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
@@ -86,3 +88,18 @@ def test_every_filter_of_the_changelist_can_be_applied(admin_client_logged_in, m
             response = admin_client_logged_in.get(url + choice["query_string"])
 
             assert response.status_code == 200, (list_filter.title, choice["display"])
+
+
+@REGISTERED
+def test_the_forms_table_of_contents_links_to_headings_on_the_page(admin_client_logged_in, model):
+    html = admin_client_logged_in.get(admin_url(model, "change", build(model).pk)).content.decode()
+    if admin.site._registry[model].change_form_template != "admin/editorial/change_form.html":
+        return  # Django's own forms (users, groups) are left as Django draws them
+    if 'class="form-contents"' not in html:  # one section or none: nothing to jump to
+        assert html.count('class="fieldset-heading"') + html.count('class="inline-heading"') <= 1
+        return
+    contents = html.split('class="form-contents"')[1].split("</nav>")[0]
+    targets = re.findall(r'href="#([^"]+)"', contents)
+    assert targets
+    for target in targets:
+        assert f'id="{target}"' in html, target
