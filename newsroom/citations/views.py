@@ -180,6 +180,7 @@ def basket(request):
                 }
                 for citable, obj in rows
             ],
+            "styles": styled(list(many_citation_items(rows))) if rows else [],
             "limit": baskets.LIMIT,
             "formats": FORMATS.values(),
             "style_choices": STYLES.values(),
