@@ -5,7 +5,7 @@ The round trip writes every seed source, quote and fact in BibLaTeX and RIS and 
 file back with each reader; what comes back is compared field by field with the site's own
 CSL-JSON of the same item, which in turn is compared with the source's data. Each reader's
 known gaps (fields it never reads from that format) are listed in READER_GAPS and in
-docs/citations.md, so a field a reader does read can never silently go missing.
+docs/citation-exports.md, so a field a reader does read can never silently go missing.
 """
 
 import csv
@@ -249,7 +249,7 @@ def test_quote_plain_text_shows_the_verbatim_words(client, db):
 
 FIELDS = ("title", "outlet", "date", "url", "accessed", "authors", "contributors")
 #: Fields a reader never takes from a format, whatever we write (checked by hand against
-#: each tool; docs/citations.md says the same). "date" as "year": only the year is read.
+#: each tool; docs/citation-exports.md says the same). "date" as "year": only the year is read.
 READER_GAPS = {
     ("bibtexparser", "bib"): set(),
     ("pandoc", "bib"): set(),
