@@ -429,17 +429,19 @@ def test_seed_source_exports_carry_the_sources_data(seed_exports):
         assert source.headline in record["title"]
 
 
-@pytest.mark.parametrize(("reader", "fmt"), list(READER_GAPS))
-def test_every_seed_export_reads_back_with_the_same_fields(seed_exports, tmp_path, reader, fmt):
+@pytest.mark.parametrize("fmt", ["bib", "ris"])
+def test_every_seed_export_reads_back_with_the_same_fields(seed_exports, tmp_path, fmt):
     texts = [files[fmt] for _, _, files in seed_exports]
 
-    read = read_back(reader, fmt, texts, tmp_path)
+    for reader in (reader for reader, reader_fmt in READER_GAPS if reader_fmt == fmt):
+        read = read_back(reader, fmt, texts, tmp_path)
 
-    assert len(read) == len(seed_exports)
-    for (address, items, _), records in zip(seed_exports, read, strict=True):
-        assert len(records) == len(items), f"{address}.{fmt}: {reader} lost an entry"
-        for item, record in zip(items, records, strict=True):
-            assert_same_fields(record, item, READER_GAPS[reader, fmt], f"{address}.{fmt} {reader}")
+        assert len(read) == len(seed_exports), reader
+        for (address, items, _), records in zip(seed_exports, read, strict=True):
+            where = f"{address}.{fmt} read by {reader}"
+            assert len(records) == len(items), f"{where}: an entry is lost"
+            for item, record in zip(items, records, strict=True):
+                assert_same_fields(record, item, READER_GAPS[reader, fmt], where)
 
 
 @pytest.fixture
