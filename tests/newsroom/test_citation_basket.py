@@ -285,3 +285,17 @@ def test_empty_basket_page_explains_how_to_fill_it_and_offers_no_downloads(clien
     assert "“Add to citation basket”" in page
     assert "/cite/basket." not in page  # no download links
     assert 'href="/candidates/"' in page
+
+
+def test_basket_page_shows_each_style_in_the_same_queries_for_3_or_30_items(client):
+    counts = []
+    for more in (1, 9):
+        fill_basket(client, more)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/cite/basket/")
+        assert response.status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]
+    page = response.content.decode()
+    assert page.count('class="citation"') == len(STYLES) * 4 * 10  # 4 entries for 3 items
