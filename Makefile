@@ -23,7 +23,7 @@ PORT ?= 8000
 FUZZ_ARGS ?= -n auto
 FUZZ_TESTS := tests/api/test_api_contract.py
 
-.PHONY: help run serve bench test test-random fuzz lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
+.PHONY: help run serve bench test test-tools test-random fuzz lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -86,7 +86,16 @@ soak: $(VENV)/.test-deps ## Load and faults on a throwaway stack: import under 6
 bench: $(VENV)/.run-deps ## Benchmark the production stack on a large synthetic newsroom; writes bench/results.md (bench/run.sh --help)
 	@bench/run.sh $(BENCH_ARGS)
 
-test: $(VENV)/.test-deps lint check migrations-check ## Lint, checks, pytest on SQLite and PostgreSQL
+# The Node reference tools of the citation tests (Citation.js), pinned by
+# tests/tools/package-lock.json and installed with `npm ci` when the lock changes.
+TOOLS_STAMP := tests/tools/node_modules/.package-lock.json
+$(TOOLS_STAMP): tests/tools/package-lock.json
+	cd tests/tools && npm ci --no-audit --no-fund --silent
+	@touch $@
+
+test-tools: $(TOOLS_STAMP) ## Install the Node reference tools the citation tests compare with
+
+test: $(VENV)/.test-deps $(TOOLS_STAMP) lint check migrations-check ## Lint, checks, pytest on SQLite and PostgreSQL
 	@scripts/ensure-chromium.sh
 	@$(MAKE) --no-print-directory pytest-sqlite
 	@$(MAKE) --no-print-directory pytest-postgres

@@ -7,7 +7,7 @@ citation shows its provenance checks, and only an editor may write why a failing
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import models
 from django.forms.models import BaseInlineFormSet
@@ -222,6 +222,21 @@ class SourceForm(EditorialForm):
         help_text="A plain-text (.txt) file, UTF-8; it replaces the text above.",
     )
 
+    #: Said on the form itself; the change page also warns of what is missing
+    #: (`Source.citation_gaps`).
+    nudges = {
+        "url": "Every citation prints it. Leave empty only if it is not known yet.",
+        "accessed_on": "The day you read the article online; styles print it with the URL.",
+        "archive_url": "A copy in a web archive (web.archive.org, archive.today), so citations "
+        "still lead somewhere if the article moves or goes.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, text in self.nudges.items():
+            if name in self.fields:
+                self.fields[name].help_text = text
+
     def clean_article_file(self):
         upload = self.cleaned_data.get("article_file")
         if not upload:
@@ -255,6 +270,28 @@ class SourceAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     inlines = [ContributorInline]
     readonly_fields = ["numbered_paragraphs"]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            source = self.get_object(request, object_id)
+            if source is not None:
+                self.warn_citation_gaps(request, source)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_continue" not in request.POST:
+            self.warn_citation_gaps(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if "_continue" not in request.POST:
+            # "Save and continue" lands on the change page, which warns on its own.
+            self.warn_citation_gaps(request, obj)
+        return super().response_change(request, obj)
+
+    def warn_citation_gaps(self, request, source) -> None:
+        for gap in source.citation_gaps():
+            messages.warning(request, gap)
 
     @admin.display(description="paragraphs as pinpoints count them")
     def numbered_paragraphs(self, source):

@@ -192,6 +192,28 @@ class Source(Publishable):
     def title(self) -> str:
         return self.headline or f"[{self.untitled_description}]"
 
+    def citation_gaps(self) -> list[str]:
+        """What citations of this source will lack, said to the editor: nothing refuses a
+        source without them, since many are first recorded from a copy with no address."""
+        if not self.url:
+            return [
+                "This source has no URL: its citations print none and readers cannot open "
+                "the article. Add the canonical URL, and an archived copy, when you have them."
+            ]
+        gaps = []
+        if not self.archive_url:
+            gaps.append(
+                "This source has no archived copy: add one (a Wayback Machine or archive.today "
+                "address) so its citations still lead somewhere if the outlet moves or removes "
+                "the article."
+            )
+        if not self.accessed_on:
+            gaps.append(
+                "This source has no access date: APA, Chicago and MLA print the day you read "
+                "an online article. Give it in “accessed”."
+            )
+        return gaps
+
     @property
     def published_on_display(self) -> str:
         return format_partial_date(self.published_on, self.published_on_precision)

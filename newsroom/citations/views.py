@@ -170,6 +170,7 @@ def basket(request):
         request,
         "citations/basket.html",
         {
+            "dropped": len(reader_basket) - len(rows),
             "rows": [
                 {
                     "kind": citable.kind,
@@ -179,6 +180,7 @@ def basket(request):
                 }
                 for citable, obj in rows
             ],
+            "styles": styled(list(many_citation_items(rows))) if rows else [],
             "limit": baskets.LIMIT,
             "formats": FORMATS.values(),
             "style_choices": STYLES.values(),
@@ -192,6 +194,16 @@ def basket_download(request, fmt: str):
     fmt = get_format(fmt)
     reader_basket = Basket(request)
     rows = reader_basket.rows()
+    if not rows:
+        # No empty file: a page that says why there is nothing and how to add something.
+        # 404, so a download tool does not save it as the file it asked for.
+        response = render(
+            request,
+            "citations/basket_empty_download.html",
+            {"fmt": fmt, "dropped": len(reader_basket)},
+            status=404,
+        )
+        return reader_basket.save(response)
     items = many_citation_items(rows)
     return reader_basket.save(citation_response(request, items, fmt, "citation-basket"))
 

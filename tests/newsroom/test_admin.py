@@ -99,3 +99,57 @@ def test_source_autocomplete_finds_sources_by_headline(admin_client_logged_in):
     texts = [item["text"] for item in response.json()["results"]]
     assert len(texts) == 1
     assert "Biden loses American Samoa" in texts[0]
+
+
+NO_URL = "This source has no URL"
+NO_ARCHIVE = "This source has no archived copy"
+NO_ACCESS_DATE = "This source has no access date"
+
+
+def test_source_form_says_why_the_url_and_an_archived_copy_matter(admin_client_logged_in):
+    page = admin_client_logged_in.get(admin_url(Source, "add")).content.decode()
+
+    assert "Every citation prints it." in page
+    assert "A copy in a web archive" in page
+
+
+def test_change_page_of_a_source_without_url_warns_the_editor(admin_client_logged_in):
+    source = factories.SourceFactory(url="")
+
+    page = admin_client_logged_in.get(admin_url(Source, "change", source.pk)).content.decode()
+
+    assert NO_URL in page
+
+
+def test_change_page_of_a_source_with_url_but_no_archive_asks_for_one(admin_client_logged_in):
+    source = factories.SourceFactory(url="https://news.example.org/a", archive_url="")
+
+    page = admin_client_logged_in.get(admin_url(Source, "change", source.pk)).content.decode()
+
+    assert NO_ARCHIVE in page
+    assert NO_URL not in page
+
+
+def test_a_complete_source_gets_no_warning(admin_client_logged_in):
+    source = factories.SourceFactory(
+        url="https://news.example.org/a",
+        archive_url="https://web.archive.org/web/2024/https://news.example.org/a",
+        accessed_on="2024-03-07",
+    )
+
+    page = admin_client_logged_in.get(admin_url(Source, "change", source.pk)).content.decode()
+
+    assert NO_URL not in page
+    assert NO_ARCHIVE not in page
+    assert NO_ACCESS_DATE not in page
+
+
+def test_saving_a_source_without_url_saves_it_and_warns(admin_client_logged_in):
+    outlet = factories.OutletFactory()
+    data = page_data(admin_client_logged_in.get(admin_url(Source, "add")))
+    data |= {"outlet": str(outlet.pk), "headline": "Palmer wins", "slug": "palmer-wins", "url": ""}
+
+    response = admin_client_logged_in.post(admin_url(Source, "add"), data, follow=True)
+
+    assert Source.objects.filter(slug="palmer-wins").exists()
+    assert [str(m) for m in response.context["messages"] if NO_URL in str(m)]

@@ -49,7 +49,7 @@ def test_admin_exports_a_quote_with_its_reporting_source(admin_client_logged_in)
         admin_client_logged_in, "/admin/candidates/quote/", "export_citations_bib", [quote.pk]
     )
 
-    assert "title = {Palmer wins}" in bib
+    assert "title = {{Palmer} wins}" in bib  # capitals brace-protected
     assert "Honored to announce my victory" in bib
 
 

@@ -10,6 +10,9 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from newsroom.citations import basket
+from newsroom.citations.render import STYLES
+from newsroom.editorial.publishing import Status
+from newsroom.models import Source
 from tests.support.factories import (
     CitationFactory,
     ContributorFactory,
@@ -83,7 +86,7 @@ def test_removing_takes_the_item_out(client):
 
     client.post("/cite/basket/remove/", {"kind": "source", "pk": source.pk})
 
-    assert csl_ids(client.get("/cite/basket.json")) == []
+    assert "Your citation basket is empty" in client.get("/cite/basket.json").content.decode()
 
 
 def test_adding_twice_keeps_one(client):
@@ -174,7 +177,9 @@ def test_a_tampered_basket_cookie_is_an_empty_basket(client):
     value = client.cookies[basket.COOKIE_NAME].value
     client.cookies[basket.COOKIE_NAME] = value[:-2] + ("AA" if value[-2:] != "AA" else "BB")
 
-    assert csl_ids(client.get("/cite/basket.json")) == []
+    response = client.get("/cite/basket.json")
+    assert response.status_code == 404
+    assert "Your citation basket is empty" in response.content.decode()
 
 
 def test_a_full_basket_of_large_ids_still_fits_in_a_browser_cookie():
@@ -239,3 +244,58 @@ def test_basket_download_says_what_each_item_alone_says(client):
 
     assert len(together) == 2 * (2 + 1 + 1)
     assert together == alone
+
+
+EVERY_DOWNLOAD = [
+    *(f"/cite/basket.{fmt}" for fmt in ("json", "bib", "ris", "csv")),
+    *(f"/cite/basket.{fmt}?style={style}" for fmt in ("txt", "html") for style in STYLES),
+]
+
+
+@pytest.mark.parametrize("address", EVERY_DOWNLOAD)
+def test_empty_basket_download_is_a_page_saying_why_not_an_empty_file(client, address):
+    response = client.get(address)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert "Content-Disposition" not in response
+    page = response.content.decode()
+    assert "Your citation basket is empty" in page
+    assert "Add to citation basket" in page
+
+
+@pytest.mark.parametrize("address", EVERY_DOWNLOAD)
+def test_basket_of_items_since_unpublished_says_they_left(client, address):
+    source = SourceFactory()
+    add(client, "source", source.pk)
+    Source.objects.filter(pk=source.pk).update(status=Status.UNPUBLISHED)
+
+    response = client.get(address)
+
+    assert response.status_code == 404
+    assert "The item you added is no longer published" in response.content.decode()
+
+
+def test_empty_basket_page_explains_how_to_fill_it_and_offers_no_downloads(client):
+    response = client.get("/cite/basket/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Your citation basket is empty" in page
+    assert "“Add to citation basket”" in page
+    assert "/cite/basket." not in page  # no download links
+    assert 'href="/candidates/"' in page
+
+
+def test_basket_page_shows_each_style_in_the_same_queries_for_3_or_30_items(client):
+    counts = []
+    for more in (1, 9):
+        fill_basket(client, more)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/cite/basket/")
+        assert response.status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]
+    page = response.content.decode()
+    assert page.count('class="citation"') == len(STYLES) * 4 * 10  # 4 entries for 3 items
