@@ -21,10 +21,10 @@ from newsroom.editorial.roles import (
 )
 from newsroom.editorial.versions import register_page as register_version_page
 from newsroom.provenance_report import register_filter
-from newsroom.search import register_section
+from newsroom.search import register_kind
 
 from .models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
-from .search import search_candidates, search_facts, search_quotes
+from .search import CANDIDATES, FACTS, QUOTES
 from .selectors import public_candidates
 from .versions import fact_version, quote_version
 
@@ -132,9 +132,8 @@ register_version_page(Fact, "candidates/fact_version.html", fact_version)
 
 # Search -----------------------------------------------------------------------------------
 
-register_section("Candidates", search_candidates, order=10)
-register_section("Quotes", search_quotes, order=20)
-register_section("Facts", search_facts, order=30)
+for kind in (CANDIDATES, QUOTES, FACTS):
+    register_kind(kind)
 
 # Roles ------------------------------------------------------------------------------------
 

@@ -1,45 +1,53 @@
-"""Search of candidates, quotes and facts, for the site search."""
+"""What site search finds of candidates: candidates, their quotes and their facts
+(registered in declarations.py; newsroom.search ranks them with every other kind).
 
-from newsroom.search import Hit, matching, snippet
+The fields and weights here are the ones the stored `search_document` columns are built
+from (migration 0009_stored_search_documents): change both together.
+"""
+
+from newsroom.search import Hit, SearchKind
 
 from .models import Fact, Quote
 from .selectors import public_candidates
 
-CANDIDATE_FIELDS = ("full_name", "summary", "occupation", "hometown")
-QUOTE_FIELDS = ("text", "speaker_name", "context")
-FACT_FIELDS = ("statement",)
+CANDIDATES = SearchKind(
+    key="candidate",
+    label="Candidates",
+    singular="Candidate",
+    published=public_candidates,
+    fields={"A": ("full_name",), "B": ("summary", "occupation", "hometown")},
+    shown=("summary",),
+    hit=lambda row, snippet: Hit(row.full_name, row.get_absolute_url(), snippet, row.occupation),
+    order=10,
+)
 
+QUOTES = SearchKind(
+    key="quote",
+    label="Quotes",
+    singular="Quote",
+    published=Quote.objects.published,
+    fields={"B": ("text",), "C": ("speaker_name", "context")},
+    shown=("text",),
+    hit=lambda row, snippet: Hit(
+        str(row),
+        row.get_absolute_url(),
+        snippet,
+        row.said_on_display or row.said_when_as_reported,
+    ),
+    related=("candidate",),
+    order=20,
+)
 
-def search_candidates(query: str, *, limit: int) -> list[Hit]:
-    rows = matching(public_candidates(), CANDIDATE_FIELDS, query, shown="summary")[:limit]
-    return [
-        Hit(row.full_name, row.get_absolute_url(), snippet(row, row.summary, query), row.occupation)
-        for row in rows
-    ]
-
-
-def search_quotes(query: str, *, limit: int) -> list[Hit]:
-    queryset = Quote.objects.published().select_related("candidate")
-    rows = matching(queryset, QUOTE_FIELDS, query, shown="text", stored=True)[:limit]
-    return [
-        Hit(
-            str(row),
-            row.get_absolute_url(),
-            snippet(row, row.text, query),
-            row.said_on_display or row.said_when_as_reported,
-        )
-        for row in rows
-    ]
-
-
-def search_facts(query: str, *, limit: int) -> list[Hit]:
-    queryset = Fact.objects.published().select_related("candidate")
-    rows = matching(queryset, FACT_FIELDS, query, shown="statement")[:limit]
-    return [
-        Hit(
-            f"Fact about {row.candidate.full_name}",
-            row.get_absolute_url(),
-            snippet(row, row.statement, query),
-        )
-        for row in rows
-    ]
+FACTS = SearchKind(
+    key="fact",
+    label="Facts",
+    singular="Fact",
+    published=Fact.objects.published,
+    fields={"B": ("statement",)},
+    shown=("statement",),
+    hit=lambda row, snippet: Hit(
+        f"Fact about {row.candidate.full_name}", row.get_absolute_url(), snippet
+    ),
+    related=("candidate",),
+    order=30,
+)

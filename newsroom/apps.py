@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
 
@@ -22,4 +23,15 @@ class NewsroomConfig(AppConfig):
         removals.connect_guard()
         post_migrate.connect(
             roles.sync_roles_after_migrate, sender=self, dispatch_uid="newsroom-sync-roles"
+        )
+        connection_created.connect(_add_search_fold, dispatch_uid="newsroom-search-fold")
+
+
+def _add_search_fold(sender, connection, **kwargs):
+    """SQLite's search compares folded text (no case, no accents: newsroom.search.query)."""
+    if connection.vendor == "sqlite":
+        from .search.query import fold
+
+        connection.connection.create_function(
+            "search_fold", 1, lambda text: None if text is None else fold(text), deterministic=True
         )

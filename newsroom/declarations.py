@@ -1,5 +1,5 @@
 """What newsroom contributes to the shared features: sources as a citable kind (a source is
-cited as itself), the search of sources, and what each role may do with newsroom's models.
+cited as itself), sources as a searched kind, and what each role may do with newsroom's models.
 
 The other apps declare theirs in their own `declarations.py`; `NewsroomConfig.ready()`
 finds them all.
@@ -32,7 +32,7 @@ from .models import (
     Source,
     WorkflowEvent,
 )
-from .search import register_section, search_sources
+from .search import Hit, SearchKind, register_kind
 
 # Citation ---------------------------------------------------------------------------------
 
@@ -47,7 +47,20 @@ registry.register(
 
 # Search -----------------------------------------------------------------------------------
 
-register_section("Sources", search_sources, order=50)
+register_kind(
+    SearchKind(
+        key="source",
+        label="Sources",
+        singular="Source",
+        published=Source.objects.published,
+        # The stored document of sources is built from these (migration 0013): change both.
+        fields={"A": ("headline", "untitled_description"), "B": ("standfirst",)},
+        shown=("headline", "untitled_description", "standfirst"),
+        hit=lambda row, snippet: Hit(row.title, row.get_absolute_url(), snippet, row.outlet.name),
+        related=("outlet",),
+        order=50,
+    )
+)
 
 # Roles ------------------------------------------------------------------------------------
 

@@ -564,3 +564,26 @@ class ExternalIdentifier(AttachedRow):
             self.Scheme.FEC: f"https://www.fec.gov/data/candidate/{self.value}/",
             self.Scheme.BALLOTPEDIA: f"https://ballotpedia.org/{self.value}",
         }.get(self.scheme, "")
+
+
+class SearchWord(models.Model):
+    """A word that searched text holds, for "Did you mean …?" (newsroom.search.vocabulary).
+
+    Words are added as items are saved (drafts too: a suggestion is only offered once the
+    corrected search finds something public) and never need removing: a word no public
+    item holds any more is never suggested for the same reason. On PostgreSQL a trigram
+    index (`searchword_word_trgm`, pg_trgm) finds the nearest spellings without reading
+    the table.
+    """
+
+    word = models.CharField(max_length=60, unique=True, help_text="Folded: lower case, no accents.")
+    display = models.CharField(max_length=60, help_text="As written, e.g. Palmer.")
+    prominent = models.BooleanField(
+        default=False, help_text="Seen in a name or a title (preferred among equal spellings)."
+    )
+
+    class Meta:
+        verbose_name = "search word"
+
+    def __str__(self):
+        return self.word

@@ -24,7 +24,7 @@ from newsroom.editorial.roles import (
 )
 from newsroom.editorial.versions import register_page as register_version_page
 from newsroom.provenance_report import register_filter
-from newsroom.search import register_section as register_search_section
+from newsroom.search import register_kind
 
 from .history import contest_history
 from .models import (
@@ -37,7 +37,7 @@ from .models import (
     Snapshot,
     SnapshotEntry,
 )
-from .search import search_contests
+from .search import CONTEST_FACTS, CONTESTS, PLACES
 from .selectors import public_contests, public_jurisdictions, public_race_calls
 from .versions import contest_version
 
@@ -114,7 +114,8 @@ register_version_page(Contest, "results/contest_version.html", contest_version)
 
 # Search -----------------------------------------------------------------------------------
 
-register_search_section("Contests", search_contests, order=40)
+for kind in (CONTESTS, CONTEST_FACTS, PLACES):
+    register_kind(kind)
 
 # Roles ------------------------------------------------------------------------------------
 

@@ -273,7 +273,8 @@ def crawl(world: Hidden, public: example.World) -> tuple[int, dict[str, list[str
         if address.startswith("/search/?q="):
             # The page repeats the query; what matters is that nothing was found.
             query = address.removeprefix("/search/?q=")
-            if response.context["sections"]:
+            results = response.context["results"]
+            if response.context["hits"] or (results and (results.total or results.suggestion)):
                 found[PREFIX].append(address)
             text = text.replace(query, "")
         for needle, addresses in found.items():
