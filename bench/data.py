@@ -21,9 +21,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from candidates.models import Candidate, Party, Quote
+from newsroom import search
 from newsroom.cited_values import record_supported_values
 from newsroom.editorial.publishing import Status
 from newsroom.models import Citation, Contributor, Outlet, Source
+from newsroom.search import vocabulary
 from newsroom.statistics import analyze
 from results.models import Contest, Jurisdiction, Result
 
@@ -309,6 +311,10 @@ def generate(
             progress("Deleting the previous bench newsroom…")
             delete_generated(progress)
         _Generator(sizes, random.Random(seed), progress).run()
+        # bulk_create skips save(): the search vocabulary learns the new words here.
+        progress("Adding the new words to the search vocabulary…")
+        for kind in search.kinds():
+            vocabulary.record_all(kind)
     progress("Refreshing the planner's statistics (ANALYZE)…")
     content_apps = ("newsroom", "candidates", "results")
     analyze(*(model for app in content_apps for model in apps.get_app_config(app).get_models()))

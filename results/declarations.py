@@ -1,6 +1,6 @@
 """What results contributes to the shared features, in one place: its citable kinds (for the
 citation desk, source pages and corrections), the contest history section of candidate
-profiles, how a contest's version permalink reads like its page, its section of the search
+profiles, how a contest's version permalink reads like its page, its kinds of the search
 page, the provenance report's filter by contest, and
 what each role may do with its models.
 Editorial policy is declared on the models.

@@ -6,14 +6,15 @@ what is said, C for the rest), the fields a snippet shows and how a row reads as
 `search()` then answers a query in a fixed number of statements, however large the
 newsroom:
 
-1. the matches of each kind counted, all kinds in one UNION ALL (the facets);
-2. one page of matches of every kind (or of the one asked for), ranked together, in one
-   UNION ALL ordered by rank, as (kind, id) pairs;
-3. the rows of that page, one query per kind on it, with their highlighted snippets
+1. one statement: the matches of every kind with their rank, found once (a UNION ALL in
+   a materialised common table expression), counted by kind (the facets) and one page of
+   them (of every kind or of the one asked for) ranked together, as (kind, id) pairs;
+2. the rows of that page, one query per kind on it, with their highlighted snippets
    (ts_headline is costly: only the page's rows get one);
-4. when little matches, "Did you mean …?": the vocabulary's nearest spellings (one query,
-   newsroom.search.vocabulary) and the corrected search counted (one query), offered only
-   when it finds more, so a word only drafts hold is never suggested.
+3. when little matches, "Did you mean …?": the vocabulary's nearest spellings (one query,
+   newsroom.search.vocabulary) and whether the corrected search finds more (one query that
+   stops at the first few), offered only when it does, so a word only drafts hold is
+   never suggested.
 
 Every count and page reads only the kinds' `published()` query sets: a draft, an
 unpublished or scheduled item, or an item whose parent readers cannot see, never counts.
@@ -40,7 +41,6 @@ from django.contrib.postgres.search import (
 from django.db import connection
 from django.db.models import (
     Case,
-    Count,
     F,
     FloatField,
     Func,
@@ -206,12 +206,11 @@ def search(query: Query, *, kind: SearchKind | None = None, page: int = 1) -> Re
 
     Raises PageOutOfRange for a page past the last."""
     matcher = _matcher(query)
-    facets = _count(matcher)
+    facets, on_page = _ranked(matcher, kind=kind, page=page)
     results = Results(query, facets, kind, page)
     if page > results.pages:
         raise PageOutOfRange(page)
-    if results.shown_total:
-        results.hits = _page(matcher, [kind] if kind else kinds(), page)
+    results.hits = _hits(matcher, on_page)
     if results.total < SUGGEST_BELOW:
         results.suggestion = _suggestion(query, results.total)
     return results
@@ -393,38 +392,50 @@ def highlight(text: str, words: list[str]) -> SafeString:
 # The statements -------------------------------------------------------------------------
 
 
-def _count(matcher: _Matcher) -> list[Facet]:
-    """The matches of every kind, in one UNION ALL."""
+def _ranked(
+    matcher: _Matcher, *, kind: SearchKind | None, page: int
+) -> tuple[list[Facet], list[tuple[str, int]]]:
+    """The matches of every kind counted, and one page of (kind, id) ranked together (of
+    `kind` only, if given), in one statement: each kind's matches with their rank are
+    found once (a materialised common table expression) and both read from it."""
     every = kinds()
-    parts = [
-        matcher.matches(kind)
-        .order_by()
-        .annotate(search_kind=Value(kind.key))
-        .values("search_kind")
-        .annotate(search_count=Count("pk"))
-        .values_list("search_kind", "search_count")
-        for kind in every
-    ]
-    # order_by(): without it Django orders the union by the group-by of its first part.
-    counted = dict(parts[0].union(*parts[1:], all=True).order_by()) if parts else {}
-    return [Facet(kind, counted.get(kind.key, 0)) for kind in every]
+    parts = []
+    params: list = []
+    for each in every:
+        sql, part_params = (
+            matcher.matches(each)
+            .order_by()
+            .annotate(search_kind=Value(each.key), search_rank=matcher.rank(each))
+            .values_list("search_kind", "pk", "search_rank")
+            .query.sql_with_params()
+        )
+        parts.append(f"SELECT * FROM ({sql}) AS part")
+        params.extend(part_params)
+    materialized = "MATERIALIZED" if connection.vendor == "postgresql" else ""
+    only_kind = "WHERE kind = %s" if kind else ""
+    statement = f"""
+        WITH matches (kind, id, rank) AS {materialized} ({" UNION ALL ".join(parts)})
+        SELECT kind, id, 0 FROM (
+            SELECT kind, id FROM matches {only_kind}
+            ORDER BY rank DESC, kind, id LIMIT %s OFFSET %s
+        ) AS page
+        UNION ALL
+        SELECT kind, NULL, COUNT(*) FROM matches GROUP BY kind
+    """
+    params += [kind.key] if kind else []
+    params += [PAGE_SIZE, (page - 1) * PAGE_SIZE]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        rows = cursor.fetchall()
+    counted = {key: count for key, pk, count in rows if pk is None}
+    on_page = [(key, pk) for key, pk, _ in rows if pk is not None]
+    return [Facet(each, counted.get(each.key, 0)) for each in every], on_page
 
 
-def _page(matcher: _Matcher, searched: list[SearchKind], page: int) -> list[Hit]:
-    """One page of hits of the `searched` kinds, ranked together."""
-    parts = [
-        matcher.matches(kind)
-        .order_by()
-        .annotate(search_kind=Value(kind.key), search_rank=matcher.rank(kind))
-        .values_list("search_kind", "pk", "search_rank")
-        for kind in searched
-    ]
-    ranked = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    start = (page - 1) * PAGE_SIZE
-    order = ranked.order_by("-search_rank", "search_kind", "id")[start : start + PAGE_SIZE]
-    on_page = list(order)
+def _hits(matcher: _Matcher, on_page: list[tuple[str, int]]) -> list[Hit]:
+    """The hits of a page of (kind, id): one query per kind on it, with snippets."""
     ids: dict[str, list[int]] = {}
-    for key, pk, _rank in on_page:
+    for key, pk in on_page:
         ids.setdefault(key, []).append(pk)
     rows = {}
     for key, pks in ids.items():
@@ -435,7 +446,7 @@ def _page(matcher: _Matcher, searched: list[SearchKind], page: int) -> list[Hit]
         for row in matcher.with_snippets(kind, queryset):
             rows[key, row.pk] = row
     hits = []
-    for key, pk, _rank in on_page:
+    for key, pk in on_page:
         row = rows.get((key, pk))
         if row is None:  # unpublished between the two statements
             continue
@@ -450,6 +461,14 @@ def _suggestion(query: Query, total: int) -> str:
     if not replacements:
         return ""
     corrected = parse(query.with_words_replaced(replacements))
-    if sum(facet.count for facet in _count(_matcher(corrected))) <= total:
+    if not _finds_more_than(_matcher(corrected), total):
         return ""
     return corrected.text
+
+
+def _finds_more_than(matcher: _Matcher, number: int) -> bool:
+    """Whether more than `number` public items match: one statement that stops reading
+    once it has found one more."""
+    parts = [matcher.matches(each).order_by().values_list("pk") for each in kinds()]
+    found = parts[0].union(*parts[1:], all=True).order_by()[: number + 1]
+    return len(found) > number
