@@ -31,6 +31,7 @@ it is found in. Snippets are escaped editor text with the matches wrapped in <ma
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -120,7 +121,7 @@ class SearchKind:
     #: Relations the page's rows need for their hits.
     related: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def model(self):
         return self.published().model
 
