@@ -24,8 +24,11 @@ class SearchView(TemplateView):
         return self.render_to_response(context, status=status)
 
     def get_context_data(self, **kwargs):
+        # Every parameter the page depends on is read on every render, so the page cache
+        # keys each of them from the first (ballotdesk.page_cache: ReadParameters).
         text = search.clean(self.request.GET.get("q", ""))
         key = self.request.GET.get("type", "")
+        page = self.request.GET.get("page", "1")
         kind = search.kind_named(key) if key else None
         context = {
             "query": text,
@@ -41,7 +44,7 @@ class SearchView(TemplateView):
         if text and not context["too_long"] and not context["bad_type"]:
             query = search.parse(text)
             if query.looks_for_something:
-                results = self._search(query, kind)
+                results = self._search(query, kind, page)
                 context.update(
                     results=results,
                     hits=results.hits,
@@ -57,8 +60,7 @@ class SearchView(TemplateView):
                 context["only_excludes"] = True
         return super().get_context_data(**context, **kwargs)
 
-    def _search(self, query, kind):
-        page = self.request.GET.get("page", "1")
+    def _search(self, query, kind, page: str):
         if not page.isdigit() or int(page) < 1:
             raise Http404("No such page of results.")
         try:

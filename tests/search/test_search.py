@@ -300,3 +300,24 @@ def test_postgresql_reads_every_kind_from_its_stored_document_and_gin_index():
             )
             plan = " ".join(row[0] for row in cursor.fetchall())
             assert "search_document_gin" in plan, (table, plan)
+
+
+def test_each_page_and_kind_of_a_search_is_a_cached_page_of_its_own(client, settings):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    for index in range(21):
+        factories.QuoteFactory(text=f"Reef remark {index}")
+    factories.SourceFactory(headline="Reef report")
+
+    # An empty search first: the page still looks for the query, its type and its page.
+    client.get("/search/")
+    first = client.get("/search/", {"q": "reef"})
+    second = client.get("/search/", {"q": "reef", "page": 2})
+    sources = client.get("/search/", {"q": "reef", "type": "source"})
+
+    assert (first.page_cache, second.page_cache, sources.page_cache) == ("miss",) * 3
+    assert "Page 2 of 2" in visible_text(second)
+    assert [kind for kind, _ in hits(sources)] == ["Source"]
+    cache.clear()
