@@ -135,9 +135,12 @@ def register_kind(kind: SearchKind) -> None:
     _kinds[kind.key] = kind
     model = kind.model
 
-    def saved(sender, instance, raw=False, **kwargs):
-        # A fixture's rows (raw) come with the vocabulary dumped beside them.
-        if not raw:
+    searched = {name for names in kind.fields.values() for name in names}
+
+    def saved(sender, instance, raw=False, update_fields=None, **kwargs):
+        # A fixture's rows (raw) come with the vocabulary dumped beside them; a save of
+        # other fields (a status change) brings no new word.
+        if not raw and (update_fields is None or searched & set(update_fields)):
             vocabulary.record(kind, [instance])
 
     def written(sender, instances, **kwargs):

@@ -321,3 +321,26 @@ def test_each_page_and_kind_of_a_search_is_a_cached_page_of_its_own(client, sett
     assert "Page 2 of 2" in visible_text(second)
     assert [kind for kind, _ in hits(sources)] == ["Source"]
     cache.clear()
+
+
+def test_words_written_in_bulk_or_by_an_edit_are_suggested(client):
+    from candidates.models import Candidate
+    from newsroom import bulk
+
+    party = factories.PartyFactory()
+    bulk.create(
+        Candidate,
+        [
+            Candidate(
+                full_name="Quorra Vantablack", slug="quorra-v", party=party, status="published"
+            )
+        ],
+    )
+    edited = factories.CandidateFactory(full_name="Ilse Tamm")
+    edited.full_name = "Ilse Marrowdale"
+    edited.save()
+
+    bulk_written = client.get("/search/", {"q": "Vantablock"}).context["results"]
+    renamed = client.get("/search/", {"q": "Marrowdail"}).context["results"]
+
+    assert (bulk_written.suggestion, renamed.suggestion) == ("Vantablack", "Marrowdale")
