@@ -35,6 +35,7 @@ class SearchView(TemplateView):
             "too_long": len(text) > search.MAX_QUERY_LENGTH,
             "max_length": search.MAX_QUERY_LENGTH,
             "only_excludes": False,
+            "no_words": False,
             "bad_type": bool(key) and kind is None,
             "type": key if kind else "",
             "kinds": search.kinds(),
@@ -56,8 +57,10 @@ class SearchView(TemplateView):
                     next_page=self._page_address(text, key, results.page + 1, results),
                     suggestion_address=results.suggestion and self._address(results.suggestion),
                 )
-            else:
+            elif query.terms:
                 context["only_excludes"] = True
+            else:
+                context["no_words"] = True
         return super().get_context_data(**context, **kwargs)
 
     def _search(self, query, kind, page: str):

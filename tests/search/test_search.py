@@ -272,6 +272,13 @@ def test_thousand_character_query_gets_a_friendly_page(client):
     assert "longer than 200 characters" in visible_text(response)
 
 
+def test_a_query_without_a_word_says_what_to_type(client):
+    for query in ['""', "or", "- -", "&&"]:
+        response = client.get("/search/", {"q": query})
+        assert response.status_code == 200
+        assert "holds no word to look for" in visible_text(response)
+
+
 def test_a_query_that_only_excludes_says_to_add_a_word(client):
     response = client.get("/search/", {"q": "-Biden"})
     assert response.status_code == 200
