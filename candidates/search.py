@@ -2,7 +2,7 @@
 (registered in declarations.py; newsroom.search ranks them with every other kind).
 
 The fields and weights here are the ones the stored `search_document` columns are built
-from (migration 0009_stored_search_documents): change both together.
+from (migration 0010_stored_search_documents): change both together.
 """
 
 from newsroom.search import Hit, SearchKind

@@ -53,7 +53,7 @@ register_kind(
         label="Sources",
         singular="Source",
         published=Source.objects.published,
-        # The stored document of sources is built from these (migration 0013): change both.
+        # The stored document of sources is built from these (migration 0015): change both.
         fields={"A": ("headline", "untitled_description"), "B": ("standfirst",)},
         shown=("headline", "untitled_description", "standfirst"),
         hit=lambda row, snippet: Hit(row.title, row.get_absolute_url(), snippet, row.outlet.name),

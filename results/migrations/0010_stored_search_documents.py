@@ -58,7 +58,7 @@ def backfill(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("results", "0009_past_dates_not_in_future"),
-        ("newsroom", "0013_search_documents_and_vocabulary"),
+        ("newsroom", "0015_search_documents_and_vocabulary"),
     ]
 
     operations = [

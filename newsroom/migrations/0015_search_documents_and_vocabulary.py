@@ -70,7 +70,7 @@ def backfill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("newsroom", "0012_historical_citations_by_item")]
+    dependencies = [("newsroom", "0014_latest_change_index")]
 
     operations = [
         UnaccentExtension(),

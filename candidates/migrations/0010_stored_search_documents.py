@@ -79,8 +79,8 @@ def backfill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("candidates", "0008_past_dates_not_in_future"),
-        ("newsroom", "0013_search_documents_and_vocabulary"),
+        ("candidates", "0009_latest_change_index"),
+        ("newsroom", "0015_search_documents_and_vocabulary"),
     ]
 
     operations = [
