@@ -18,7 +18,8 @@ they were at the end of the version's public time (`VersionPage.state`, an
 newsroom.editorial.as_of.AsOf) and hands them to the page's own template part.
 
 A page's rows are its *parts* (`register_page(..., parts=...)`: a contest's results, race
-calls and facts; a candidate's quotes, facts, career and platform). Saving or deleting a part
+calls and facts; a candidate's quotes, facts, career and platform, and its results, which
+results declares with `register_part`). Saving or deleting a part
 from any door (the shell, a service, an inline of another admin, a list action) gives its
 owner a history record dated just before the part's own (`record_owner`, on the pre- and
 post-save signals), so the owner's version list has a version showing the change and the
