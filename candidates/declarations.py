@@ -1,5 +1,5 @@
 """What candidates contributes to the shared features, in one place: its citable kinds
-(for the citation desk, source pages and corrections), how quote and fact version
+(for the citation desk, source pages and corrections), how profile, quote and fact version
 permalinks read like their pages, its sections of the search page,
 the provenance report's filter by candidate, and what each role may do with its models.
 Editorial policy is declared on the models.
@@ -26,7 +26,7 @@ from newsroom.search import register_kind
 from .models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
 from .search import CANDIDATES, FACTS, QUOTES
 from .selectors import public_candidates
-from .versions import fact_version, quote_version
+from .versions import candidate_version, fact_version, quote_version
 
 VENUE_PHRASES = {
     # venue: (with the outlet or platform it was said on or to, without one)
@@ -127,6 +127,17 @@ register_filter("candidate", Candidate)
 
 # Version permalinks -----------------------------------------------------------------------
 
+register_version_page(
+    Candidate,
+    "candidates/candidate_version.html",
+    candidate_version,
+    parts={
+        CareerEntry: "candidate",
+        PlatformPosition: "candidate",
+        Quote: "candidate",
+        Fact: "candidate",
+    },
+)
 register_version_page(Quote, "candidates/quote_version.html", quote_version)
 register_version_page(Fact, "candidates/fact_version.html", fact_version)
 

@@ -8,7 +8,8 @@ and so on), `PUBLIC_LIST_PAGE_SIZE` rows a page, each page with its own numbered
 
 Candidates cannot import results, so results registers a reader for the contest history
 (`register_section`, in results/declarations.py); each reader gets the candidate and the
-page's `SourceNotes`.
+page's `SourceNotes`, and its `as_of` reader also the rows as they were at a moment, for a
+version of the profile (candidates/versions.py).
 """
 
 from collections.abc import Callable
@@ -18,17 +19,31 @@ from decimal import Decimal
 from django.db.models import F
 from django.urls import reverse
 
+from newsroom.editorial.as_of import AsOf
 from newsroom.footnotes import Note, SourceNotes
 
 from .models import Candidate, CareerEntry, Fact, PlatformPosition, Quote
 
 NOT_REPORTED = "not reported"
 
-_section_readers: dict[str, Callable[[Candidate, SourceNotes], object]] = {}
+
+@dataclass(frozen=True)
+class SectionReader:
+    read: Callable[[Candidate, SourceNotes], object]
+    #: The same section as it was: `as_of(candidate, notes, state)`, `state` an AsOf.
+    as_of: Callable[[Candidate, SourceNotes, AsOf], object]
 
 
-def register_section(name: str, reader: Callable[[Candidate, SourceNotes], object]) -> None:
-    _section_readers[name] = reader
+_section_readers: dict[str, SectionReader] = {}
+
+
+def register_section(
+    name: str,
+    reader: Callable[[Candidate, SourceNotes], object],
+    *,
+    as_of: Callable[[Candidate, SourceNotes, AsOf], object],
+) -> None:
+    _section_readers[name] = SectionReader(reader, as_of)
 
 
 @dataclass(frozen=True)
@@ -193,8 +208,10 @@ def _key_facts(candidate: Candidate, by_field: dict[str, list[Note]]) -> list[Ke
     ]
 
 
-def build_profile(candidate: Candidate) -> Profile:
-    """Number the sources in page order; `candidate` comes from `profile_queryset()`."""
+def build_profile(candidate: Candidate, *, state: AsOf | None = None) -> Profile:
+    """Number the sources in page order; `candidate` comes from `profile_queryset()`, or,
+    for a version of the profile, from candidates.versions with its parts and citations as
+    they were at `state`'s moment (the other apps' sections are read as they were too)."""
     notes = SourceNotes()
     by_field = notes.cite_by_field(candidate.citations.all())
     profile = Profile(
@@ -210,6 +227,10 @@ def build_profile(candidate: Candidate) -> Profile:
         total = getattr(candidate, f"{name}_total")
         profile.parts[name] = ShownPart(part, items, total, part.url(candidate))
     for name, reader in _section_readers.items():
-        profile.sections[name] = reader(candidate, notes)
-    notes.load_bylines()
+        if state is None:
+            profile.sections[name] = reader.read(candidate, notes)
+        else:
+            profile.sections[name] = reader.as_of(candidate, notes, state)
+    if state is None:
+        notes.load_bylines()  # a version's sources have theirs as they were (AsOf.cite)
     return profile

@@ -1,18 +1,50 @@
-"""Quote and fact version permalinks as their pages read then: the words, the speaker or
-candidate as named then, and the footnotes with the sources as they were, built from the
-histories (newsroom.editorial.as_of) and drawn by the pages' own bodies
-(`candidates/quote_detail.html#quote_body`, `candidates/fact_detail.html#fact_body`).
+"""Profile, quote and fact version permalinks as their pages read then: the words, the
+speaker or candidate as named then, and the footnotes with the sources as they were, built
+from the histories (newsroom.editorial.as_of) and drawn by the pages' own bodies
+(`candidates/candidate_detail.html#profile_body`, `candidates/quote_detail.html#quote_body`,
+`candidates/fact_detail.html#fact_body`).
+
+A profile's version is the profile built (candidates.profile.build_profile) from its rows as
+they were: the candidate's key facts, the first rows of each part public then and now (a
+quote that was a draft then, or is unpublished or deleted since, is not there) with how many
+there were, the contest history (results' section, as it was), and every footnote from the
+citations that supported those values then.
 
 Declared in candidates/declarations.py (`versions.register_page`). A fixed number of queries
-whatever the number of citations.
+whatever the number of quotes, facts, career entries, platform positions or citations.
 """
 
-from newsroom.editorial.as_of import attach
+from django.conf import settings
+
+from newsroom.editorial.as_of import attach, ordered
 from newsroom.editorial.versions import VersionPage
 from newsroom.footnotes import item_notes
 from newsroom.models import Outlet
 
-from .models import Candidate
+from .models import Candidate, Party
+from .profile import PARTS, build_profile
+
+
+def candidate_version(page: VersionPage) -> dict:
+    """The profile page's context for this version: the candidate as they were, each part's
+    first rows then (and how many), every shown row with the citations it had."""
+    state, candidate = page.state, page.item
+    attach([candidate], "party", state.by_pk(Party, [candidate.party_id]))
+    shown = settings.PROFILE_LATEST_ITEMS
+    items = []
+    for name, part in PARTS.items():
+        rows = state.rows(
+            part.model, candidate_id=candidate.pk, public_now=part.model.objects.published()
+        )
+        latest = ordered(rows, part.ordering)[:shown]
+        setattr(candidate, f"latest_{name}", latest)
+        setattr(candidate, f"{name}_total", len(rows))
+        items += latest
+    quotes = candidate.latest_quotes
+    attach(quotes, "venue_outlet", state.by_pk(Outlet, {q.venue_outlet_id for q in quotes}))
+    attach(items, "candidate", {candidate.pk: candidate})
+    state.cite([candidate, *items])
+    return {"candidate": candidate, "profile": build_profile(candidate, state=state)}
 
 
 def quote_version(page: VersionPage) -> dict:

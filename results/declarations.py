@@ -9,6 +9,7 @@ A result is cited as the sources of its figures, with a note of the figures; a c
 as a page of this site, with the sources of everything on it.
 """
 
+from candidates.models import Candidate
 from candidates.profile import register_section as register_profile_section
 from newsroom.citations import registry
 from newsroom.citations.registry import published_sources_citing
@@ -23,10 +24,11 @@ from newsroom.editorial.roles import (
     grant,
 )
 from newsroom.editorial.versions import register_page as register_version_page
+from newsroom.editorial.versions import register_part as register_version_part
 from newsroom.provenance_report import register_filter
 from newsroom.search import register_kind
 
-from .history import contest_history
+from .history import contest_history, contest_history_as_of
 from .models import (
     Contest,
     ContestFact,
@@ -102,7 +104,9 @@ registry.register(
 
 # Pages of other apps ----------------------------------------------------------------------
 
-register_profile_section("contest_history", contest_history)
+register_profile_section("contest_history", contest_history, as_of=contest_history_as_of)
+# A result changed outside the contest form opens a version of its candidate's profile too.
+register_version_part(Result, owner=Candidate, field_name="candidate")
 
 # The provenance report ---------------------------------------------------------------------
 
@@ -110,7 +114,12 @@ register_filter("contest", Contest)
 
 # Version permalinks -----------------------------------------------------------------------
 
-register_version_page(Contest, "results/contest_version.html", contest_version)
+register_version_page(
+    Contest,
+    "results/contest_version.html",
+    contest_version,
+    parts={Result: "contest", RaceCall: "contest", ContestFact: "contest"},
+)
 
 # Search -----------------------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from newsroom import bulk, cited_values
-from newsroom.editorial import corrections
+from newsroom.editorial import corrections, versions
 from newsroom.models import Citation, Correction, Source
 from newsroom.statistics import analyze
 
@@ -259,6 +259,11 @@ def _apply_results(applying: list[ContestPlan], cited: _Citations, *, by, now) -
     bulk.update(Result, falling, fields, by=by, now=now)
     bulk.update(Result, rising, fields, by=by, now=now)
     bulk.create(Result, created, by=by, now=now)
+    # The candidates' profiles show these figures: a version of each opens here (the
+    # contests' own records are written with them, _apply_contests).
+    versions.record_owners(
+        Result, falling + rising + created, moment=now, by=by, recorded_by_caller=(Contest,)
+    )
     # The citations of the figures replaced stop footnoting them (a save's post-save would).
     cited_values.settle_items(falling + rising, by=by)
     for contest_plan in applying:

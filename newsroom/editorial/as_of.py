@@ -61,6 +61,31 @@ def attach(instances, name: str, related: dict) -> None:
         field.set_cached_value(instance, related.get(key) if key is not None else None)
 
 
+def ordered(rows, ordering) -> list:
+    """`rows` in the order `queryset.order_by(*ordering)` gives: names ("position", "-pk")
+    and expressions such as `F("said_on").desc(nulls_last=True)`; empty values last in
+    ascending order and first in descending, as PostgreSQL orders them, unless said."""
+    rows = list(rows)
+    for term in reversed(ordering):
+        if isinstance(term, str):
+            descending, name = term.startswith("-"), term.lstrip("-")
+            nulls_last = not descending
+        else:
+            descending, name = term.descending, term.expression.name
+            nulls_last = term.nulls_last if term.nulls_last is not None else not descending
+            if term.nulls_first:
+                nulls_last = False
+
+        def key(row, name=name, nulls_last=nulls_last, descending=descending):
+            value = getattr(row, name)
+            empty = value is None
+            # Sorted in reverse for descending: the empty flag flips with it.
+            return (empty != (nulls_last == descending), value if not empty else 0)
+
+        rows.sort(key=key, reverse=descending)
+    return rows
+
+
 def history_of(model):
     return getattr(model, model._meta.simple_history_manager_attribute)
 
@@ -109,8 +134,10 @@ class AsOf:
         return {row.pk: row for row in self.rows(model, **{f"{pk}__in": ids}, **options)}
 
     def cite(self, objects) -> None:
-        """Give each object its `citations` as they were then: those whose source was public
-        then and is now, each with its source, outlet and contributors as they were.
+        """Give each object its `citations` as they were then: those that supported its
+        values then (not yet retired, newsroom.cited_values; added later ones are not there
+        yet), whose source was public then and is now, each with its source, outlet and
+        contributors as they were.
 
         Four queries (citations, sources, outlets, contributors) for any number of objects,
         five when a contributor is credited to a wire service."""
@@ -127,7 +154,10 @@ class AsOf:
             for type_id, ids in by_type.items():
                 where |= Q(content_type_id=type_id, object_id__in=ids)
             public_sources = Source.objects.published().values("pk")
-            citations = self.rows(Citation, where, source_id__in=public_sources)
+            # Current then: a citation retired by then supported an earlier value.
+            citations = self.rows(
+                Citation, where, source_id__in=public_sources, retired_at__isnull=True
+            )
         sources = self.by_pk(Source, {citation.source_id for citation in citations})
         outlets = self.by_pk(Outlet, {source.outlet_id for source in sources.values()})
         sources = {pk: source for pk, source in sources.items() if source.outlet_id in outlets}

@@ -17,12 +17,27 @@ A kind's version page reads like its page when its app declares a builder
 they were at the end of the version's public time (`VersionPage.state`, an
 newsroom.editorial.as_of.AsOf) and hands them to the page's own template part.
 
+A page's rows are its *parts* (`register_page(..., parts=...)`: a contest's results, race
+calls and facts; a candidate's quotes, facts, career and platform, and its results, which
+results declares with `register_part`). Saving or deleting a part
+from any door (the shell, a service, an inline of another admin, a list action) gives its
+owner a history record dated just before the part's own (`record_owner`, on the pre- and
+post-save signals), so the owner's version list has a version showing the change and the
+version before keeps the part as it was. The owner's own change form records the owner
+itself (`one_moment(owner)` around its inlines, newsroom.editorial.admin), a list action
+records each owner once (`one_moment()`), and rows written in bulk record theirs with
+`record_owners` (a results import: its contests' records are written with their rows,
+its candidates' by this); none is recorded twice. A part that is not public before
+nor after the save (a draft edited) changes no page and records nothing.
+
 Which models have permalinks, and the fields a version shows, each model declares
 (`EditorialPolicy.public_fields`, newsroom.editorial.policy), so newsroom does not import
 the candidates and results apps. Whether an item is public now is
 newsroom.editorial.publishing.is_public.
 """
 
+import contextlib
+import contextvars
 import datetime
 import itertools
 from collections.abc import Callable
@@ -32,13 +47,14 @@ from types import SimpleNamespace
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import F, Value
+from django.db.models import F, QuerySet, Value
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 
 from ..dates import format_partial_date
-from .as_of import AsOf
+from .as_of import AsOf, history_of
 from .policy import policy_of
 from .publishing import PublishableQuerySet, Status, is_public
 
@@ -298,11 +314,18 @@ class PageBuilder:
 _PAGES: dict[type, PageBuilder] = {}
 
 
-def register_page(model, template_name: str, build: Callable[[VersionPage], dict]) -> None:
+def register_page(
+    model, template_name: str, build: Callable[[VersionPage], dict], *, parts=None
+) -> None:
     """Declare how `model`'s versions read like its page (in the app's declarations.py):
     `build(page)` returns the context `template_name` needs, read through `page.state`
-    in a fixed number of queries. Kinds with no page builder show their public fields."""
+    in a fixed number of queries. Kinds with no page builder show their public fields.
+
+    `parts` maps each model of rows the page shows to its foreign key to `model` (a
+    contest's `Result: "contest"`): saving or deleting one records its owner (`record_owner`)."""
     _PAGES[model] = PageBuilder(template_name, build)
+    for part, field_name in (parts or {}).items():
+        register_part(part, owner=model, field_name=field_name)
 
 
 def page_builder(model) -> PageBuilder | None:
@@ -329,6 +352,142 @@ def version_page(model, record, current, seen) -> VersionPage:
         public_until=seen.public_until,
         state=AsOf(seen.public_until),
     )
+
+
+# Owners recorded when their parts change -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class OwnerLink:
+    owner: type
+    field_name: str
+
+
+_PARTS: dict[type, list[OwnerLink]] = {}
+
+#: Owners already recorded in the current `one_moment()` block, as (label, pk).
+_recorded: contextvars.ContextVar[set | None] = contextvars.ContextVar("recorded", default=None)
+
+
+@contextlib.contextmanager
+def one_moment(*owners):
+    """Within this block each owner gets at most one history record for the saves of its
+    parts (the first one's moment: later ones are recorded after it, so they belong to the
+    version it opens); `owners` are recorded by their own save and get none."""
+    outer = _recorded.get()
+    recorded = outer if outer is not None else set()
+    recorded.update(_key(type(owner), owner.pk) for owner in owners if owner.pk is not None)
+    token = _recorded.set(recorded)
+    try:
+        yield
+    finally:
+        _recorded.reset(token)
+
+
+def _key(model, pk) -> tuple[str, object]:
+    return (model._meta.concrete_model._meta.label_lower, pk)
+
+
+def register_part(part, *, owner, field_name: str) -> None:
+    """Rows of `part` are shown on `owner`'s page through the foreign key `field_name`."""
+    links = _PARTS.setdefault(part, [])
+    if any(link.owner is owner for link in links):
+        return
+    links.append(OwnerLink(owner, field_name))
+    uid = f"version-owner-{part._meta.label_lower}"
+    pre_save.connect(_before_change, sender=part, dispatch_uid=f"{uid}-pre-save")
+    pre_delete.connect(_before_change, sender=part, dispatch_uid=f"{uid}-pre-delete")
+    post_save.connect(_after_save, sender=part, dispatch_uid=f"{uid}-save")
+    post_delete.connect(_after_delete, sender=part, dispatch_uid=f"{uid}-delete")
+
+
+def _shown_to_readers(instance) -> bool:
+    """Whether this row, as it stands, can be on its owner's page (drafts cannot)."""
+    return getattr(instance, "status", Status.PUBLISHED) == Status.PUBLISHED
+
+
+def _before_change(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    # Before the part's own record (simple-history dates it on post-save): the version
+    # before ends here, and the part's new record belongs to the owner's next version.
+    instance._owner_moment = getattr(instance, "_history_date", None) or timezone.now()
+    shown = _shown_to_readers(instance)
+    if not shown and instance.pk is not None and kwargs.get("signal") is pre_save:
+        # An edit that takes a public row off its page changes the page too.
+        shown = sender._base_manager.filter(pk=instance.pk, status=Status.PUBLISHED).exists()
+    instance._owner_page_changes = shown
+
+
+def _after_save(sender, instance, raw=False, **kwargs):
+    if raw or not getattr(instance, "_owner_page_changes", False):
+        return
+    record_owner(instance, instance.__dict__.pop("_owner_moment"), change="saved")
+
+
+def _after_delete(sender, instance, origin=None, **kwargs):
+    if not getattr(instance, "_owner_page_changes", False):
+        return
+    record_owner(instance, instance.__dict__.pop("_owner_moment"), change="deleted", origin=origin)
+
+
+def record_owner(part, moment: datetime.datetime, *, change: str, origin=None) -> list:
+    """Give each owner of `part` a history record of its row as it is, dated `moment`
+    (unless it is recorded in this `one_moment()` block already, or is being deleted with
+    its parts). Returns the records written."""
+    written = []
+    recorded = _recorded.get()
+    for link in _PARTS.get(type(part), ()):
+        field = type(part)._meta.get_field(link.field_name)
+        owner_pk = getattr(part, field.attname)
+        if owner_pk is None or _deleting(origin, link.owner):
+            continue
+        key = _key(link.owner, owner_pk)
+        if recorded is not None and key in recorded:
+            continue
+        owner = link.owner._base_manager.filter(pk=owner_pk).first()
+        if owner is None:
+            continue
+        owner._change_reason = (f"{capfirst(str(type(part)._meta.verbose_name))} {change}: {part}")[
+            :100
+        ]
+        written += history_of(link.owner).bulk_history_create(
+            [owner], update=True, default_date=moment
+        )
+        if recorded is not None:
+            recorded.add(key)
+    return written
+
+
+def record_owners(part_model, rows, *, moment, by=None, recorded_by_caller=()) -> list:
+    """`record_owner` for rows of `part_model` written in bulk (no signals): the owners of
+    `rows`, except the models the caller records itself, each get one history record dated
+    `moment`, in one query to read them and one INSERT per owner model."""
+    written = []
+    for link in _PARTS.get(part_model, ()):
+        if link.owner in recorded_by_caller:
+            continue
+        attname = part_model._meta.get_field(link.field_name).attname
+        ids = {getattr(row, attname) for row in rows} - {None}
+        if not ids:
+            continue
+        owners = list(link.owner._base_manager.filter(pk__in=ids).order_by("pk"))
+        label = capfirst(str(part_model._meta.verbose_name_plural))
+        written += history_of(link.owner).bulk_history_create(
+            owners,
+            update=True,
+            default_user=by,
+            default_change_reason=f"{label} written",
+            default_date=moment,
+        )
+    return written
+
+
+def _deleting(origin, owner_model) -> bool:
+    """Whether a delete started at one of the owner's rows (its parts go with it)."""
+    if isinstance(origin, QuerySet):
+        return issubclass(origin.model, owner_model)
+    return isinstance(origin, owner_model)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from newsroom.editorial.publishing import Status
+from newsroom.models import Source
 from results.models import Contest, Result
 from results.services import import_results
 from tests.support import factories
@@ -145,6 +146,23 @@ def test_import_version_of_the_seed_contest_footnotes_the_figures_it_brought(cli
     biden = row_of(page, "Joe Biden")
     number = page.split(wire.title)[0].count('<li id="source-')
     assert f"[{number}]" in biden  # the wire's footnote marks the imported figure
+
+
+def test_import_version_no_longer_footnotes_the_new_figure_with_the_old_figures_source(
+    client, caucus, wire
+):
+    fox = Source.objects.get(outlet__name="Fox News")
+    apply_import(BIDEN_39)
+
+    page = client.get(permalink(caucus, caucus.history.first())).content.decode()
+
+    # Fox News reported 40: its citation of Biden's votes is retired by the import.
+    entries = re.findall(r'<li id="source-(\d+)">(.*?)(?=<li id="source-|</ol>)', page, re.S)
+    listed = [int(n) for n, entry in entries if f'href="{fox.get_absolute_url()}"' in entry]
+    markers = re.search(r"Joe Biden .*?\b39((?: \[\d+\])*)", row_of(page, "Joe Biden")).group(1)
+    assert markers  # the wire's
+    assert len(listed) == 1  # it still footnotes Palmer's 51
+    assert f"[{listed[0]}]" not in markers
 
 
 # Quotes and facts ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
-from .. import removals
+from .. import removals, versions
 from .change_note import ChangeNotes
 from .comments import EditorialComments
 from .forms import (
@@ -181,7 +181,10 @@ class EditorialAdmin(SimpleHistoryAdmin):
         self.workflow.record_row_steps(request, formset)
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
+        # The item's own save records it: its inline rows give it no record of their own
+        # (version permalinks: newsroom.editorial.versions.record_owner).
+        with versions.one_moment(form.instance):
+            super().save_related(request, form, formsets, change)
         self.change_note.record_correction(request, form, formsets)
         self.workflow.record_form_step(request, form)
 

@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from .. import workflow
+from .. import versions, workflow
 from ..locking import ConcurrentEditError
 from ..publishing import Status
 
@@ -23,19 +23,21 @@ def take_step(modeladmin, request, queryset, to_status, *, done: str, publish_at
     """Move each selected item to `to_status`, then say what moved and what was refused."""
     moved, refused, scheduled = 0, [], 0
     now = timezone.now()
-    for item in queryset:
-        try:
-            workflow.transition(item, to_status, by=request.user, publish_at=publish_at)
-        except workflow.TransitionRefused as refusal:
-            refused.append(str(refusal))
-        except ConcurrentEditError:
-            refused.append(
-                f"{workflow.describe(item)} was changed by someone else meanwhile: try again"
-            )
-        else:
-            moved += 1
-            if to_status == Status.PUBLISHED and item.publish_at and item.publish_at > now:
-                scheduled += 1
+    # One new version of each page whose parts move together (versions.record_owner).
+    with versions.one_moment():
+        for item in queryset:
+            try:
+                workflow.transition(item, to_status, by=request.user, publish_at=publish_at)
+            except workflow.TransitionRefused as refusal:
+                refused.append(str(refusal))
+            except ConcurrentEditError:
+                refused.append(
+                    f"{workflow.describe(item)} was changed by someone else meanwhile: try again"
+                )
+            else:
+                moved += 1
+                if to_status == Status.PUBLISHED and item.publish_at and item.publish_at > now:
+                    scheduled += 1
     parts = []
     if moved:
         parts.append(f"{moved} {done}")
