@@ -1,9 +1,16 @@
-"""Styled citations in APA 7, Chicago author-date and MLA 9, rendered by pandoc's citeproc.
+"""Styled citations in APA 7, Chicago (author-date, and notes and bibliography) and MLA 9,
+rendered by pandoc's citeproc.
 
-The styles are the official CSL files in `newsroom/csl/`. Pandoc runs once per batch (every
-missing item in every style in one process, driven by `render.lua`), and each entry is cached
-under a digest of the item and the style file: an edited source renders afresh, an unchanged
-one never spawns pandoc again.
+The styles are the official CSL files in `newsroom/csl/`, applied to the items exactly as
+they are exported: no author is added, nothing is rewritten (bar making "<" inert), so the
+site's strings are what any CSL processor prints from its own CSL-JSON. Two kinds of string:
+reference-list *entries* (one per work) and *citations* of one use of a work with its
+locator (APA's "(…, 2024, para. 9)", MLA's "(…, par. 9)", Chicago's note).
+
+Pandoc runs once per batch (every missing string in every style in one process, driven by
+`render.lua`), and each string is cached under a digest of what it renders (item, locator)
+and the style file: an edited source renders afresh, an unchanged one never spawns pandoc
+again.
 """
 
 import functools
@@ -21,19 +28,18 @@ LUA_SCRIPT = Path(__file__).resolve().parent / "render.lua"
 CACHE_TIMEOUT = 60 * 60 * 24 * 30
 BATCH_SIZE = 200
 
-#: APA cites an unsigned article or page under the organisation that published it, as a
-#: group author (APA 7, 9.11), and omits a web page's site name when it repeats that author.
-#: The CSL-JSON we export stays as published (no author), because Chicago and MLA have their
-#: own rules for unsigned works (newspaper in the author position; title first), which their
-#: official styles already apply.
-GROUP_AUTHOR_TYPES = {"article-newspaper", "webpage", "post"}
-
 
 @dataclass(frozen=True)
 class Style:
     key: str
     label: str
     filename: str
+    #: A note style cites in footnotes: its citation of a use is the note's text.
+    cites_in_notes: bool = False
+
+    @property
+    def citation_label(self) -> str:
+        return "Note" if self.cites_in_notes else "In the text"
 
     @property
     def path(self) -> Path:
@@ -44,17 +50,7 @@ class Style:
         return hashlib.sha256(self.path.read_bytes()).hexdigest()
 
     def prepare(self, item: dict) -> dict:
-        item = inert_markup(item)
-        if (
-            self.key == "apa"
-            and item.get("type") in GROUP_AUTHOR_TYPES
-            and not item.get("author")
-            and item.get("container-title")
-        ):
-            item = {**item, "author": [{"literal": item["container-title"]}]}
-            if item["type"] == "webpage":
-                del item["container-title"]
-        return item
+        return inert_markup(item)
 
 
 #: A word joiner after "<" keeps the text as it reads but stops citeproc's tag parser, which
@@ -78,6 +74,12 @@ STYLES = {
     for style in (
         Style("apa", "APA 7th edition", "apa.csl"),
         Style("chicago", "Chicago author-date", "chicago-author-date.csl"),
+        Style(
+            "chicago-notes",
+            "Chicago notes and bibliography",
+            "chicago-notes-bibliography.csl",
+            cites_in_notes=True,
+        ),
         Style("mla", "MLA 9th edition", "modern-language-association.csl"),
     )
 }
@@ -153,6 +155,48 @@ def render_entries(items: list[dict], styles: list[str] | None = None) -> dict[s
         found.update(rendered)
     result = {style.key: [] for style in chosen}
     for key, (style, _) in zip(keys, wanted, strict=True):
+        result[style.key].append(Entry(**found[key]))
+    return result
+
+
+def _citation_key(item: dict, cite: dict, style: Style) -> str:
+    return f"citations:citation:{style.key}:{_digest(item, cite, style.digest)}"
+
+
+def render_citations(
+    items: list[dict], uses: list, styles: list[str] | None = None
+) -> dict[str, list[Entry]]:
+    """Each use (a `csl.Use`) cited alone in each style, as the in-text citation or, in a
+    note style, the note: from the cache or from one pandoc batch."""
+    chosen = [STYLES[key] for key in styles or STYLES]
+    by_id = {item["id"]: item for item in items}
+    wanted = [
+        (style, style.prepare(by_id[use.id]), use.cite)
+        for style in chosen
+        for use in uses
+        if use.id in by_id
+    ]
+    keys = [_citation_key(item, cite, style) for style, item, cite in wanted]
+    found = cache.get_many(keys)
+    missing = [(key, job) for key, job in zip(keys, wanted, strict=True) if key not in found]
+    for start in range(0, len(missing), BATCH_SIZE):
+        batch = missing[start : start + BATCH_SIZE]
+        jobs = [
+            {
+                "style": str(style.path),
+                "mode": "citations",
+                "items": json.dumps([item]),
+                "cites": [cite],
+            }
+            for _, (style, item, cite) in batch
+        ]
+        rendered = {
+            key: entries[0] for (key, _), entries in zip(batch, run_pandoc(jobs), strict=True)
+        }
+        cache.set_many(rendered, CACHE_TIMEOUT)
+        found.update(rendered)
+    result = {style.key: [] for style in chosen}
+    for key, (style, _, _) in zip(keys, wanted, strict=True):
         result[style.key].append(Entry(**found[key]))
     return result
 

@@ -40,14 +40,39 @@ def test_anonymous_reader_adds_a_source_and_downloads_it(client):
 
 def test_basket_download_holds_items_of_different_kinds(client):
     source, fact = SourceFactory(), FactFactory()
-    CitationFactory(content_object=fact)
+    citation = CitationFactory(content_object=fact)
     add(client, "source", source.pk)
     add(client, "fact", fact.pk)
 
     ids = csl_ids(client.get("/cite/basket.json"))
 
-    assert ids[0] == source.slug
-    assert ids[1].startswith(f"fact-{fact.pk}-")
+    assert ids == [source.slug, citation.source.slug]
+
+
+def test_one_article_with_its_quotes_and_fact_is_one_entry_in_every_format(
+    client, seed_newsroom
+):
+    from candidates.models import Fact, Quote
+    from newsroom.citations.render import STYLES
+    from newsroom.models import Source
+
+    abc = Source.objects.get(slug="abc-news-who-is-jason-palmer")
+    quotes = Quote.objects.published().filter(citations__source=abc).distinct()[:2]
+    fact = Fact.objects.published().filter(citations__source=abc).first()
+    add(client, "source", abc.pk)
+    for quote in quotes:
+        add(client, "quote", quote.pk)
+    add(client, "fact", fact.pk)
+
+    ids = csl_ids(client.get("/cite/basket.json"))
+
+    assert ids.count(abc.slug) == 1
+    for style in STYLES:
+        text = client.get("/cite/basket.txt", {"style": style}).content.decode()
+        entries = [line for line in text.splitlines() if line and not line.startswith(" ")]
+        assert len(entries) == len(set(ids)), (style, entries)
+        assert "2024a" not in text and "2024b" not in text and "———" not in text
+        assert text.count("para. ") + text.count("par. ") >= 3, style
 
 
 def test_adding_redirects_back_to_the_page_it_came_from(client):
