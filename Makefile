@@ -23,7 +23,7 @@ PORT ?= 8000
 FUZZ_ARGS ?= -n auto
 FUZZ_TESTS := tests/api/test_api_contract.py
 
-.PHONY: help run serve bench test test-random fuzz lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
+.PHONY: help run serve bench test test-random test-tools fuzz lint check migrations-check pytest-sqlite pytest-postgres seed lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -47,6 +47,18 @@ $(VENV)/.run-deps: requirements.txt | $(VENV)/bin/python
 $(VENV)/.test-deps: requirements-dev.txt | $(VENV)/bin/python
 	$(call INSTALL,requirements-dev.txt)
 	@touch $@ $(VENV)/.run-deps
+
+# The reference citation processor the golden-string tests compare the site with:
+# citeproc-js through Citation.js, from the npm registry with the machine's Node.js, at the
+# versions tests/tools/package-lock.json pins (into tests/tools/node_modules, git-ignored).
+TEST_TOOLS := tests/tools/node_modules/.package-lock.json
+
+$(TEST_TOOLS): tests/tools/package.json tests/tools/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the citation tests: apt-get install nodejs npm"; exit 1; }
+	npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test-tools: $(TEST_TOOLS) ## Install the tests' reference citation processor (citeproc-js, npm ci)
 
 run: $(VENV)/.run-deps ## Install, migrate SQLite, load the seed newsroom, serve on :8000 (PORT=, HOST=)
 	@$(PY) scripts/check-port.py $(HOST) $(PORT)
@@ -112,16 +124,16 @@ migrations-check: $(VENV)/.test-deps
 # Checks whose subject is not the database run once per `make test`: the browser tests
 # (Chromium against a live server) in the PostgreSQL pass, production's database; the soak
 # test in the SQLite pass (it brings its own PostgreSQL cluster). Plain `pytest` runs all.
-pytest-sqlite: $(VENV)/.test-deps
+pytest-sqlite: $(VENV)/.test-deps $(TEST_TOOLS)
 	@echo "== pytest on SQLite (browser tests: in the PostgreSQL pass)"
 	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS) -m "not browser"
 
-pytest-postgres: $(VENV)/.test-deps
+pytest-postgres: $(VENV)/.test-deps $(TEST_TOOLS)
 	@echo "== pytest on PostgreSQL ($(PG_TEST_URL))"
 	@scripts/ensure-postgres.sh
 	DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest $(PYTEST_ARGS)
 
-test-random: $(VENV)/.test-deps ## pytest on SQLite in a random order (seed printed; SEED=N repeats one)
+test-random: $(VENV)/.test-deps $(TEST_TOOLS) ## pytest on SQLite in a random order (seed printed; SEED=N repeats one)
 	env -u DATABASE_URL $(PY) -m pytest -n auto -p randomly $(if $(SEED),--randomly-seed=$(SEED))
 
 lock: $(VENV)/.test-deps ## Re-pin dependencies from pyproject.toml
@@ -130,4 +142,4 @@ lock: $(VENV)/.test-deps ## Re-pin dependencies from pyproject.toml
 	$(VENV)/bin/uv pip compile pyproject.toml --extra test -q --python-version 3.12 --no-header -o requirements-dev.txt
 
 clean: ## Remove the virtualenv and the SQLite database
-	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts tests/tools/node_modules

@@ -14,7 +14,7 @@ from newsroom.models import Citation, Contributor, Outlet, Source
 
 from . import registry
 from .csl import citations_of
-from .render import STYLES, Entry, render_citations, render_entries
+from .render import STYLES, Entry, render_all
 
 GENERATION_KEY = "citations:generation"
 BOX_TIMEOUT = 60 * 10
@@ -46,17 +46,15 @@ def invalidate_on_change() -> None:
 def styled(items: list[dict], uses=()) -> list[dict]:
     """[{style, label, citation_label, entries, citations}] in the order the styles are
     offered: the reference-list entry of each work, and each use cited with its locator."""
-    rendered = render_entries(items)
-    cited = render_citations(items, list(uses)) if uses else {}
     return [
         {
             "style": key,
             "label": STYLES[key].label,
             "citation_label": STYLES[key].citation_label,
             "entries": entries,
-            "citations": cited.get(key, []),
+            "citations": citations,
         }
-        for key, entries in rendered.items()
+        for key, (entries, citations) in render_all(items, list(uses)).items()
     ]
 
 

@@ -131,84 +131,90 @@ def _digest(*parts) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
-def _entry_key(item: dict, style: Style) -> str:
-    return f"citations:entry:{style.key}:{_digest(item, style.digest)}"
+def _rendered(requests: list[tuple[str, dict]]) -> dict[str, list[dict]]:
+    """What each (cache key, render.lua job) renders, from the cache or, for every job not
+    cached, from one pandoc process per BATCH_SIZE jobs."""
+    found = cache.get_many([key for key, _ in requests])
+    missing = list({key: job for key, job in requests if key not in found}.items())
+    for start in range(0, len(missing), BATCH_SIZE):
+        batch = missing[start : start + BATCH_SIZE]
+        rendered = dict(
+            zip([key for key, _ in batch], run_pandoc([job for _, job in batch]), strict=True)
+        )
+        cache.set_many(rendered, CACHE_TIMEOUT)
+        found.update(rendered)
+    return found
+
+
+def _entry_request(item: dict, style: Style) -> tuple[str, dict]:
+    item = style.prepare(item)
+    key = f"citations:entry:{style.key}:{_digest(item, style.digest)}"
+    return key, {"style": str(style.path), "mode": "entries", "items": json.dumps([item])}
+
+
+def _citation_request(item: dict, cite: dict, style: Style) -> tuple[str, dict]:
+    item = style.prepare(item)
+    key = f"citations:citation:{style.key}:{_digest(item, cite, style.digest)}"
+    job = {"style": str(style.path), "mode": "citations", "items": json.dumps([item])}
+    return key, {**job, "cites": [cite]}
+
+
+def _bibliography_request(items: list[dict], style: Style) -> tuple[str, dict]:
+    prepared = [style.prepare(item) for item in items]
+    key = f"citations:bibliography:{style.key}:{_digest(prepared, style.digest)}"
+    return key, {"style": str(style.path), "mode": "bibliography", "items": json.dumps(prepared)}
+
+
+def _cited(items: list[dict], uses: list) -> list[tuple[dict, dict]]:
+    by_id = {item["id"]: item for item in items}
+    return [(by_id[use.id], use.cite) for use in uses if use.id in by_id]
+
+
+def render_all(items: list[dict], uses: list = ()) -> dict[str, tuple[list, list]]:
+    """In every style: each item rendered alone, and each use (a `csl.Use`) of the items
+    cited alone, as the in-text citation or, in a note style, the note. From the cache or
+    from one pandoc batch."""
+    requests = {
+        style.key: (
+            [_entry_request(item, style) for item in items],
+            [_citation_request(item, cite, style) for item, cite in _cited(items, uses)],
+        )
+        for style in STYLES.values()
+    }
+    found = _rendered([request for pair in requests.values() for part in pair for request in part])
+    return {
+        key: tuple([Entry(**found[request][0]) for request, _ in part] for part in pair)
+        for key, pair in requests.items()
+    }
 
 
 def render_entries(items: list[dict], styles: list[str] | None = None) -> dict[str, list[Entry]]:
     """Each item rendered alone in each style, from the cache or from one pandoc batch."""
     chosen = [STYLES[key] for key in styles or STYLES]
-    wanted = [(style, style.prepare(item)) for style in chosen for item in items]
-    keys = [_entry_key(item, style) for style, item in wanted]
-    found = cache.get_many(keys)
-    missing = [(key, pair) for key, pair in zip(keys, wanted, strict=True) if key not in found]
-    for start in range(0, len(missing), BATCH_SIZE):
-        batch = missing[start : start + BATCH_SIZE]
-        jobs = [
-            {"style": str(style.path), "mode": "entries", "items": json.dumps([item])}
-            for _, (style, item) in batch
-        ]
-        rendered = {
-            key: entries[0] for (key, _), entries in zip(batch, run_pandoc(jobs), strict=True)
-        }
-        cache.set_many(rendered, CACHE_TIMEOUT)
-        found.update(rendered)
+    requests = [(style, _entry_request(item, style)) for style in chosen for item in items]
+    found = _rendered([request for _, request in requests])
     result = {style.key: [] for style in chosen}
-    for key, (style, _) in zip(keys, wanted, strict=True):
-        result[style.key].append(Entry(**found[key]))
-    return result
-
-
-def _citation_key(item: dict, cite: dict, style: Style) -> str:
-    return f"citations:citation:{style.key}:{_digest(item, cite, style.digest)}"
-
-
-def render_citations(
-    items: list[dict], uses: list, styles: list[str] | None = None
-) -> dict[str, list[Entry]]:
-    """Each use (a `csl.Use`) cited alone in each style, as the in-text citation or, in a
-    note style, the note: from the cache or from one pandoc batch."""
-    chosen = [STYLES[key] for key in styles or STYLES]
-    by_id = {item["id"]: item for item in items}
-    wanted = [
-        (style, style.prepare(by_id[use.id]), use.cite)
-        for style in chosen
-        for use in uses
-        if use.id in by_id
-    ]
-    keys = [_citation_key(item, cite, style) for style, item, cite in wanted]
-    found = cache.get_many(keys)
-    missing = [(key, job) for key, job in zip(keys, wanted, strict=True) if key not in found]
-    for start in range(0, len(missing), BATCH_SIZE):
-        batch = missing[start : start + BATCH_SIZE]
-        jobs = [
-            {
-                "style": str(style.path),
-                "mode": "citations",
-                "items": json.dumps([item]),
-                "cites": [cite],
-            }
-            for _, (style, item, cite) in batch
-        ]
-        rendered = {
-            key: entries[0] for (key, _), entries in zip(batch, run_pandoc(jobs), strict=True)
-        }
-        cache.set_many(rendered, CACHE_TIMEOUT)
-        found.update(rendered)
-    result = {style.key: [] for style in chosen}
-    for key, (style, _, _) in zip(keys, wanted, strict=True):
-        result[style.key].append(Entry(**found[key]))
+    for style, (key, _) in requests:
+        result[style.key].append(Entry(**found[key][0]))
     return result
 
 
 def render_bibliography(items: list[dict], style_key: str) -> list[Entry]:
     """The items as one reference list, sorted and disambiguated by the style."""
+    return render_references(items, [], style_key)[0]
+
+
+def render_references(
+    items: list[dict], uses: list, style_key: str
+) -> tuple[list[Entry], list[Entry]]:
+    """The items as one reference list, and each use cited alone, in one pandoc batch."""
+    if not items:
+        return [], []
     style = STYLES[style_key]
-    prepared = [style.prepare(item) for item in items]
-    key = f"citations:bibliography:{style.key}:{_digest(prepared, style.digest)}"
-    entries = cache.get(key)
-    if entries is None:
-        job = {"style": str(style.path), "mode": "bibliography", "items": json.dumps(prepared)}
-        entries = run_pandoc([job])[0] if prepared else []
-        cache.set(key, entries, CACHE_TIMEOUT)
-    return [Entry(**entry) for entry in entries]
+    listing = _bibliography_request(items, style)
+    citations = [_citation_request(item, cite, style) for item, cite in _cited(items, uses)]
+    found = _rendered([listing, *citations])
+    return (
+        [Entry(**entry) for entry in found[listing[0]]],
+        [Entry(**found[key][0]) for key, _ in citations],
+    )

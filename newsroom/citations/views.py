@@ -21,7 +21,7 @@ from .basket import Basket, BasketFull
 from .box import attributions, styled
 from .csl import Citations, citations_of, many_citations, source_items
 from .formats import CSL_JSON_TYPE, FORMATS, Format
-from .render import STYLES, render_bibliography, render_citations
+from .render import STYLES, render_references
 
 #: The largest primary key a row can have (a signed 64-bit integer).
 MAX_PK = 2**63 - 1
@@ -58,13 +58,13 @@ def title_of(citable: registry.Citable, obj) -> str:
 def styled_references(items: list[dict], uses: list, style: str) -> list[dict]:
     """The reference list in `style`, each entry with its uses: the note of what was
     reported where, the citation with its locator, and the attribution line."""
-    cited = render_citations(items, uses, [style])[style] if uses else []
+    entries, cited = render_references(items, uses, style)
     by_entry = {}
     for use, citation in zip(uses, cited, strict=True):
         by_entry.setdefault(use.id, []).append({"use": use, "citation": citation})
     notes = {item["id"]: item.get("note", "").splitlines() for item in items}
     references = []
-    for entry in render_bibliography(items, style):
+    for entry in entries:
         entry_uses = by_entry.get(entry.id, [])
         told = {part["use"].note_line for part in entry_uses}
         others = [" ".join(line.split()) for line in notes.get(entry.id, []) if line not in told]
