@@ -9,10 +9,11 @@ is still one entry of that article. A page of this site becomes a `webpage` item
 last update.
 
 An untitled source (its editor wrote a bracketed description instead of a headline) has no
-`title`: the description goes in `genre`, which CSL 1.0.2 defines as the type or description
-of a work. APA prints it in brackets in the title position (APA 7, 9.22); Chicago and MLA
-print it plain, neither quoted nor title-cased, as their manuals ask of a description
-(CMOS 14.90, MLA 9 5.27). docs/citations.md explains the choice.
+`title`: CSL has no variable for a description, and the description goes in `genre` (the
+specification's "type, class, or subtype of the item"), the variable the official APA style
+prints in brackets where it describes a work, in the title's place when there is no title.
+Chicago and MLA print it plain, neither quoted nor title-cased. docs/citations.md explains
+the choice.
 """
 
 import itertools

@@ -49,9 +49,7 @@ def test_basket_download_holds_items_of_different_kinds(client):
     assert ids == [source.slug, citation.source.slug]
 
 
-def test_one_article_with_its_quotes_and_fact_is_one_entry_in_every_format(
-    client, seed_newsroom
-):
+def test_one_article_with_its_quotes_and_fact_is_one_entry_in_every_format(client, seed_newsroom):
     from candidates.models import Fact, Quote
     from newsroom.citations.render import STYLES
     from newsroom.models import Source

@@ -128,7 +128,7 @@ def test_contest_cite_page_lists_its_sources(client, seed_newsroom):
 
     html = client.get(f"/cite/contest/{contest.pk}/").content.decode()
 
-    assert f"<em>{contest.name}</em>. (20" in html  # no author: the title leads (APA 7, 9.12)
+    assert f"<em>{contest.name}</em>. (20" in html  # no author: the title leads
     assert "Ballot Desk." in html
     assert "Sources of this page" in html
     assert "entrepreneur. (2024, March 6). <em>ABC News</em>." in html

@@ -10,8 +10,8 @@ Nothing here is pinned from our own output: the references are computed at test 
 
 One known difference between the processors is not the site's to settle: after a title
 ending in "?" or "!", citeproc-js keeps the comma that follows it inside the quotation
-marks (`Defeat?,”`) where pandoc drops it (`Defeat?”`), as APA 7 (6.11), CMOS 6.119 and
-MLA 9 (1.3.4) ask. The comparison with citeproc-js forgives that comma alone.
+marks (`Defeat?,”`) where pandoc drops it (`Defeat?”`), as the three manuals
+ask. The comparison with citeproc-js forgives that comma alone.
 """
 
 import json
