@@ -171,6 +171,7 @@ class _Collector:
     def __init__(self):
         self.sources: dict[str, tuple[Source, list | None]] = {}
         self.uses: list[Use] = []
+        self._seen: set[Use] = set()
         self.pages: list[dict] = []
 
     def add_source(self, source: Source, contributors=None) -> None:
@@ -180,7 +181,8 @@ class _Collector:
         self.add_source(source, contributors)
         attribution = citable.attribution(obj, source, pinpoint) if citable.attribution else ""
         use = Use(source.slug, pinpoint, citable.note(obj) if citable.note else "", attribution)
-        if use not in self.uses:
+        if use not in self._seen:
+            self._seen.add(use)
             self.uses.append(use)
 
     def result(self) -> Citations:
@@ -261,12 +263,23 @@ def _reported_by_citations(citable: Citable, obj: Model) -> bool:
     )
 
 
-def many_citations(rows: list[tuple[Citable, Model]]) -> Citations:
+#: Rows read together by `many_citations`: bounds the ids in one query's IN list.
+CHUNK_SIZE = 500
+
+
+def many_citations(rows: Iterable[tuple[Citable, Model]]) -> Citations:
     """`citations_of` many rows (a citation basket, an admin export) merged into one item per
-    work, in a bounded number of queries: one a reported kind for the citations of its rows,
-    one for their sources, one for all the sources' contributors, whatever the number of
-    rows. A kind whose sources are worked out otherwise (`Citable.sources` is not
+    work, in a bounded number of queries a CHUNK_SIZE rows: one a reported kind for the
+    citations of its rows, one for their sources, one for all the sources' contributors. A
+    kind whose sources are worked out otherwise (`Citable.sources` is not
     `published_sources_citing`) is asked row by row."""
+    collector = _Collector()
+    for chunk in itertools.batched(rows, CHUNK_SIZE):
+        _collect_chunk(collector, chunk)
+    return collector.result()
+
+
+def _collect_chunk(collector: _Collector, rows: tuple[tuple[Citable, Model], ...]) -> None:
     reported = defaultdict(list)
     for citable, obj in rows:
         if _reported_by_citations(citable, obj):
@@ -289,7 +302,6 @@ def many_citations(rows: list[tuple[Citable, Model]]) -> Citations:
     sources = list(Source.objects.filter(pk__in=wanted).select_related("outlet")) if wanted else []
     basket_sources = [obj.pk for _, obj in rows if isinstance(obj, Source)]
     credits = contributors_of([*wanted, *basket_sources]) if wanted or basket_sources else {}
-    collector = _Collector()
     for citable, obj in rows:
         if isinstance(obj, Source):
             collector.add_source(obj, credits.get(obj.pk, []))
@@ -302,7 +314,6 @@ def many_citations(rows: list[tuple[Citable, Model]]) -> Citations:
             for source in sources:
                 for pinpoint in pinpoints.get(source.pk, []):
                     collector.add_use(citable, obj, source, pinpoint, credits.get(source.pk, []))
-    return collector.result()
 
 
 def many_citation_items(rows: list[tuple[Citable, Model]]) -> Iterator[dict]:
@@ -325,4 +336,5 @@ def stream_items(citable: Citable, objects, *, chunk_size: int = 500) -> Iterato
             for source in chunk:
                 yield source_item(source, contributors=credits[source.pk])
         return
-    yield from many_citations([(citable, obj) for obj in objects]).items
+    rows = ((citable, obj) for obj in objects.iterator(chunk_size=chunk_size))
+    yield from many_citations(rows).items

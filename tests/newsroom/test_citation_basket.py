@@ -9,7 +9,10 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from newsroom.citations import basket
+from candidates.models import Fact, Quote
+from newsroom.citations import basket, csl
+from newsroom.citations.render import STYLES
+from newsroom.models import Source
 from tests.support.factories import (
     CitationFactory,
     ContributorFactory,
@@ -50,10 +53,6 @@ def test_basket_download_holds_items_of_different_kinds(client):
 
 
 def test_one_article_with_its_quotes_and_fact_is_one_entry_in_every_format(client, seed_newsroom):
-    from candidates.models import Fact, Quote
-    from newsroom.citations.render import STYLES
-    from newsroom.models import Source
-
     abc = Source.objects.get(slug="abc-news-who-is-jason-palmer")
     quotes = Quote.objects.published().filter(citations__source=abc).distinct()[:2]
     fact = Fact.objects.published().filter(citations__source=abc).first()
@@ -262,3 +261,23 @@ def test_basket_download_says_what_each_item_alone_says(client):
 
     assert len(together) == 2 * (2 + 1 + 1)
     assert together == alone
+
+
+def test_quotes_of_one_source_read_in_several_chunks_are_still_one_entry(client, monkeypatch):
+    monkeypatch.setattr(csl, "CHUNK_SIZE", 2)
+    source = SourceFactory()
+    for paragraph in (2, 5, 7):
+        quote = QuoteFactory()
+        CitationFactory(content_object=quote, source=source, pinpoint=f"para. {paragraph}")
+        add(client, "quote", quote.pk)
+
+    (item,) = json.loads(b"".join(client.get("/cite/basket.json").streaming_content))
+    text = client.get("/cite/basket.txt", {"style": "mla"}).content.decode()
+
+    assert item["id"] == source.slug
+    assert [line.split(":")[0] for line in item["note"].splitlines()] == [
+        "para. 2",
+        "para. 5",
+        "para. 7",
+    ]
+    assert all(f"par. {paragraph})" in text for paragraph in (2, 5, 7))
