@@ -140,3 +140,18 @@ def test_edited_source_renders_afresh(client, db):
     response = client.get(f"/cite/source/{source.pk}/")
 
     assert "Corrected headline" in response.content.decode()
+
+
+def test_quote_page_cite_box_shows_citations_and_the_attribution(client, seed_newsroom):
+    quote = Quote.objects.get(text__startswith="I found out that I had won")
+
+    html = client.get(quote.get_absolute_url()).content.decode()
+    box = html[html.index('<aside class="cite-box"') :]
+
+    assert box.count('<li class="csl-citation">') == len(render.STYLES)
+    assert "(<em>Fox News</em> 2024, para. 9)" in box
+    assert "caucus, par. 9)" in box
+    assert (
+        f'<li class="attribution">{quote.speaker_name} said in an interview with The '
+        "Associated Press"
+    ) in box
