@@ -12,7 +12,12 @@ import pytest
 from candidates.models import Quote
 from newsroom.citations import render
 from newsroom.models import Contributor, Source
-from tests.support.factories import ContributorFactory, SourceFactory
+from tests.support.factories import (
+    CitationFactory,
+    ContributorFactory,
+    QuoteFactory,
+    SourceFactory,
+)
 
 FOX = "fox-news-palmer-american-samoa"
 ABC = "abc-news-who-is-jason-palmer"
@@ -155,3 +160,37 @@ def test_quote_page_cite_box_shows_citations_and_the_attribution(client, seed_ne
         f'<li class="attribution">{quote.speaker_name} said in an interview with The '
         "Associated Press"
     ) in box
+
+
+@pytest.mark.parametrize(
+    ("pinpoint", "in_mla"),
+    [("¶ 4", "par. 4)"), ("paras. 3-4", "pars. 3–4)"), ("p. 12", "” 12)")],
+)
+def test_pinpoints_become_csl_locators(client, db, pinpoint, in_mla):
+    quote = QuoteFactory()
+    CitationFactory(content_object=quote, pinpoint=pinpoint)
+
+    text = client.get(f"/cite/quote/{quote.pk}.txt", {"style": "mla"}).content.decode()
+
+    assert in_mla in text
+
+
+def test_a_pinpoint_with_no_csl_label_stays_in_the_note_only(client, db):
+    quote = QuoteFactory()
+    citation = CitationFactory(content_object=quote, pinpoint="caption of the second photo")
+
+    text = client.get(f"/cite/quote/{quote.pk}.txt", {"style": "apa"}).content.decode()
+
+    assert "    caption of the second photo: " in text
+    assert f"{citation.source.headline}. (2024, March 6)." in text
+    assert "In the text: (“" in text and ",” 2024)" in text
+    assert "caption of the second photo)" not in text
+
+
+def test_html_download_carries_citations_and_attribution(client, seed_newsroom):
+    quote = Quote.objects.get(text__startswith="I found out that I had won")
+
+    html = client.get(f"/cite/quote/{quote.pk}.html", {"style": "chicago-notes"}).content.decode()
+
+    assert 'Note: <span class="csl-citation"><em>Fox News</em>, Report on' in html
+    assert "as reported by Fox News, para. 9.</span>" in html
