@@ -196,21 +196,6 @@ class _Collector:
         return Citations([*self.pages, *items], self.uses)
 
 
-def _pinpoints(citable: Citable, obj: Model, sources: list[Source]) -> dict[int, list[str]]:
-    """The pinpoints of `obj`'s current citations of each source, in the order cited."""
-    pinpoints = defaultdict(list)
-    if citable.sources is published_sources_citing and sources:
-        rows = (
-            Citation.objects.for_object(obj)
-            .filter(source__in=[source.pk for source in sources])
-            .order_by("pk")
-            .values_list("source_id", "pinpoint")
-        )
-        for source_id, pinpoint in rows:
-            pinpoints[source_id].append(pinpoint)
-    return pinpoints
-
-
 def _collect(collector: _Collector, citable: Citable, obj: Model) -> None:
     if isinstance(obj, Source):
         collector.add_source(obj)
@@ -218,12 +203,23 @@ def _collect(collector: _Collector, citable: Citable, obj: Model) -> None:
         page = page_item(citable, obj)
         if page not in collector.pages:
             collector.pages.append(page)
+    elif citable.sources is published_sources_citing:
+        # The citations with their sources in one query, in Source's own order: the same
+        # sources `citable.sources(obj)` gives, each with its pinpoints.
+        citations = list(
+            Citation.objects.for_object(obj)
+            .filter(source__in=Source.objects.published())
+            .select_related("source__outlet")
+            .order_by("-source__published_on", "source__headline", "source_id", "pk")
+        )
+        credits = contributors_of({citation.source_id for citation in citations})
+        for citation in citations:
+            collector.add_use(
+                citable, obj, citation.source, citation.pinpoint, credits[citation.source_id]
+            )
     else:
-        sources = list(with_citation_data(citable.sources(obj)))
-        pinpoints = _pinpoints(citable, obj, sources)
-        for source in sources:
-            for pinpoint in pinpoints.get(source.pk) or [""]:
-                collector.add_use(citable, obj, source, pinpoint, None)
+        for source in with_citation_data(citable.sources(obj)):
+            collector.add_use(citable, obj, source, "", None)
 
 
 def citations_of(citable: Citable, obj: Model) -> Citations:
