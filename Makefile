@@ -48,6 +48,19 @@ $(VENV)/.test-deps: requirements-dev.txt | $(VENV)/bin/python
 	$(call INSTALL,requirements-dev.txt)
 	@touch $@ $(VENV)/.run-deps
 
+# The reference tools the citation tests compare the site with: citeproc-js through
+# Citation.js for the styled strings, and its BibTeX and RIS readers for the round trip of
+# the downloads, from the npm registry with the machine's Node.js, at the versions
+# tests/tools/package-lock.json pins (into tests/tools/node_modules, git-ignored).
+TEST_TOOLS := tests/tools/node_modules/.package-lock.json
+
+$(TEST_TOOLS): tests/tools/package.json tests/tools/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the citation tests: apt-get install nodejs npm"; exit 1; }
+	npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test-tools: $(TEST_TOOLS) ## Install the citation tests' reference tools (Citation.js: citeproc-js, BibTeX and RIS readers; npm ci)
+
 run: $(VENV)/.run-deps ## Install, migrate SQLite, load the seed newsroom, serve on :8000 (PORT=, HOST=)
 	@$(PY) scripts/check-port.py $(HOST) $(PORT)
 	$(MANAGE) migrate --no-input
@@ -86,16 +99,7 @@ soak: $(VENV)/.test-deps ## Load and faults on a throwaway stack: import under 6
 bench: $(VENV)/.run-deps ## Benchmark the production stack on a large synthetic newsroom; writes bench/results.md (bench/run.sh --help)
 	@bench/run.sh $(BENCH_ARGS)
 
-# The Node reference tools of the citation tests (Citation.js), pinned by
-# tests/tools/package-lock.json and installed with `npm ci` when the lock changes.
-TOOLS_STAMP := tests/tools/node_modules/.package-lock.json
-$(TOOLS_STAMP): tests/tools/package-lock.json
-	cd tests/tools && npm ci --no-audit --no-fund --silent
-	@touch $@
-
-test-tools: $(TOOLS_STAMP) ## Install the Node reference tools the citation tests compare with
-
-test: $(VENV)/.test-deps $(TOOLS_STAMP) lint check migrations-check ## Lint, checks, pytest on SQLite and PostgreSQL
+test: $(VENV)/.test-deps $(TEST_TOOLS) lint check migrations-check ## Lint, checks, pytest on SQLite and PostgreSQL
 	@scripts/ensure-chromium.sh
 	@$(MAKE) --no-print-directory pytest-sqlite
 	@$(MAKE) --no-print-directory pytest-postgres
@@ -121,16 +125,16 @@ migrations-check: $(VENV)/.test-deps
 # Checks whose subject is not the database run once per `make test`: the browser tests
 # (Chromium against a live server) in the PostgreSQL pass, production's database; the soak
 # test in the SQLite pass (it brings its own PostgreSQL cluster). Plain `pytest` runs all.
-pytest-sqlite: $(VENV)/.test-deps
+pytest-sqlite: $(VENV)/.test-deps $(TEST_TOOLS)
 	@echo "== pytest on SQLite (browser tests: in the PostgreSQL pass)"
 	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS) -m "not browser"
 
-pytest-postgres: $(VENV)/.test-deps
+pytest-postgres: $(VENV)/.test-deps $(TEST_TOOLS)
 	@echo "== pytest on PostgreSQL ($(PG_TEST_URL))"
 	@scripts/ensure-postgres.sh
 	DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest $(PYTEST_ARGS)
 
-test-random: $(VENV)/.test-deps ## pytest on SQLite in a random order (seed printed; SEED=N repeats one)
+test-random: $(VENV)/.test-deps $(TEST_TOOLS) ## pytest on SQLite in a random order (seed printed; SEED=N repeats one)
 	env -u DATABASE_URL $(PY) -m pytest -n auto -p randomly $(if $(SEED),--randomly-seed=$(SEED))
 
 lock: $(VENV)/.test-deps ## Re-pin dependencies from pyproject.toml
@@ -139,4 +143,4 @@ lock: $(VENV)/.test-deps ## Re-pin dependencies from pyproject.toml
 	$(VENV)/bin/uv pip compile pyproject.toml --extra test -q --python-version 3.12 --no-header -o requirements-dev.txt
 
 clean: ## Remove the virtualenv and the SQLite database
-	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts tests/tools/node_modules

@@ -61,6 +61,17 @@ def quote_note(quote: Quote) -> str:
     return f"{attribution}: “{quote.text}”"
 
 
+def quote_attribution(quote: Quote, source, pinpoint: str) -> str:
+    """Who said it, where, as reported by which outlet and where in its article: only what
+    the quote's data and its citation give."""
+    venue = venue_phrase(quote)
+    said = f"{quote.speaker_name} said {venue}" if venue else f"{quote.speaker_name} said"
+    return (
+        ", ".join(part for part in (said, f"as reported by {source.outlet.name}", pinpoint) if part)
+        + "."
+    )
+
+
 def candidate_sources(candidate: Candidate):
     return published_sources_citing(
         candidate,
@@ -110,6 +121,7 @@ registry.register(
     kind="quote",
     sources=published_sources_citing,
     note=quote_note,
+    attribution=quote_attribution,
 )
 registry.register(
     Fact,

@@ -13,8 +13,8 @@ from newsroom.bulk import rows_written
 from newsroom.models import Citation, Contributor, Outlet, Source
 
 from . import registry
-from .csl import citation_items
-from .render import STYLES, Entry, render_entries
+from .csl import citations_of
+from .render import STYLES, Entry, render_all
 
 GENERATION_KEY = "citations:generation"
 BOX_TIMEOUT = 60 * 10
@@ -43,13 +43,24 @@ def invalidate_on_change() -> None:
         rows_written.connect(bump_generation, sender=model, weak=False, dispatch_uid=uid)
 
 
-def styled(items: list[dict]) -> list[dict]:
-    """[{style, label, entries}] in the order the styles are offered."""
-    rendered = render_entries(items)
+def styled(items: list[dict], uses=()) -> list[dict]:
+    """[{style, label, citation_label, entries, citations}] in the order the styles are
+    offered: the reference-list entry of each work, and each use cited with its locator."""
     return [
-        {"style": key, "label": STYLES[key].label, "entries": entries}
-        for key, entries in rendered.items()
+        {
+            "style": key,
+            "label": STYLES[key].label,
+            "citation_label": STYLES[key].citation_label,
+            "entries": entries,
+            "citations": citations,
+        }
+        for key, (entries, citations) in render_all(items, list(uses)).items()
     ]
+
+
+def attributions(uses) -> list[str]:
+    """The ready-to-paste attribution line of each use that has one, once each."""
+    return [*dict.fromkeys(use.attribution for use in uses if use.attribution)]
 
 
 def cite_box(kind: str, pk) -> dict | None:
@@ -64,21 +75,31 @@ def cite_box(kind: str, pk) -> dict | None:
             return None
         if obj is None:
             return None
+        citations = citations_of(citable, obj)
         data = {
             "kind": kind,
             "pk": obj.pk,
             "label": citable.cite_label,
             "note": citable.note(obj) if citable.note else "",
+            "attributions": attributions(citations.uses),
             "styles": [
-                {**group, "entries": [vars(entry) for entry in group["entries"]]}
-                for group in styled(citation_items(citable, obj))
+                {
+                    **group,
+                    "entries": [vars(entry) for entry in group["entries"]],
+                    "citations": [vars(entry) for entry in group["citations"]],
+                }
+                for group in styled(citations.items, citations.uses)
             ],
         }
         cache.set(key, data, BOX_TIMEOUT)
     return {
         **data,
         "styles": [
-            {**group, "entries": [Entry(**entry) for entry in group["entries"]]}
+            {
+                **group,
+                "entries": [Entry(**entry) for entry in group["entries"]],
+                "citations": [Entry(**entry) for entry in group["citations"]],
+            }
             for group in data["styles"]
         ],
     }

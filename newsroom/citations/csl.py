@@ -1,13 +1,26 @@
 """CSL-JSON items: the one description of a citation that every style and format reads.
 
-A source becomes one item. A reported item (quote, fact, result) becomes one item per
-published source that reported it, carrying a `note` with what was reported. A page of this
-site becomes a `webpage` item dated by its last update.
+One work, one item: a source is one item whose id is its slug, whatever cites it and however
+often. A reported item (quote, fact, result) is cited as *uses* of its sources' items: each
+use names the item, where in it (a CSL locator, "paragraph" 9 for the editor's "para. 9"),
+what was reported there and, for a quote, a ready-to-paste attribution line. The item's
+`note` lists the uses it carries ("para. 9: …"), so an export of many quotes from one article
+is still one entry of that article. A page of this site becomes a `webpage` item dated by its
+last update.
+
+An untitled source (its editor wrote a bracketed description instead of a headline) has no
+`title`: CSL has no variable for a description, and the description goes in `genre` (the
+specification's "type, class, or subtype of the item"), the variable the official APA style
+prints in brackets where it describes a work, in the title's place when there is no title.
+Chicago and MLA print it plain, neither quoted nor title-cased. docs/citations.md explains
+the choice.
 """
 
 import itertools
+import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Prefetch
@@ -37,6 +50,62 @@ NAME_VARIABLES = {
     Contributor.Role.WIRE: "contributor",
 }
 
+#: Pinpoints as editors write them ("para. 9", "paras. 3-4", "¶ 2", "p. 12") and the CSL
+#: locator label each names. Anything else stays in the note, with no locator.
+LOCATOR_LABELS = (
+    (re.compile(r"(?:para(?:graph)?s?|pars?)\.?|¶{1,2}", re.IGNORECASE), "paragraph"),
+    (re.compile(r"(?:pp?|pages?)\.?", re.IGNORECASE), "page"),
+)
+LOCATOR_NUMBER = re.compile(r"\d+(?:\s*[-–]\s*\d+)?")
+
+
+def csl_locator(pinpoint: str) -> tuple[str, str]:
+    """("paragraph", "9") from "para. 9"; ("", "") for a pinpoint CSL has no label for."""
+    words = pinpoint.strip()
+    for pattern, label in LOCATOR_LABELS:
+        prefix = pattern.match(words)
+        if prefix:
+            number = LOCATOR_NUMBER.fullmatch(words[prefix.end() :].strip())
+            if number:
+                return label, re.sub(r"\s*[-–]\s*", "–", number.group())
+    return "", ""
+
+
+@dataclass(frozen=True)
+class Use:
+    """One use of a work: what was reported where, cited as a locator on the work's item."""
+
+    id: str
+    pinpoint: str = ""
+    note: str = ""
+    attribution: str = ""
+    label: str = field(init=False, default="")
+    locator: str = field(init=False, default="")
+
+    def __post_init__(self):
+        label, locator = csl_locator(self.pinpoint)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "locator", locator)
+
+    @property
+    def cite(self) -> dict:
+        """The CSL citation-item: what citeproc reads to render this use in the text."""
+        if not self.locator:
+            return {"id": self.id}
+        return {"id": self.id, "locator": self.locator, "label": self.label}
+
+    @property
+    def note_line(self) -> str:
+        return f"{self.pinpoint}: {self.note}" if self.pinpoint and self.note else self.note
+
+
+@dataclass
+class Citations:
+    """Items, one per work, and the uses that cite them, both in first-seen order."""
+
+    items: list[dict]
+    uses: list[Use]
+
 
 def with_citation_data(sources):
     """Sources with what `source_item` reads, in as few queries as the backend allows."""
@@ -59,26 +128,26 @@ def csl_date(value, precision: str = DatePrecision.DAY) -> dict | None:
     return {"date-parts": [parts]} if parts else None
 
 
-def source_item(source: Source, *, item_id: str = "", note: str = "", contributors=None) -> dict:
-    item = {
-        "id": item_id or source.slug,
-        "type": ITEM_TYPES.get(source.kind, "document"),
-        "title": source.title,
-        "container-title": source.outlet.name,
-    }
+def source_item(source: Source, *, notes: Iterable[str] = (), contributors=None) -> dict:
+    """The one item of `source`, id its slug; `notes` are the uses it carries."""
+    item = {"id": source.slug, "type": ITEM_TYPES.get(source.kind, "document")}
+    if source.headline:
+        item["title"] = source.headline
+    else:
+        item["genre"] = source.untitled_description
+    item["container-title"] = source.outlet.name
     for contributor in source.contributors.all() if contributors is None else contributors:
         variable = NAME_VARIABLES[contributor.role]
         item.setdefault(variable, []).append(csl_name(contributor))
+    lines = [*dict.fromkeys(line for line in notes if line)]
+    if source.archive_url:
+        lines.append(f"Archived copy: {source.archive_url}")
     optional = {
         "issued": csl_date(source.published_on, source.published_on_precision),
         "accessed": csl_date(source.accessed_on),
         "URL": source.url,
         "language": source.language,
-        "note": "\n".join(
-            line
-            for line in (note, source.archive_url and f"Archived copy: {source.archive_url}")
-            if line
-        ),
+        "note": "\n".join(lines),
     }
     item.update({key: value for key, value in optional.items() if value})
     return item
@@ -96,21 +165,73 @@ def page_item(citable: Citable, obj: Model) -> dict:
     }
 
 
-def citation_items(citable: Citable, obj: Model) -> list[dict]:
-    """What citing `obj` means: the source itself, the page itself, or the reporting sources."""
+class _Collector:
+    """Gathers sources and uses into one item per work."""
+
+    def __init__(self):
+        self.sources: dict[str, tuple[Source, list | None]] = {}
+        self.uses: list[Use] = []
+        self._seen: set[Use] = set()
+        self.pages: list[dict] = []
+
+    def add_source(self, source: Source, contributors=None) -> None:
+        self.sources.setdefault(source.slug, (source, contributors))
+
+    def add_use(self, citable: Citable, obj: Model, source: Source, pinpoint: str, contributors):
+        self.add_source(source, contributors)
+        attribution = citable.attribution(obj, source, pinpoint) if citable.attribution else ""
+        use = Use(source.slug, pinpoint, citable.note(obj) if citable.note else "", attribution)
+        if use not in self._seen:
+            self._seen.add(use)
+            self.uses.append(use)
+
+    def result(self) -> Citations:
+        notes = defaultdict(list)
+        for use in self.uses:
+            notes[use.id].append(use.note_line)
+        items = [
+            source_item(source, notes=notes[slug], contributors=contributors)
+            for slug, (source, contributors) in self.sources.items()
+        ]
+        return Citations([*self.pages, *items], self.uses)
+
+
+def _collect(collector: _Collector, citable: Citable, obj: Model) -> None:
     if isinstance(obj, Source):
-        return [source_item(obj)]
-    if citable.is_page:
-        return [page_item(citable, obj)]
-    note = citable.note(obj)
-    return [
-        source_item(
-            source,
-            item_id=f"{citable.kind}-{obj.pk}-{source.slug}",
-            note=f"{note} (reported by {source.outlet.name})",
+        collector.add_source(obj)
+    elif citable.is_page:
+        page = page_item(citable, obj)
+        if page not in collector.pages:
+            collector.pages.append(page)
+    elif citable.sources is published_sources_citing:
+        # The citations with their sources in one query, in Source's own order: the same
+        # sources `citable.sources(obj)` gives, each with its pinpoints.
+        citations = list(
+            Citation.objects.for_object(obj)
+            .filter(source__in=Source.objects.published())
+            .select_related("source__outlet")
+            .order_by("-source__published_on", "source__headline", "source_id", "pk")
         )
-        for source in with_citation_data(citable.sources(obj))
-    ]
+        credits = contributors_of({citation.source_id for citation in citations})
+        for citation in citations:
+            collector.add_use(
+                citable, obj, citation.source, citation.pinpoint, credits[citation.source_id]
+            )
+    else:
+        for source in with_citation_data(citable.sources(obj)):
+            collector.add_use(citable, obj, source, "", None)
+
+
+def citations_of(citable: Citable, obj: Model) -> Citations:
+    """What citing `obj` means: the source itself, the page itself, or uses of its sources."""
+    collector = _Collector()
+    _collect(collector, citable, obj)
+    return collector.result()
+
+
+def citation_items(citable: Citable, obj: Model) -> list[dict]:
+    """The items of `citations_of(obj)`: one per work."""
+    return citations_of(citable, obj).items
 
 
 def source_items(citable: Citable, obj: Model) -> list[dict]:
@@ -118,24 +239,6 @@ def source_items(citable: Citable, obj: Model) -> list[dict]:
     if isinstance(obj, Source):
         return [source_item(obj)]
     return [source_item(source) for source in with_citation_data(citable.sources(obj))]
-
-
-def stream_items(citable: Citable, objects, *, chunk_size: int = 500) -> Iterator[dict]:
-    """Citation items of many rows, read in chunks so memory stays flat.
-
-    Sources read their contributors one query a chunk, without the back-references that
-    prefetch_related would leave (source <-> contributor cycles that only a full garbage
-    collection frees, so memory would grow with the export).
-    """
-    if citable.model is Source:
-        rows = objects.select_related("outlet").iterator(chunk_size=chunk_size)
-        for chunk in itertools.batched(rows, chunk_size):
-            credits = contributors_of([source.pk for source in chunk])
-            for source in chunk:
-                yield source_item(source, contributors=credits[source.pk])
-        return
-    for obj in objects.iterator(chunk_size=chunk_size):
-        yield from citation_items(citable, obj)
 
 
 def contributors_of(source_ids) -> dict[int, list[Contributor]]:
@@ -156,42 +259,78 @@ def _reported_by_citations(citable: Citable, obj: Model) -> bool:
     )
 
 
-def many_citation_items(rows: list[tuple[Citable, Model]]) -> Iterator[dict]:
-    """`citation_items` of many rows (a citation basket) in a bounded number of queries: one
-    a reported kind for the sources citing its rows, one for those sources, one for all the
-    sources' contributors, whatever the number of rows. A kind whose sources are worked out
-    otherwise (`Citable.sources` is not `published_sources_citing`) is asked row by row."""
+#: Rows read together by `many_citations`: bounds the ids in one query's IN list.
+CHUNK_SIZE = 500
+
+
+def many_citations(rows: Iterable[tuple[Citable, Model]]) -> Citations:
+    """`citations_of` many rows (a citation basket, an admin export) merged into one item per
+    work, in a bounded number of queries a CHUNK_SIZE rows: one a reported kind for the
+    citations of its rows, one for their sources, one for all the sources' contributors. A
+    kind whose sources are worked out otherwise (`Citable.sources` is not
+    `published_sources_citing`) is asked row by row."""
+    collector = _Collector()
+    for chunk in itertools.batched(rows, CHUNK_SIZE):
+        _collect_chunk(collector, chunk)
+    return collector.result()
+
+
+def _collect_chunk(collector: _Collector, rows: tuple[tuple[Citable, Model], ...]) -> None:
     reported = defaultdict(list)
     for citable, obj in rows:
         if _reported_by_citations(citable, obj):
             reported[citable].append(obj.pk)
     cited_by = defaultdict(list)
     for citable, pks in reported.items():
-        links = Citation.objects.filter(
-            content_type=ContentType.objects.get_for_model(citable.model),
-            object_id__in=pks,
-            source__in=Source.objects.published(),
-        ).values_list("object_id", "source_id")
-        for object_id, source_id in links.distinct():
-            cited_by[citable, object_id].append(source_id)
-    wanted = {source_id for ids in cited_by.values() for source_id in ids}
+        links = (
+            Citation.objects.filter(
+                content_type=ContentType.objects.get_for_model(citable.model),
+                object_id__in=pks,
+                source__in=Source.objects.published(),
+            )
+            .order_by("pk")
+            .values_list("object_id", "source_id", "pinpoint")
+        )
+        for object_id, source_id, pinpoint in links:
+            cited_by[citable, object_id].append((source_id, pinpoint))
+    wanted = {source_id for links in cited_by.values() for source_id, _ in links}
     # In Source's own order, as `citable.sources(obj)` gives them.
     sources = list(Source.objects.filter(pk__in=wanted).select_related("outlet")) if wanted else []
     basket_sources = [obj.pk for _, obj in rows if isinstance(obj, Source)]
     credits = contributors_of([*wanted, *basket_sources]) if wanted or basket_sources else {}
     for citable, obj in rows:
         if isinstance(obj, Source):
-            yield source_item(obj, contributors=credits.get(obj.pk, []))
+            collector.add_source(obj, credits.get(obj.pk, []))
         elif not _reported_by_citations(citable, obj):
-            yield from citation_items(citable, obj)
+            _collect(collector, citable, obj)
         else:
-            ids = set(cited_by[citable, obj.pk])
-            note = citable.note(obj)
+            pinpoints = defaultdict(list)
+            for source_id, pinpoint in cited_by[citable, obj.pk]:
+                pinpoints[source_id].append(pinpoint)
             for source in sources:
-                if source.pk in ids:
-                    yield source_item(
-                        source,
-                        item_id=f"{citable.kind}-{obj.pk}-{source.slug}",
-                        note=f"{note} (reported by {source.outlet.name})",
-                        contributors=credits.get(source.pk, []),
-                    )
+                for pinpoint in pinpoints.get(source.pk, []):
+                    collector.add_use(citable, obj, source, pinpoint, credits.get(source.pk, []))
+
+
+def many_citation_items(rows: list[tuple[Citable, Model]]) -> Iterator[dict]:
+    """The items of `many_citations(rows)`: one per work."""
+    yield from many_citations(rows).items
+
+
+def stream_items(citable: Citable, objects, *, chunk_size: int = 500) -> Iterator[dict]:
+    """Citation items of many rows (an admin export), one per work.
+
+    Sources are read in chunks so memory stays flat: each reads its contributors one query
+    a chunk, without the back-references that prefetch_related would leave (source <->
+    contributor cycles that only a full garbage collection frees). Reported rows are merged
+    into one item per source they cite, so they are gathered first.
+    """
+    if citable.model is Source:
+        rows = objects.select_related("outlet").iterator(chunk_size=chunk_size)
+        for chunk in itertools.batched(rows, chunk_size):
+            credits = contributors_of([source.pk for source in chunk])
+            for source in chunk:
+                yield source_item(source, contributors=credits[source.pk])
+        return
+    rows = ((citable, obj) for obj in objects.iterator(chunk_size=chunk_size))
+    yield from many_citations(rows).items

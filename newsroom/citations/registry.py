@@ -52,6 +52,10 @@ class Citable:
     note: Callable[[Model], str] | None = None
     #: For a page kind: the title of its page on this site.
     page_title: Callable[[Model], str] | None = None
+    #: For a reported kind that has a speaker (a quote): the ready-to-paste attribution line
+    #: of one row as one source reported it at one pinpoint ("Jason Palmer said in an
+    #: interview with The Associated Press, as reported by Fox News, para. 9.").
+    attribution: Callable[[Model, Source, str], str] | None = None
 
     @property
     def cite_label(self) -> str:

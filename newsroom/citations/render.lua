@@ -1,47 +1,104 @@
 -- Renders CSL-JSON items with pandoc's citeproc, many jobs in one pandoc process.
--- stdin:  {"jobs": [{"style": "/path/x.csl", "mode": "entries"|"bibliography",
---                    "items": "<CSL-JSON array as text>"}]}
+-- stdin:  {"jobs": [{"style": "/path/x.csl", "mode": "entries"|"bibliography"|"citations",
+--                    "items": "<CSL-JSON array as text>",
+--                    "cites": [{"id": ..., "locator": "9", "label": "paragraph"}, ...]}]}
 -- stdout: {"jobs": [[{"id": ..., "html": ..., "text": ...}, ...], ...]}
+-- The items are read by citeproc as a bibliography file (CSL-JSON as written, every
+-- variable kept), never as document metadata, whose conversion drops `contributor`.
 -- "entries" renders each item alone (no disambiguation against its neighbours), so one
 -- item renders the same whatever batch it came in; "bibliography" renders the items as
--- one reference list, sorted and disambiguated by the style.
+-- one reference list, sorted and disambiguated by the style; "citations" renders each cite
+-- alone, as the in-text citation (or, in a note style, the note) of one use of an item.
 
-local function every_item()
-  return pandoc.Inlines{pandoc.Cite({pandoc.Str('@*')}, {pandoc.Citation('*', 'NormalCitation')})}
+local LOCATOR_TERMS = {paragraph = 'para.', page = 'p.'}
+
+local function written(div_or_blocks)
+  local inlines = pandoc.utils.blocks_to_inlines(div_or_blocks)
+  local plain = pandoc.Pandoc{pandoc.Plain(inlines)}
+  return {
+    html = pandoc.write(plain, 'html', {wrap_text = 'none'}):gsub('%s+$', ''),
+    text = pandoc.write(plain, 'plain', {wrap_text = 'none'}):gsub('%s+$', ''),
+  }
 end
 
-local function entries_of(references, style)
-  local meta = {references = references, csl = style, nocite = every_item(), lang = 'en-US'}
-  local doc = pandoc.utils.citeproc(pandoc.Pandoc({}, meta))
+local function processed(blocks, file, style, nocite, suppress)
+  local meta = {
+    bibliography = file, csl = style, lang = 'en-US',
+    nocite = nocite, ['suppress-bibliography'] = suppress,
+  }
+  return pandoc.utils.citeproc(pandoc.Pandoc(blocks, meta))
+end
+
+local function cited(ids)
+  local citations = {}
+  for _, id in ipairs(ids) do
+    table.insert(citations, pandoc.Citation(id, 'NormalCitation'))
+  end
+  return pandoc.Inlines{pandoc.Cite({pandoc.Str('@')}, citations)}
+end
+
+local function entries_of(file, style, ids)
+  local doc = processed({}, file, style, cited(ids), false)
   local entries = {}
   doc:walk{Div = function(div)
     if div.classes:includes('csl-entry') then
-      local inlines = pandoc.utils.blocks_to_inlines(div.content)
-      local plain = pandoc.Pandoc{pandoc.Plain(inlines)}
-      table.insert(entries, {
-        id = div.identifier:gsub('^ref%-', ''),
-        html = pandoc.write(plain, 'html', {wrap_text = 'none'}):gsub('%s+$', ''),
-        text = pandoc.write(plain, 'plain', {wrap_text = 'none'}):gsub('%s+$', ''),
-      })
+      local entry = written(div.content)
+      entry.id = div.identifier:gsub('^ref%-', '')
+      table.insert(entries, entry)
     end
   end}
   return entries
 end
 
+local function citation_of(file, style, cite)
+  local source = '[@' .. cite.id
+  if cite.locator and LOCATOR_TERMS[cite.label] then
+    source = source .. ', ' .. LOCATOR_TERMS[cite.label] .. ' ' .. cite.locator
+  end
+  local blocks = pandoc.read(source .. ']', 'markdown').blocks
+  local doc = processed(blocks, file, style, nil, true)
+  local found
+  doc:walk{
+    Note = function(note) found = found or note.content end,
+    Cite = function(citation) found = found or {pandoc.Plain(citation.content)} end,
+  }
+  local entry = written(found or {})
+  entry.id = cite.id
+  return entry
+end
+
 local request = pandoc.json.decode(io.read('a'), false)
 local results = {}
 for _, job in ipairs(request.jobs) do
-  local references = pandoc.read(job.items, 'csljson').meta.references or {}
+  -- os.tmpname makes the file; pandoc needs the .json ending to read it as CSL-JSON.
+  local reserved = os.tmpname()
+  local file = reserved .. '.json'
+  local handle = assert(io.open(file, 'w'))
+  handle:write(job.items)
+  handle:close()
+  local ids = {}
+  for _, item in ipairs(pandoc.json.decode(job.items, false)) do
+    table.insert(ids, item.id)
+  end
   local entries = {}
-  if job.mode == 'bibliography' then
-    entries = entries_of(references, job.style)
-  else
-    for _, reference in ipairs(references) do
-      for _, entry in ipairs(entries_of({reference}, job.style)) do
-        table.insert(entries, entry)
+  local ok, failure = pcall(function()
+    if job.mode == 'bibliography' then
+      entries = entries_of(file, job.style, ids)
+    elseif job.mode == 'citations' then
+      for _, cite in ipairs(job.cites) do
+        table.insert(entries, citation_of(file, job.style, cite))
+      end
+    else
+      for _, id in ipairs(ids) do
+        for _, entry in ipairs(entries_of(file, job.style, {id})) do
+          table.insert(entries, entry)
+        end
       end
     end
-  end
+  end)
+  os.remove(file)
+  os.remove(reserved)
+  if not ok then error(failure) end
   table.insert(results, entries)
 end
 io.write(pandoc.json.encode({jobs = results}))

@@ -1,9 +1,16 @@
-"""Styled citations in APA 7, Chicago author-date and MLA 9, rendered by pandoc's citeproc.
+"""Styled citations in APA 7, Chicago (author-date, and notes and bibliography) and MLA 9,
+rendered by pandoc's citeproc.
 
-The styles are the official CSL files in `newsroom/csl/`. Pandoc runs once per batch (every
-missing item in every style in one process, driven by `render.lua`), and each entry is cached
-under a digest of the item and the style file: an edited source renders afresh, an unchanged
-one never spawns pandoc again.
+The styles are the official CSL files in `newsroom/csl/`, applied to the items exactly as
+they are exported: no author is added, nothing is rewritten (bar making "<" inert), so the
+site's strings are what any CSL processor prints from its own CSL-JSON. Two kinds of string:
+reference-list *entries* (one per work) and *citations* of one use of a work with its
+locator (APA's "(…, 2024, para. 9)", MLA's "(…, par. 9)", Chicago's note).
+
+Pandoc runs once per batch (every missing string in every style in one process, driven by
+`render.lua`), and each string is cached under a digest of what it renders (item, locator)
+and the style file: an edited source renders afresh, an unchanged one never spawns pandoc
+again.
 """
 
 import functools
@@ -21,19 +28,18 @@ LUA_SCRIPT = Path(__file__).resolve().parent / "render.lua"
 CACHE_TIMEOUT = 60 * 60 * 24 * 30
 BATCH_SIZE = 200
 
-#: APA cites an unsigned article or page under the organisation that published it, as a
-#: group author (APA 7, 9.11), and omits a web page's site name when it repeats that author.
-#: The CSL-JSON we export stays as published (no author), because Chicago and MLA have their
-#: own rules for unsigned works (newspaper in the author position; title first), which their
-#: official styles already apply.
-GROUP_AUTHOR_TYPES = {"article-newspaper", "webpage", "post"}
-
 
 @dataclass(frozen=True)
 class Style:
     key: str
     label: str
     filename: str
+    #: A note style cites in footnotes: its citation of a use is the note's text.
+    cites_in_notes: bool = False
+
+    @property
+    def citation_label(self) -> str:
+        return "Note" if self.cites_in_notes else "In the text"
 
     @property
     def path(self) -> Path:
@@ -44,17 +50,7 @@ class Style:
         return hashlib.sha256(self.path.read_bytes()).hexdigest()
 
     def prepare(self, item: dict) -> dict:
-        item = inert_markup(item)
-        if (
-            self.key == "apa"
-            and item.get("type") in GROUP_AUTHOR_TYPES
-            and not item.get("author")
-            and item.get("container-title")
-        ):
-            item = {**item, "author": [{"literal": item["container-title"]}]}
-            if item["type"] == "webpage":
-                del item["container-title"]
-        return item
+        return inert_markup(item)
 
 
 #: A word joiner after "<" keeps the text as it reads but stops citeproc's tag parser, which
@@ -78,6 +74,12 @@ STYLES = {
     for style in (
         Style("apa", "APA 7th edition", "apa.csl"),
         Style("chicago", "Chicago author-date", "chicago-author-date.csl"),
+        Style(
+            "chicago-notes",
+            "Chicago notes and bibliography",
+            "chicago-notes-bibliography.csl",
+            cites_in_notes=True,
+        ),
         Style("mla", "MLA 9th edition", "modern-language-association.csl"),
     )
 }
@@ -129,42 +131,90 @@ def _digest(*parts) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
-def _entry_key(item: dict, style: Style) -> str:
-    return f"citations:entry:{style.key}:{_digest(item, style.digest)}"
+def _rendered(requests: list[tuple[str, dict]]) -> dict[str, list[dict]]:
+    """What each (cache key, render.lua job) renders, from the cache or, for every job not
+    cached, from one pandoc process per BATCH_SIZE jobs."""
+    found = cache.get_many([key for key, _ in requests])
+    missing = list({key: job for key, job in requests if key not in found}.items())
+    for start in range(0, len(missing), BATCH_SIZE):
+        batch = missing[start : start + BATCH_SIZE]
+        rendered = dict(
+            zip([key for key, _ in batch], run_pandoc([job for _, job in batch]), strict=True)
+        )
+        cache.set_many(rendered, CACHE_TIMEOUT)
+        found.update(rendered)
+    return found
+
+
+def _entry_request(item: dict, style: Style) -> tuple[str, dict]:
+    item = style.prepare(item)
+    key = f"citations:entry:{style.key}:{_digest(item, style.digest)}"
+    return key, {"style": str(style.path), "mode": "entries", "items": json.dumps([item])}
+
+
+def _citation_request(item: dict, cite: dict, style: Style) -> tuple[str, dict]:
+    item = style.prepare(item)
+    key = f"citations:citation:{style.key}:{_digest(item, cite, style.digest)}"
+    job = {"style": str(style.path), "mode": "citations", "items": json.dumps([item])}
+    return key, {**job, "cites": [cite]}
+
+
+def _bibliography_request(items: list[dict], style: Style) -> tuple[str, dict]:
+    prepared = [style.prepare(item) for item in items]
+    key = f"citations:bibliography:{style.key}:{_digest(prepared, style.digest)}"
+    return key, {"style": str(style.path), "mode": "bibliography", "items": json.dumps(prepared)}
+
+
+def _cited(items: list[dict], uses: list) -> list[tuple[dict, dict]]:
+    by_id = {item["id"]: item for item in items}
+    return [(by_id[use.id], use.cite) for use in uses if use.id in by_id]
+
+
+def render_all(items: list[dict], uses: list = ()) -> dict[str, tuple[list, list]]:
+    """In every style: each item rendered alone, and each use (a `csl.Use`) of the items
+    cited alone, as the in-text citation or, in a note style, the note. From the cache or
+    from one pandoc batch."""
+    requests = {
+        style.key: (
+            [_entry_request(item, style) for item in items],
+            [_citation_request(item, cite, style) for item, cite in _cited(items, uses)],
+        )
+        for style in STYLES.values()
+    }
+    found = _rendered([request for pair in requests.values() for part in pair for request in part])
+    return {
+        key: tuple([Entry(**found[request][0]) for request, _ in part] for part in pair)
+        for key, pair in requests.items()
+    }
 
 
 def render_entries(items: list[dict], styles: list[str] | None = None) -> dict[str, list[Entry]]:
     """Each item rendered alone in each style, from the cache or from one pandoc batch."""
     chosen = [STYLES[key] for key in styles or STYLES]
-    wanted = [(style, style.prepare(item)) for style in chosen for item in items]
-    keys = [_entry_key(item, style) for style, item in wanted]
-    found = cache.get_many(keys)
-    missing = [(key, pair) for key, pair in zip(keys, wanted, strict=True) if key not in found]
-    for start in range(0, len(missing), BATCH_SIZE):
-        batch = missing[start : start + BATCH_SIZE]
-        jobs = [
-            {"style": str(style.path), "mode": "entries", "items": json.dumps([item])}
-            for _, (style, item) in batch
-        ]
-        rendered = {
-            key: entries[0] for (key, _), entries in zip(batch, run_pandoc(jobs), strict=True)
-        }
-        cache.set_many(rendered, CACHE_TIMEOUT)
-        found.update(rendered)
+    requests = [(style, _entry_request(item, style)) for style in chosen for item in items]
+    found = _rendered([request for _, request in requests])
     result = {style.key: [] for style in chosen}
-    for key, (style, _) in zip(keys, wanted, strict=True):
-        result[style.key].append(Entry(**found[key]))
+    for style, (key, _) in requests:
+        result[style.key].append(Entry(**found[key][0]))
     return result
 
 
 def render_bibliography(items: list[dict], style_key: str) -> list[Entry]:
     """The items as one reference list, sorted and disambiguated by the style."""
+    return render_references(items, [], style_key)[0]
+
+
+def render_references(
+    items: list[dict], uses: list, style_key: str
+) -> tuple[list[Entry], list[Entry]]:
+    """The items as one reference list, and each use cited alone, in one pandoc batch."""
+    if not items:
+        return [], []
     style = STYLES[style_key]
-    prepared = [style.prepare(item) for item in items]
-    key = f"citations:bibliography:{style.key}:{_digest(prepared, style.digest)}"
-    entries = cache.get(key)
-    if entries is None:
-        job = {"style": str(style.path), "mode": "bibliography", "items": json.dumps(prepared)}
-        entries = run_pandoc([job])[0] if prepared else []
-        cache.set(key, entries, CACHE_TIMEOUT)
-    return [Entry(**entry) for entry in entries]
+    listing = _bibliography_request(items, style)
+    citations = [_citation_request(item, cite, style) for item, cite in _cited(items, uses)]
+    found = _rendered([listing, *citations])
+    return (
+        [Entry(**entry) for entry in found[listing[0]]],
+        [Entry(**found[key][0]) for key, _ in citations],
+    )

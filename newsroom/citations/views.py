@@ -18,10 +18,10 @@ from django.views.decorators.http import require_GET, require_POST
 from . import basket as baskets
 from . import registry
 from .basket import Basket, BasketFull
-from .box import styled
-from .csl import citation_items, many_citation_items, source_items
+from .box import attributions, styled
+from .csl import Citations, citations_of, many_citations, source_items
 from .formats import CSL_JSON_TYPE, FORMATS, Format
-from .render import STYLES, render_bibliography
+from .render import STYLES, render_references
 
 #: The largest primary key a row can have (a signed 64-bit integer).
 MAX_PK = 2**63 - 1
@@ -55,28 +55,57 @@ def title_of(citable: registry.Citable, obj) -> str:
     return getattr(obj, "title", "") or str(obj)
 
 
-def styled_text(items: list[dict], style: str) -> str:
-    notes = {item["id"]: item.get("note", "") for item in items}
+def styled_references(items: list[dict], uses: list, style: str) -> list[dict]:
+    """The reference list in `style`, each entry with its uses: the note of what was
+    reported where, the citation with its locator, and the attribution line."""
+    entries, cited = render_references(items, uses, style)
+    by_entry = {}
+    for use, citation in zip(uses, cited, strict=True):
+        by_entry.setdefault(use.id, []).append({"use": use, "citation": citation})
+    notes = {item["id"]: item.get("note", "").splitlines() for item in items}
+    references = []
+    for entry in entries:
+        entry_uses = by_entry.get(entry.id, [])
+        told = {part["use"].note_line for part in entry_uses}
+        others = [" ".join(line.split()) for line in notes.get(entry.id, []) if line not in told]
+        references.append({"entry": entry, "uses": entry_uses, "other_notes": others})
+    return references
+
+
+def styled_text(items: list[dict], uses: list, style: str) -> str:
+    label = STYLES[style].citation_label
     blocks = []
-    for entry in render_bibliography(items, style):
-        note = notes.get(entry.id, "")
-        blocks.append(f"{entry.text}\n    {' '.join(note.split())}" if note else entry.text)
+    for reference in styled_references(items, uses, style):
+        lines = [reference["entry"].text]
+        for part in reference["uses"]:
+            use = part["use"]
+            if use.note_line:
+                lines.append(f"    {' '.join(use.note_line.split())}")
+            lines.append(f"    {label}: {part['citation'].text}")
+            if use.attribution:
+                lines.append(f"    Attribution: {use.attribution}")
+        lines += [f"    {line}" for line in reference["other_notes"]]
+        blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
-def citation_response(request, items, fmt: Format, stem: str):
-    """A download of the items: streamed for the data formats, rendered for the styled ones."""
+def citation_response(request, items, fmt: Format, stem: str, uses=()):
+    """A download of the items: streamed for the data formats, rendered for the styled ones
+    (with each use's citation and attribution line under its work's entry)."""
     if fmt.is_styled:
         style = request.GET.get("style", "apa")
         if style not in STYLES:
-            return HttpResponseBadRequest("Unknown style: use apa, chicago or mla.")
-        items = list(items)
+            return HttpResponseBadRequest(f"Unknown style: use {', '.join(STYLES)}.")
+        items, uses = list(items), list(uses)
         if fmt.key == "txt":
-            content = styled_text(items, style)
+            content = styled_text(items, uses, style)
         else:
             content = render_to_string(
                 "citations/bibliography.html",
-                {"style": STYLES[style], "entries": render_bibliography(items, style)},
+                {
+                    "style": STYLES[style],
+                    "references": styled_references(items, uses, style),
+                },
             )
         response = HttpResponse(content, content_type=fmt.content_type)
         filename = f"{stem}-{style}.{fmt.key}"
@@ -87,12 +116,18 @@ def citation_response(request, items, fmt: Format, stem: str):
     return response
 
 
+def respond_with(request, citations: Citations, fmt: Format, stem: str):
+    return citation_response(request, citations.items, fmt, stem, uses=citations.uses)
+
+
 @require_GET
 def cite(request, kind: str, pk: int):
     citable, obj = get_published(kind, pk)
-    items = citation_items(citable, obj)
+    citations = citations_of(citable, obj)
     if request.get_preferred_type(["text/html", CSL_JSON_TYPE]) == CSL_JSON_TYPE:
-        response = citation_response(request, items, FORMATS["json"], file_stem(citable, obj))
+        response = citation_response(
+            request, citations.items, FORMATS["json"], file_stem(citable, obj)
+        )
     else:
         sources = source_items(citable, obj) if citable.is_page else []
         reader_basket = Basket(request)
@@ -104,7 +139,8 @@ def cite(request, kind: str, pk: int):
                 "obj": obj,
                 "title": title_of(citable, obj),
                 "note": citable.note(obj) if citable.note else "",
-                "styles": styled(items),
+                "styles": styled(citations.items, citations.uses),
+                "attributions": attributions(citations.uses),
                 "sources": styled(sources) if sources else [],
                 "formats": FORMATS.values(),
                 "style_choices": STYLES.values(),
@@ -150,7 +186,7 @@ def basket_offer(request, kind: str, pk: int):
 def download(request, kind: str, pk: int, fmt: str):
     fmt = get_format(fmt)
     citable, obj = get_published(kind, pk)
-    return citation_response(request, citation_items(citable, obj), fmt, file_stem(citable, obj))
+    return respond_with(request, citations_of(citable, obj), fmt, file_stem(citable, obj))
 
 
 @require_GET
@@ -166,6 +202,7 @@ def sources_download(request, kind: str, pk: int, fmt: str):
 def basket(request):
     reader_basket = Basket(request)
     rows = reader_basket.rows()
+    citations = many_citations(rows) if rows else None
     response = render(
         request,
         "citations/basket.html",
@@ -180,7 +217,7 @@ def basket(request):
                 }
                 for citable, obj in rows
             ],
-            "styles": styled(list(many_citation_items(rows))) if rows else [],
+            "styles": styled(citations.items, citations.uses) if citations else [],
             "limit": baskets.LIMIT,
             "formats": FORMATS.values(),
             "style_choices": STYLES.values(),
@@ -204,8 +241,7 @@ def basket_download(request, fmt: str):
             status=404,
         )
         return reader_basket.save(response)
-    items = many_citation_items(rows)
-    return reader_basket.save(citation_response(request, items, fmt, "citation-basket"))
+    return reader_basket.save(respond_with(request, many_citations(rows), fmt, "citation-basket"))
 
 
 class BasketTargetForm(forms.Form):

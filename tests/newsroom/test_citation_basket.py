@@ -9,7 +9,8 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from newsroom.citations import basket
+from candidates.models import Fact, Quote
+from newsroom.citations import basket, csl
 from newsroom.citations.render import STYLES
 from newsroom.editorial.publishing import Status
 from newsroom.models import Source
@@ -43,14 +44,33 @@ def test_anonymous_reader_adds_a_source_and_downloads_it(client):
 
 def test_basket_download_holds_items_of_different_kinds(client):
     source, fact = SourceFactory(), FactFactory()
-    CitationFactory(content_object=fact)
+    citation = CitationFactory(content_object=fact)
     add(client, "source", source.pk)
     add(client, "fact", fact.pk)
 
     ids = csl_ids(client.get("/cite/basket.json"))
 
-    assert ids[0] == source.slug
-    assert ids[1].startswith(f"fact-{fact.pk}-")
+    assert ids == [source.slug, citation.source.slug]
+
+
+def test_one_article_with_its_quotes_and_fact_is_one_entry_in_every_format(client, seed_newsroom):
+    abc = Source.objects.get(slug="abc-news-who-is-jason-palmer")
+    quotes = Quote.objects.published().filter(citations__source=abc).distinct()[:2]
+    fact = Fact.objects.published().filter(citations__source=abc).first()
+    add(client, "source", abc.pk)
+    for quote in quotes:
+        add(client, "quote", quote.pk)
+    add(client, "fact", fact.pk)
+
+    ids = csl_ids(client.get("/cite/basket.json"))
+
+    assert ids.count(abc.slug) == 1
+    for style in STYLES:
+        text = client.get("/cite/basket.txt", {"style": style}).content.decode()
+        entries = [line for line in text.splitlines() if line and not line.startswith(" ")]
+        assert len(entries) == len(set(ids)), (style, entries)
+        assert "2024a" not in text and "2024b" not in text and "———" not in text
+        assert text.count("para. ") + text.count("par. ") >= 3, style
 
 
 def test_adding_redirects_back_to_the_page_it_came_from(client):
@@ -299,3 +319,23 @@ def test_basket_page_shows_each_style_in_the_same_queries_for_3_or_30_items(clie
     assert counts[0] == counts[1]
     page = response.content.decode()
     assert page.count('class="citation"') == len(STYLES) * 4 * 10  # 4 entries for 3 items
+
+
+def test_quotes_of_one_source_read_in_several_chunks_are_still_one_entry(client, monkeypatch):
+    monkeypatch.setattr(csl, "CHUNK_SIZE", 2)
+    source = SourceFactory()
+    for paragraph in (2, 5, 7):
+        quote = QuoteFactory()
+        CitationFactory(content_object=quote, source=source, pinpoint=f"para. {paragraph}")
+        add(client, "quote", quote.pk)
+
+    (item,) = json.loads(b"".join(client.get("/cite/basket.json").streaming_content))
+    text = client.get("/cite/basket.txt", {"style": "mla"}).content.decode()
+
+    assert item["id"] == source.slug
+    assert [line.split(":")[0] for line in item["note"].splitlines()] == [
+        "para. 2",
+        "para. 5",
+        "para. 7",
+    ]
+    assert all(f"par. {paragraph})" in text for paragraph in (2, 5, 7))

@@ -128,9 +128,10 @@ def test_contest_cite_page_lists_its_sources(client, seed_newsroom):
 
     html = client.get(f"/cite/contest/{contest.pk}/").content.decode()
 
-    assert "Ballot Desk. (20" in html
+    assert f"<em>{contest.name}</em>. (20" in html  # no author: the title leads
+    assert "Ballot Desk." in html
     assert "Sources of this page" in html
-    assert "ABC News. (2024, March 6)." in html
+    assert "entrepreneur. (2024, March 6). <em>ABC News</em>." in html
 
 
 def test_cite_page_needs_few_queries(client, django_assert_max_num_queries):

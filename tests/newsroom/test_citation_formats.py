@@ -121,14 +121,15 @@ def test_quote_csl_json_carries_venue_and_verbatim_text(client, db):
     quote = QuoteFactory(
         text="I found out that I had won", speaker_name="Jason Palmer", venue_outlet=venue
     )
-    quote.citations.create(source=source)
+    quote.citations.create(source=source, pinpoint="para. 9")
 
     data = json.loads(b"".join(client.get(f"/cite/quote/{quote.pk}.json").streaming_content))
 
     jsonschema.validate(data, SCHEMA)
+    assert data[0]["id"] == source.slug
     assert data[0]["note"] == (
-        "Jason Palmer, in an interview with The Associated Press: "
-        "“I found out that I had won” (reported by Fox News)"
+        "para. 9: Jason Palmer, in an interview with The Associated Press: "
+        "“I found out that I had won”"
     )
 
 
