@@ -193,8 +193,9 @@ def _key_facts(candidate: Candidate, by_field: dict[str, list[Note]]) -> list[Ke
     ]
 
 
-def build_profile(candidate: Candidate) -> Profile:
-    """Number the sources in page order; `candidate` comes from `profile_queryset()`."""
+def build_profile(candidate: Candidate, latest: dict[str, list]) -> Profile:
+    """Number the sources in page order; `candidate` comes from `profile_queryset()`, and
+    `latest` holds the first rows of each part (`selectors.latest_part_rows`)."""
     notes = SourceNotes()
     by_field = notes.cite_by_field(candidate.citations.all())
     profile = Profile(
@@ -204,10 +205,10 @@ def build_profile(candidate: Candidate) -> Profile:
         summary_notes=by_field.get("summary", []) + by_field.get("item", []),
     )
     for name, part in PARTS.items():
-        items = getattr(candidate, f"latest_{name}")
+        items = latest[name]
         for item in items:
             item.notes = notes.cite(item.citations.all())
-        total = getattr(candidate, f"{name}_total")
+        total = items[0].part_total if items else 0
         profile.parts[name] = ShownPart(part, items, total, part.url(candidate))
     for name, reader in _section_readers.items():
         profile.sections[name] = reader(candidate, notes)

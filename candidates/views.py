@@ -17,6 +17,7 @@ from .profile import PARTS, build_profile
 from .selectors import (
     candidate_index,
     fact_page_queryset,
+    latest_part_rows,
     part_page_queryset,
     profile_queryset,
     public_candidates,
@@ -44,7 +45,9 @@ class CandidateDetailView(StaffPreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         candidate = self.object
-        profile = build_profile(candidate)
+        preview = self.preview is not None
+        latest = {name: latest_part_rows(name, candidate, preview=preview) for name in PARTS}
+        profile = build_profile(candidate, latest)
         return super().get_context_data(
             profile=profile,
             structured_data=person(candidate, profile.notes.sources),

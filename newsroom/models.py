@@ -330,7 +330,8 @@ class CitationQuerySet(models.QuerySet):
         return self.filter(retired_at__isnull=False)
 
     def published(self):
-        return self.filter(source__in=Source.objects.published())
+        # A join on the source (pages select it anyway), not a subquery of public sources.
+        return self.filter(SourceQuerySet.public_q("source__"))
 
     def for_object(self, obj):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
