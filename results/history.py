@@ -9,7 +9,7 @@ from newsroom.footnotes import Note, SourceNotes
 
 from .models import Contest, Result
 from .scoreboard import ShareBase, share_base
-from .selectors import candidate_results
+from .selectors import candidate_results, votes_by_contest
 
 
 @dataclass(frozen=True)
@@ -22,9 +22,11 @@ class HistoryRow:
 
 
 def contest_history(candidate: Candidate, notes: SourceNotes) -> list[HistoryRow]:
+    results = list(candidate_results(candidate))
+    votes = votes_by_contest({result.contest_id for result in results})
     rows = []
-    for result in candidate_results(candidate):
-        base = share_base(result.contest, list(result.contest.results.all()))
+    for result in results:
+        base = share_base(result.contest, votes[result.contest_id])
         rows.append(
             HistoryRow(
                 contest=result.contest,
