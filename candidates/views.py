@@ -70,6 +70,8 @@ class CandidatePartListView(StaffPreviewMixin, _CandidateOfPage, PublicListView)
     a page at a time, each page with its own numbered source notes and corrections."""
 
     part = ""
+    # Its pages state how many rows there are ("200 quotes by …").
+    count_all = True
     template_name = "candidates/candidate_part_list.html"
     context_object_name = "items"
 
