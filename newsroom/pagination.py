@@ -18,6 +18,9 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from django.views.generic import ListView
 
+#: More rows than any list holds, and a LIMIT every database takes.
+MOST_ROWS = 2**31
+
 
 class BoundedPaginator(Paginator):
     """A paginator that counts the rows up to `pages_counted` pages past page `number`.
@@ -28,7 +31,9 @@ class BoundedPaginator(Paginator):
 
     def __init__(self, object_list, per_page, *, number: int, pages_counted: int, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        self.counted_rows = (max(number, 1) + pages_counted) * self.per_page
+        # However large the page number asked for, the bound stays a number the database
+        # takes (a page past the rows is 404 all the same).
+        self.counted_rows = min((max(number, 1) + pages_counted) * self.per_page, MOST_ROWS)
 
     @cached_property
     def count(self):

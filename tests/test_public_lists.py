@@ -82,7 +82,7 @@ def measure(client, path) -> tuple[int, int]:
     return len(captured), len(response.content)
 
 
-@pytest.mark.parametrize("page", ["9", "0", "two"])
+@pytest.mark.parametrize("page", ["9", "0", "two", "9" * 30])
 def test_a_page_that_does_not_exist_is_404(client, page):
     factories.SourceFactory()
     assert client.get("/sources/", {"page": page}).status_code == 404
