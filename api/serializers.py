@@ -9,6 +9,7 @@ from rest_framework.reverse import reverse
 
 from candidates.models import Candidate, Fact, Party, Quote
 from newsroom.models import Citation, Outlet, Source
+from newsroom.routes import fixed_path, route_path
 from results.models import (
     Contest,
     ContestFact,
@@ -20,9 +21,39 @@ from results.models import (
 )
 
 
+def absolute(serializer, path: str) -> str:
+    request = serializer.context.get("request")
+    return request.build_absolute_uri(path) if request else path
+
+
 def api_url(name: str, serializer, *, kwargs=None, query: str = "") -> str:
-    url = reverse(f"api:{name}", kwargs=kwargs, request=serializer.context.get("request"))
+    """The absolute URL of an API route, as DRF's `reverse()` with the request gives it,
+    each route reversed once (newsroom.routes): a page has a few links per row."""
+    if kwargs:
+        ((keyword, value),) = kwargs.items()
+        path = route_path(f"api:{name}", value, keyword=keyword)
+    else:
+        path = fixed_path(f"api:{name}")
+    url = absolute(serializer, path)
     return f"{url}?{query}" if query else url
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class ApiUrlField(serializers.Field):
+    """The object's own API resource, as an absolute URL (HyperlinkedIdentityField's value,
+    without a resolver walk per row)."""
+
+    def __init__(self, view_name: str, lookup_field: str = "pk", **kwargs):
+        self.view_name, self.lookup_field = view_name, lookup_field
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        kwargs = {self.lookup_field: getattr(obj, self.lookup_field)}
+        if suffix := self.context.get("format"):
+            # Asked as /quotes.json: DRF's own links keep the suffix.
+            request = self.context.get("request")
+            return reverse(f"api:{self.view_name}", kwargs=kwargs, request=request, format=suffix)
+        return api_url(self.view_name, self, kwargs=kwargs)
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -33,9 +64,7 @@ class HtmlUrlField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, obj):
-        request = self.context.get("request")
-        path = obj.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path
+        return absolute(self, obj.get_absolute_url())
 
 
 @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
@@ -109,9 +138,7 @@ class CandidateLinkField(serializers.Field):
 
 
 class CandidateSerializer(CitedSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:candidate-detail", lookup_field="slug"
-    )
+    url = ApiUrlField("candidate-detail", "slug")
     html_url = HtmlUrlField()
     party = PartySerializer(allow_null=True)
     website = OptionalUrlField()
@@ -207,7 +234,7 @@ class CorrectionSerializer(serializers.Serializer):
 
 
 class ContestSerializer(CitedSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:contest-detail", lookup_field="slug")
+    url = ApiUrlField("contest-detail", "slug")
     html_url = HtmlUrlField()
     jurisdiction = JurisdictionSerializer()
     party = PartySerializer()
@@ -270,7 +297,7 @@ class SnapshotEntrySerializer(serializers.ModelSerializer):
 
 
 class SnapshotSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:snapshot-detail")
+    url = ApiUrlField("snapshot-detail")
     contest = serializers.SerializerMethodField()
     source = serializers.SerializerMethodField()
     entries = SnapshotEntrySerializer(many=True)
@@ -301,7 +328,7 @@ class SnapshotSerializer(serializers.ModelSerializer):
 
 
 class QuoteSerializer(CitedSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:quote-detail")
+    url = ApiUrlField("quote-detail")
     html_url = HtmlUrlField()
     candidate = CandidateLinkField()
     venue_outlet = OutletSerializer(allow_null=True)
@@ -329,7 +356,7 @@ class QuoteSerializer(CitedSerializer):
 
 
 class FactSerializer(CitedSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:fact-detail")
+    url = ApiUrlField("fact-detail")
     html_url = HtmlUrlField()
     candidate = CandidateLinkField()
 
@@ -348,7 +375,7 @@ class FactSerializer(CitedSerializer):
 
 
 class SourceSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", lookup_field="slug")
+    url = ApiUrlField("source-detail", "slug")
     html_url = HtmlUrlField()
     canonical_url = OptionalUrlField(source="url", help_text="Null when not known.")
     archive_url = OptionalUrlField()

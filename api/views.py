@@ -18,14 +18,27 @@ from .conventions import PublicViewSet, documented
 
 
 def public_citations() -> Prefetch:
+    """A resource's published citations with their source's slug (what `sources` links
+    to); not the source's text, which can be a whole article per citation."""
     return Prefetch(
         "citations",
-        queryset=Citation.objects.current()
-        .published()
+        queryset=Citation.objects.published()
         .select_related("source")
+        .only(*CITATION_FIELDS, "source__slug")
         .order_by("field_name", "pk"),
         to_attr="public_citations",
     )
+
+
+#: What a citation's JSON (serializers.CitationSerializer) and its prefetch read.
+CITATION_FIELDS = (
+    "content_type_id",
+    "object_id",
+    "source_id",
+    "field_name",
+    "pinpoint",
+    "quoted_passage",
+)
 
 
 def is_public_candidate(field: str = "candidate") -> Exists:

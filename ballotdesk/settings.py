@@ -192,6 +192,9 @@ PAGE_CACHE_CONTENT_APPS = ["newsroom", "candidates", "results"]
 
 # Rows per page of a public list (newsroom.pagination): sources, candidates, contests.
 PUBLIC_LIST_PAGE_SIZE = 50
+# How many pages past the one shown a public list counts ("Page 1 of more than 21"), so
+# a page of a long list never counts all its rows (newsroom.pagination).
+PUBLIC_LIST_PAGES_COUNTED = env.int("PUBLIC_LIST_PAGES_COUNTED", default=20)
 # Rows of each part of a candidate's profile (quotes, facts, career, platform) the profile
 # shows; the rest are on the part's own pages, PUBLIC_LIST_PAGE_SIZE a page.
 PROFILE_LATEST_ITEMS = 10

@@ -3,7 +3,6 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
 from newsroom.dates import (
     format_partial_date,
@@ -17,6 +16,7 @@ from newsroom.editorial.locking import Versioned
 from newsroom.editorial.policy import EditorialPolicy
 from newsroom.editorial.publishing import Publishable, PublishableQuerySet
 from newsroom.models import Outlet
+from newsroom.routes import route_path
 
 
 class Party(Versioned):
@@ -159,7 +159,7 @@ class Candidate(Publishable):
             raise ValidationError({"age_as_of": "Give the date the age was reported for."})
 
     def get_absolute_url(self):
-        return reverse("candidates:candidate_detail", args=[self.slug])
+        return route_path("candidates:candidate_detail", self.slug)
 
     @property
     def age_as_of_display(self) -> str:
@@ -374,7 +374,7 @@ class Quote(Publishable):
             raise ValidationError({"text": "A quote needs its words."})
 
     def get_absolute_url(self):
-        return reverse("candidates:quote_detail", args=[self.pk])
+        return route_path("candidates:quote_detail", self.pk)
 
     @property
     def said_on_display(self) -> str:
@@ -428,7 +428,7 @@ class Fact(Publishable):
         self.occurred_on = truncate_to_precision(self.occurred_on, self.occurred_on_precision)
 
     def get_absolute_url(self):
-        return reverse("candidates:fact_detail", args=[self.pk])
+        return route_path("candidates:fact_detail", self.pk)
 
     @property
     def occurred_on_display(self) -> str:

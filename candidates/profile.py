@@ -208,10 +208,14 @@ def _key_facts(candidate: Candidate, by_field: dict[str, list[Note]]) -> list[Ke
     ]
 
 
-def build_profile(candidate: Candidate, *, state: AsOf | None = None) -> Profile:
-    """Number the sources in page order; `candidate` comes from `profile_queryset()`, or,
-    for a version of the profile, from candidates.versions with its parts and citations as
-    they were at `state`'s moment (the other apps' sections are read as they were too)."""
+def build_profile(
+    candidate: Candidate, latest: dict[str, list], *, state: AsOf | None = None
+) -> Profile:
+    """Number the sources in page order; `candidate` comes from `profile_queryset()`, and
+    `latest` holds the first rows of each part (`selectors.latest_part_rows`), each with the
+    part's `part_total`; for a version of the profile, both come from candidates.versions,
+    with their citations as they were at `state`'s moment (the other apps' sections are read
+    as they were too)."""
     notes = SourceNotes()
     by_field = notes.cite_by_field(candidate.citations.all())
     profile = Profile(
@@ -221,10 +225,10 @@ def build_profile(candidate: Candidate, *, state: AsOf | None = None) -> Profile
         summary_notes=by_field.get("summary", []) + by_field.get("item", []),
     )
     for name, part in PARTS.items():
-        items = getattr(candidate, f"latest_{name}")
+        items = latest[name]
         for item in items:
             item.notes = notes.cite(item.citations.all())
-        total = getattr(candidate, f"{name}_total")
+        total = items[0].part_total if items else 0
         profile.parts[name] = ShownPart(part, items, total, part.url(candidate))
     for name, reader in _section_readers.items():
         if state is None:

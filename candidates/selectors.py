@@ -3,8 +3,7 @@
 from collections import Counter
 
 from django.conf import settings
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q, Window
 
 from newsroom.editorial.publishing import published_q
 from newsroom.selectors import prefetch_citations
@@ -94,32 +93,29 @@ def public_part(name: str, *, preview: bool = False):
     return rows.order_by(*part.ordering)
 
 
-def _count_of(rows):
-    counted = rows.filter(candidate=OuterRef("pk")).order_by().values("candidate")
-    return Coalesce(Subquery(counted.annotate(total=Count("pk")).values("total")), 0)
-
-
 def profile_queryset(*, preview: bool = False):
-    """Candidates with the first `PROFILE_LATEST_ITEMS` public rows of each part of their
-    profile (`latest_<part>`), how many there are in all (`<part>_total`), and their
-    public citations: the same queries however much a candidate has said.
+    """Candidates with their party and public citations, for a profile; its parts are read
+    by `latest_part_rows`, one query each.
 
-    With `preview` (staff), any candidate, with the parts that are public once it is.
+    With `preview` (staff), any candidate.
     """
-    shown = settings.PROFILE_LATEST_ITEMS
     candidates = Candidate.objects.select_related("party") if preview else public_candidates()
-    totals, latest = {}, []
-    for name in PARTS:
-        rows = public_part(name, preview=preview)
-        totals[f"{name}_total"] = _count_of(rows)
-        latest.append(
-            Prefetch(
-                name,
-                queryset=rows.prefetch_related(prefetch_citations())[:shown],
-                to_attr=f"latest_{name}",
-            )
-        )
-    return candidates.annotate(**totals).prefetch_related(prefetch_citations(), *latest)
+    return candidates.prefetch_related(prefetch_citations())
+
+
+def latest_part_rows(name: str, candidate: Candidate, *, preview: bool = False) -> list:
+    """The first `PROFILE_LATEST_ITEMS` public rows of one part of `candidate`'s profile,
+    each with how many there are in all (`part_total`, counted by the same query), and
+    their public citations: two queries however much the candidate has said.
+
+    With `preview` (staff), the rows that are public once the candidate is."""
+    rows = (
+        public_part(name, preview=preview)
+        .filter(candidate=candidate)
+        .annotate(part_total=Window(Count("pk")))
+        .prefetch_related(prefetch_citations())
+    )
+    return list(rows[: settings.PROFILE_LATEST_ITEMS])
 
 
 def part_page_queryset(name: str, candidate: Candidate, *, preview: bool = False):

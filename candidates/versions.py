@@ -31,20 +31,20 @@ def candidate_version(page: VersionPage) -> dict:
     state, candidate = page.state, page.item
     attach([candidate], "party", state.by_pk(Party, [candidate.party_id]))
     shown = settings.PROFILE_LATEST_ITEMS
-    items = []
+    items, latest = [], {}
     for name, part in PARTS.items():
         rows = state.rows(
             part.model, candidate_id=candidate.pk, public_now=part.model.objects.published()
         )
-        latest = ordered(rows, part.ordering)[:shown]
-        setattr(candidate, f"latest_{name}", latest)
-        setattr(candidate, f"{name}_total", len(rows))
-        items += latest
-    quotes = candidate.latest_quotes
+        latest[name] = ordered(rows, part.ordering)[:shown]
+        for row in latest[name]:
+            row.part_total = len(rows)  # as selectors.latest_part_rows gives the live page
+        items += latest[name]
+    quotes = latest["quotes"]
     attach(quotes, "venue_outlet", state.by_pk(Outlet, {q.venue_outlet_id for q in quotes}))
     attach(items, "candidate", {candidate.pk: candidate})
     state.cite([candidate, *items])
-    return {"candidate": candidate, "profile": build_profile(candidate, state=state)}
+    return {"candidate": candidate, "profile": build_profile(candidate, latest, state=state)}
 
 
 def quote_version(page: VersionPage) -> dict:

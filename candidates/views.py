@@ -16,6 +16,7 @@ from .models import Candidate
 from .profile import PARTS, build_profile
 from .selectors import (
     fact_page_queryset,
+    latest_part_rows,
     part_page_queryset,
     profile_queryset,
     public_candidates,
@@ -50,7 +51,9 @@ class CandidateDetailView(StaffPreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         candidate = self.object
-        profile = build_profile(candidate)
+        preview = self.preview is not None
+        latest = {name: latest_part_rows(name, candidate, preview=preview) for name in PARTS}
+        profile = build_profile(candidate, latest)
         return super().get_context_data(
             profile=profile,
             structured_data=person(candidate, profile.notes.sources),
@@ -73,6 +76,8 @@ class CandidatePartListView(StaffPreviewMixin, _CandidateOfPage, PublicListView)
     a page at a time, each page with its own numbered source notes and corrections."""
 
     part = ""
+    # Its pages state how many rows there are ("200 quotes by …").
+    count_all = True
     template_name = "candidates/candidate_part_list.html"
     context_object_name = "items"
 

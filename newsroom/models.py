@@ -12,7 +12,6 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
 from .dates import (
     DatePrecision,
@@ -33,6 +32,7 @@ from .editorial.records import (  # noqa: F401  (models of this app, defined the
     Tombstone,
     WorkflowEvent,
 )
+from .routes import route_path
 
 
 class Outlet(Publishable):
@@ -186,7 +186,7 @@ class Source(Publishable):
                 raise ValidationError({"url": f"This URL is already recorded for “{clash.title}”."})
 
     def get_absolute_url(self):
-        return reverse("newsroom:source_detail", args=[self.slug])
+        return route_path("newsroom:source_detail", self.slug)
 
     @property
     def title(self) -> str:
@@ -359,7 +359,8 @@ class CitationQuerySet(models.QuerySet):
         return self.filter(retired_at__isnull=False)
 
     def published(self):
-        return self.filter(source__in=Source.objects.published())
+        # A join on the source (pages select it anyway), not a subquery of public sources.
+        return self.filter(SourceQuerySet.public_q("source__"))
 
     def for_object(self, obj):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)

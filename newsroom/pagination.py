@@ -5,13 +5,54 @@ Every public list view (sources, candidates, contests, corrections) shows
 so that a row never shows on two pages or on none. A page past the last, or a page that is
 not a number, is 404, as Django's ListView answers. `templates/includes/pagination.html`
 draws the links.
+
+Nor does the count grow with the newsroom: a list counts its rows only as far as
+`PUBLIC_LIST_PAGES_COUNTED` pages past the one shown (`BoundedPaginator`), so page 1 of
+50,000 sources reads at most a thousand rows, not all of them, and says "Page 1 of more than
+21". A list that must show its exact total (a candidate's quotes, "All 200 quotes") sets
+`count_all = True`.
 """
 
 from django.conf import settings
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.views.generic import ListView
+
+#: More rows than any list holds, and a LIMIT every database takes.
+MOST_ROWS = 2**31
+
+
+class BoundedPaginator(Paginator):
+    """A paginator that counts the rows up to `pages_counted` pages past page `number`.
+
+    When there are more, `more_than` is the last page counted (and `num_pages` one more,
+    so the page shown has a next page); otherwise `more_than` is None and the count is
+    exact."""
+
+    def __init__(self, object_list, per_page, *, number: int, pages_counted: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        # However large the page number asked for, the bound stays a number the database
+        # takes (a page past the rows is 404 all the same).
+        self.counted_rows = min((max(number, 1) + pages_counted) * self.per_page, MOST_ROWS)
+
+    @cached_property
+    def count(self):
+        # COUNT(*) over a LIMIT subquery, without the list's order or annotations: the
+        # scan stops at the bound.
+        rows = self.object_list.order_by().values("pk")
+        return rows[: self.counted_rows + 1].count()
+
+    @property
+    def more_than(self) -> int | None:
+        if self.count <= self.counted_rows:
+            return None
+        return self.counted_rows // self.per_page
 
 
 class PublicListView(ListView):
+    #: Count every row (for a list whose page states its exact total).
+    count_all = False
+
     def get_paginate_by(self, queryset):
         return self.paginate_by or settings.PUBLIC_LIST_PAGE_SIZE
 
@@ -20,3 +61,19 @@ class PublicListView(ListView):
         if not {str(term).lstrip("-") for term in ordering} & {"pk", "id"}:
             queryset = queryset.order_by(*ordering, "pk")
         return super().paginate_queryset(queryset, page_size)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        page = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
+        if self.count_all or page == "last":
+            return super().get_paginator(queryset, per_page, **kwargs)
+        try:
+            number = int(page)
+        except ValueError:
+            number = 1  # ListView answers 404
+        return BoundedPaginator(
+            queryset,
+            per_page,
+            number=number,
+            pages_counted=settings.PUBLIC_LIST_PAGES_COUNTED,
+            **kwargs,
+        )

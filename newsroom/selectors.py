@@ -8,7 +8,8 @@ from .models import Citation, Source
 def public_citations():
     """Current citations (of the values shown now, newsroom.cited_values) whose source is
     public, with the source and outlet a footnote shows."""
-    return Citation.objects.current().published().select_related("source__outlet")
+    # `Citation.objects` reads current citations only.
+    return Citation.objects.published().select_related("source__outlet")
 
 
 def prefetch_citations(lookup: str = "citations") -> Prefetch:

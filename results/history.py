@@ -15,7 +15,7 @@ from newsroom.footnotes import Note, SourceNotes
 
 from .models import Contest, Jurisdiction, Result
 from .scoreboard import ShareBase, share_base
-from .selectors import candidate_results
+from .selectors import candidate_results, votes_by_contest
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,11 @@ class HistoryRow:
 
 
 def contest_history(candidate: Candidate, notes: SourceNotes) -> list[HistoryRow]:
+    results = list(candidate_results(candidate))
+    votes = votes_by_contest({result.contest_id for result in results})
     rows = []
-    for result in candidate_results(candidate):
-        base = share_base(result.contest, list(result.contest.results.all()))
+    for result in results:
+        base = share_base(result.contest, votes[result.contest_id])
         rows.append(
             HistoryRow(
                 contest=result.contest,

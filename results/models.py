@@ -14,7 +14,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q, Sum
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
@@ -38,6 +37,7 @@ from newsroom.editorial.publishing import (
     refuse_hidden_parent,
 )
 from newsroom.models import Citation, Outlet, Source
+from newsroom.routes import route_path
 
 
 class Jurisdiction(Publishable):
@@ -83,7 +83,7 @@ class Jurisdiction(Publishable):
             )
 
     def get_absolute_url(self):
-        return reverse("results:jurisdiction_detail", args=[self.slug])
+        return route_path("results:jurisdiction_detail", self.slug)
 
 
 class ContestQuerySet(PublishableQuerySet):
@@ -222,7 +222,7 @@ class Contest(Publishable):
             raise ValidationError(errors)
 
     def get_absolute_url(self):
-        return reverse("results:contest_detail", args=[self.slug])
+        return route_path("results:contest_detail", self.slug)
 
     def why_sources_missing(self) -> str:
         """Why the contest cannot be published for want of sources, or "": it needs a

@@ -23,10 +23,10 @@ class ShareBase:
     description: str
 
 
-def share_base(contest: Contest, results: list[Result]) -> ShareBase:
+def share_base(contest: Contest, votes: list[int | None]) -> ShareBase:
+    """What the votes of the contest's results (`votes`, None where unknown) are shares of."""
     if contest.ballots_cast:
         return ShareBase(contest.ballots_cast, f"of {contest.ballots_cast:,} ballots cast")
-    votes = [result.votes for result in results]
     if votes and None not in votes and sum(votes):
         total = sum(votes)
         return ShareBase(
@@ -188,7 +188,7 @@ def build_scoreboard(contest: Contest) -> Scoreboard:
     contest_notes = notes.cite_by_field(contest.citations.all())
     contest_differences = differences(notes, contest, contest.citations.all())
     results = list(contest.results.all())
-    base = share_base(contest, results)
+    base = share_base(contest, [result.votes for result in results])
     rows = []
     for result in results:
         row_notes = notes.cite_by_field(result.citations.all())

@@ -1,5 +1,7 @@
 """Public reads of contests, results and jurisdictions, each in a fixed number of queries."""
 
+from collections import defaultdict
+
 from django.db.models import Exists, F, OuterRef, Prefetch
 
 from candidates.models import Candidate
@@ -93,11 +95,21 @@ def jurisdiction_contests(jurisdiction: Jurisdiction, *, preview: bool = False):
 
 
 def candidate_results(candidate: Candidate):
-    """A candidate's results in public contests, newest first, with each contest's results."""
+    """A candidate's results in public contests, newest first, with their citations."""
     return (
         Result.objects.published()
         .filter(candidate=candidate)
         .select_related("contest__jurisdiction", "contest__party")
-        .prefetch_related(prefetch_citations(), "contest__results")
+        .prefetch_related(prefetch_citations())
         .order_by("-contest__year", F("contest__held_on").desc(nulls_last=True), "pk")
     )
+
+
+def votes_by_contest(contest_ids) -> dict[int, list[int | None]]:
+    """The votes of every result of these contests (None where not reported), by contest:
+    one query of two columns, for shares of a total without loading the rows."""
+    votes = defaultdict(list)
+    rows = Result.objects.filter(contest__in=contest_ids).order_by("contest", "pk")
+    for contest_id, count in rows.values_list("contest", "votes"):
+        votes[contest_id].append(count)
+    return votes

@@ -82,7 +82,43 @@ def measure(client, path) -> tuple[int, int]:
     return len(captured), len(response.content)
 
 
-@pytest.mark.parametrize("page", ["9", "0", "two"])
+@pytest.mark.parametrize("page", ["9", "0", "two", "9" * 30])
 def test_a_page_that_does_not_exist_is_404(client, page):
     factories.SourceFactory()
     assert client.get("/sources/", {"page": page}).status_code == 404
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_a_long_list_counts_only_the_pages_near_the_one_shown(client, settings, path):
+    """Three rows a page, counted one page past the one shown: 11 rows are four pages."""
+    settings.PUBLIC_LIST_PAGES_COUNTED = 1
+    made = [LISTS[path]() for _ in range(11)]
+
+    first = client.get(path)
+    assert "Page 1 of more than 2" in visible_text(first)
+    with CaptureQueriesContext(connection) as captured:
+        second = client.get(path, {"page": 2})
+    assert "Page 2 of more than 3" in visible_text(second)
+    # The count reads at most the rows of the pages up to one past this one, plus one.
+    counts = [query["sql"] for query in captured if "COUNT(*)" in query["sql"]]
+    assert len(counts) == 1 and "LIMIT 10" in counts[0], counts
+
+    # Near the end the count is exact, and every row is on a page.
+    shown, page = [], first
+    while True:
+        shown += [names(item) for item in made if names(item) in visible_text(page)]
+        following = re.search(r'href="(\?page=\d+)" rel="next"', page.content.decode())
+        if following is None:
+            break
+        page = client.get(path + following.group(1))
+    assert "Page 4 of 4" in visible_text(page)
+    assert sorted(shown) == sorted(names(item) for item in made)
+
+
+def test_a_page_far_past_the_counted_ones_is_still_reachable(client, settings):
+    settings.PUBLIC_LIST_PAGES_COUNTED = 1
+    for _ in range(20):
+        factories.SourceFactory()
+    assert "Page 5 of more than 6" in visible_text(client.get("/sources/", {"page": 5}))
+    assert "Page 7 of 7" in visible_text(client.get("/sources/", {"page": 7}))
+    assert client.get("/sources/", {"page": 8}).status_code == 404

@@ -42,11 +42,17 @@ class PublishableQuerySet(models.QuerySet):
     #: Relations whose target must be public too, e.g. ("candidate__",) for a quote.
     public_parents: tuple[str, ...] = ()
 
+    @classmethod
+    def public_q(cls, prefix: str = "") -> models.Q:
+        """'Public now' for these rows and their public parents, optionally reached through
+        a relation (`prefix='source__'`): one condition on joined tables, no subquery."""
+        condition = published_q(prefix)
+        for parent in cls.public_parents:
+            condition &= published_q(prefix + parent)
+        return condition
+
     def published(self):
-        condition = published_q()
-        for prefix in self.public_parents:
-            condition &= published_q(prefix)
-        return self.filter(condition)
+        return self.filter(self.public_q())
 
     def scheduled(self):
         """Published, but hidden until a time still to come."""

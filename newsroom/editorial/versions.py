@@ -39,6 +39,7 @@ newsroom.editorial.publishing.is_public.
 import contextlib
 import contextvars
 import datetime
+import functools
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -78,7 +79,9 @@ def permalink_model(label: str):
     return model if has_permalinks(model) else None
 
 
+@functools.cache
 def history_model(model):
+    # Kept: simple_history's descriptor builds a manager each time it is read.
     return getattr(model, model._meta.simple_history_manager_attribute).model
 
 

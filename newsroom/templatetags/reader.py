@@ -1,9 +1,10 @@
-"""Template helpers for the public reader site: absolute URLs and JSON-LD script blocks."""
+"""Template helpers for the public reader site: absolute URLs, JSON-LD script blocks, source
+note markers and bylines."""
 
 import json
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from newsroom.site_address import absolute
@@ -31,6 +32,22 @@ def json_ld(data: dict) -> str:
     """A JSON-LD script block; editor text cannot close the script element."""
     payload = json.dumps(data, ensure_ascii=False, sort_keys=False).translate(_SCRIPT_SAFE)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.simple_tag
+def notes(markers) -> str:
+    """The source note markers of one value ("[1][2]", `newsroom.footnotes.Note`s), each a
+    link to its entry in the page's source list; nothing when the value has none. A tag,
+    not an include: a profile or contest page draws a hundred of them. Each ends with the
+    newline the include it replaced had, so pages stay byte for byte the same."""
+    if not markers:
+        return "\n"
+    links = format_html_join(
+        "",
+        '<a href="#source-{}" aria-label="Source {}: {}">[{}]</a>',
+        ((note.number, note.number, note.label, note.number) for note in markers),
+    )
+    return format_html('<sup class="notes">{}</sup>\n', links)
 
 
 _CREDITS = {
