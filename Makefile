@@ -124,15 +124,16 @@ migrations-check: $(VENV)/.test-deps
 
 # Checks whose subject is not the database run once per `make test`: the browser tests
 # (Chromium against a live server) in the PostgreSQL pass, production's database; the soak
-# test in the SQLite pass (it brings its own PostgreSQL cluster). Plain `pytest` runs all.
+# test and the citation reference checks (our strings and files against citeproc-js, pandoc
+# and the readers of each format) in the SQLite pass. Plain `pytest` runs all.
 pytest-sqlite: $(VENV)/.test-deps $(TEST_TOOLS)
-	@echo "== pytest on SQLite (browser tests: in the PostgreSQL pass)"
+	@echo "== pytest on SQLite (browser tests: in the PostgreSQL pass; citation reference checks: here only)"
 	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS) -m "not browser"
 
 pytest-postgres: $(VENV)/.test-deps $(TEST_TOOLS)
 	@echo "== pytest on PostgreSQL ($(PG_TEST_URL))"
 	@scripts/ensure-postgres.sh
-	DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest $(PYTEST_ARGS) -m "not reference"
 
 test-random: $(VENV)/.test-deps $(TEST_TOOLS) ## pytest on SQLite in a random order (seed printed; SEED=N repeats one)
 	env -u DATABASE_URL $(PY) -m pytest -n auto -p randomly $(if $(SEED),--randomly-seed=$(SEED))

@@ -78,7 +78,8 @@ def contest_history_as_of(candidate: Candidate, notes: SourceNotes, state: AsOf)
         result.contest_held_on = result.contest.held_on
     rows = []
     for result in ordered(results, _NEWEST_CONTEST_FIRST):
-        base = share_base(result.contest, by_contest[result.contest_id])
+        votes = [row.votes for row in by_contest[result.contest_id]]
+        base = share_base(result.contest, votes)
         rows.append(
             HistoryRow(
                 contest=result.contest,

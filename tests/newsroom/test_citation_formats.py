@@ -411,6 +411,7 @@ def fetch(client, address: str) -> str:
     return b"".join(response.streaming_content).decode("utf-8")
 
 
+@pytest.mark.reference
 def test_seed_source_exports_carry_the_sources_data(seed_exports):
     for source in Source.objects.published():
         (_, (item,), _) = next(e for e in seed_exports if e[0] == f"/cite/source/{source.pk}")
@@ -430,6 +431,7 @@ def test_seed_source_exports_carry_the_sources_data(seed_exports):
         assert source.headline in record["title"]
 
 
+@pytest.mark.reference
 @pytest.mark.parametrize("fmt", ["bib", "ris"])
 def test_every_seed_export_reads_back_with_the_same_fields(seed_exports, tmp_path, fmt):
     texts = [files[fmt] for _, _, files in seed_exports]
@@ -461,6 +463,7 @@ def bylined_source(db):
     return source
 
 
+@pytest.mark.reference
 @pytest.mark.parametrize(("reader", "fmt"), list(READER_GAPS))
 def test_urls_dates_bylines_and_contributors_read_back(
     client, bylined_source, tmp_path, reader, fmt

@@ -37,6 +37,9 @@ STYLES = {
     "mla": ("modern-language-association.csl", "In the text"),
 }
 KINDS = {"source": Source, "quote": Quote, "fact": Fact}
+
+# The strings do not depend on the database: run once a `make test`, in the SQLite pass.
+pytestmark = pytest.mark.reference
 PINPOINT = re.compile(r"para\. (\d+)")
 CITEPROC_JS_TITLE_COMMA = re.compile(r"([?!]),”")
 
