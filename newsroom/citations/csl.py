@@ -30,6 +30,7 @@ from newsroom.dates import DatePrecision, date_parts
 from newsroom.models import Citation, Contributor, Source
 from newsroom.site_address import absolute
 
+from .names import split_person_name
 from .registry import Citable, published_sources_citing
 
 SITE_NAME = "Ballot Desk"
@@ -115,12 +116,13 @@ def with_citation_data(sources):
 
 
 def csl_name(contributor: Contributor) -> dict:
-    """An institution stays whole; a person is split at the last space (“MJ” + “Lee”)."""
+    """An institution, or a one-word name, stays whole; a person's name is split into CSL's
+    parts (names.split_person_name: “MJ” + “Lee”, a suffix such as “Jr.”, a particle such
+    as “van”)."""
     name = " ".join(contributor.name.split())
-    given, _, family = name.rpartition(" ")
-    if contributor.is_organisation or not given:
+    if contributor.is_organisation or " " not in name:
         return {"literal": name}
-    return {"family": family, "given": given}
+    return split_person_name(name)
 
 
 def csl_date(value, precision: str = DatePrecision.DAY) -> dict | None:

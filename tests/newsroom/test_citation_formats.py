@@ -557,3 +557,16 @@ def test_biblatex_names_split_as_bibtexparser_splits_them(name, parts):
 )
 def test_a_byline_splits_into_csl_name_parts(byline, parts):
     assert split_person_name(byline) == parts
+
+
+def test_a_bylines_suffix_and_particle_reach_the_csl_json(client, db):
+    source = SourceFactory()
+    ContributorFactory(source=source, name="Martin Luther King Jr.", position=1)
+    ContributorFactory(source=source, name="Ludwig van Beethoven", position=2)
+
+    (item,) = json.loads(download(client, source, "json"))
+
+    assert item["author"] == [
+        {"family": "King", "given": "Martin Luther", "suffix": "Jr."},
+        {"family": "Beethoven", "given": "Ludwig", "non-dropping-particle": "van"},
+    ]
