@@ -5,8 +5,11 @@ Querysets are built per request in `get_context_data()`: `published()` compares 
 current time, so a class-level queryset would freeze it at import.
 """
 
-from django.shortcuts import redirect
-from django.templatetags.static import static
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
@@ -30,8 +33,13 @@ class HomeView(TemplateView):
         )
 
 
+#: The site's icon, as every page names it (templates/base.html, admin/base_site.html).
+FAVICON = Path(settings.BASE_DIR) / "static" / "favicon.svg"
+
+
 @require_safe
+@cache_control(public=True, max_age=86400)
 def favicon(request):
     """/favicon.ico, which browsers ask for where a page names no icon (a feed, the API's
-    JSON): the site's icon at its static address."""
-    return redirect(static("favicon.svg"))
+    JSON): the site's icon itself (an SVG, which browsers take at this address too)."""
+    return HttpResponse(FAVICON.read_bytes(), content_type="image/svg+xml")

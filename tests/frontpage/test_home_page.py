@@ -91,10 +91,11 @@ def test_featured_candidates_are_the_most_quoted_lately_then_others_by_name(clie
     assert featured_names(client) == ["Bo Lately", "Cy Once", "Ann Earlier", "Di Never"]
 
 
-def test_favicon_ico_leads_to_the_sites_icon_that_every_page_names(client, admin_client_logged_in):
+def test_favicon_ico_is_the_sites_icon_that_every_page_names(client, admin_client_logged_in):
     response = client.get("/favicon.ico")
-    assert response.status_code == 302
-    assert response["Location"].endswith("favicon.svg")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response.content.startswith(b"<svg")
     icon = '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">'
     assert icon in client.get("/").content.decode()
     assert icon in admin_client_logged_in.get("/admin/").content.decode()

@@ -88,11 +88,12 @@ def test_a_place_shows_its_latest_contests_and_links_to_all_of_them_a_page_at_a_
 
 
 @override_settings(PLACE_LATEST_CONTESTS=3)
-def test_a_place_with_few_contests_has_no_link_to_more(client):
+def test_a_place_with_few_contests_shows_them_all_and_still_links_to_their_list(client):
     place = place_with_contests(3)
     page = client.get(place.get_absolute_url())
     assert len(contest_names(page)) == 3
-    assert f'href="{place.get_absolute_url()}contests/"' not in page.content.decode()
+    assert "3 contests in" in visible_text(page)
+    assert f'href="{place.get_absolute_url()}contests/"' in page.content.decode()
 
 
 def test_a_draft_places_contests_are_not_found(client):

@@ -234,7 +234,7 @@ def audit_response(url: str, response, findings: Findings) -> None:
         audit_csv(url, text, findings)
     elif content_type.endswith("json"):
         audit_json(url, text, findings)
-    elif content_type in {"application/xml", "text/xml"}:
+    elif content_type in {"application/xml", "text/xml", "image/svg+xml"}:  # the favicon
         try:
             ElementTree.fromstring(body)
         except ElementTree.ParseError as error:
