@@ -30,19 +30,19 @@ class HistoryRow:
 def contest_history(candidate: Candidate, notes: SourceNotes) -> list[HistoryRow]:
     results = list(candidate_results(candidate))
     votes = votes_by_contest({result.contest_id for result in results})
-    rows = []
-    for result in results:
-        base = share_base(result.contest, votes[result.contest_id])
-        rows.append(
-            HistoryRow(
-                contest=result.contest,
-                result=result,
-                share=result.computed_share(base.total),
-                base=base,
-                notes=notes.cite_by_field(result.citations.all()),
-            )
-        )
-    return rows
+    return [history_row(result, votes[result.contest_id], notes) for result in results]
+
+
+def history_row(result: Result, votes: list[int | None], notes: SourceNotes) -> HistoryRow:
+    """The row of one result, its share of its contest's `votes` (every result's)."""
+    base = share_base(result.contest, votes)
+    return HistoryRow(
+        contest=result.contest,
+        result=result,
+        share=result.computed_share(base.total),
+        base=base,
+        notes=notes.cite_by_field(result.citations.all()),
+    )
 
 
 #: The order of `selectors.candidate_results`, for rows read as they were.
@@ -76,17 +76,7 @@ def contest_history_as_of(candidate: Candidate, notes: SourceNotes, state: AsOf)
     for result in results:
         result.contest_year = result.contest.year
         result.contest_held_on = result.contest.held_on
-    rows = []
-    for result in ordered(results, _NEWEST_CONTEST_FIRST):
-        votes = [row.votes for row in by_contest[result.contest_id]]
-        base = share_base(result.contest, votes)
-        rows.append(
-            HistoryRow(
-                contest=result.contest,
-                result=result,
-                share=result.computed_share(base.total),
-                base=base,
-                notes=notes.cite_by_field(result.citations.all()),
-            )
-        )
-    return rows
+    return [
+        history_row(result, [row.votes for row in by_contest[result.contest_id]], notes)
+        for result in ordered(results, _NEWEST_CONTEST_FIRST)
+    ]
