@@ -14,8 +14,9 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ballotdesk
 # The same order and the same random seeds on every run (pytest-randomly with a fixed seed,
-# file order kept): a red run means the code changed. `make test-random` shuffles.
-PYTEST_ARGS ?= -n auto -p randomly --randomly-seed=2024 --randomly-dont-reorganize
+# file order kept): a red run means the code changed. `make test-random` shuffles. Idle
+# workers take tests queued for the others (worksteal), so no worker waits at the end.
+PYTEST_ARGS ?= -n auto --dist worksteal -p randomly --randomly-seed=2024 --randomly-dont-reorganize
 # Where `make run` serves. `make serve` leaves them to gunicorn (PORT given on the command line
 # reaches it as the environment variable: 0.0.0.0:$PORT).
 HOST ?= 127.0.0.1

@@ -50,7 +50,7 @@ def test_draft_fact_is_404(client):
     assert client.get(fact.get_absolute_url()).status_code == 404
 
 
-@pytest.mark.parametrize("sources", [1, 50])
+@pytest.mark.parametrize("sources", [1, 12])
 def test_quote_query_count_does_not_grow_with_sources(
     client, django_assert_max_num_queries, sources
 ):
