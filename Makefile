@@ -125,16 +125,19 @@ migrations-check: $(VENV)/.test-deps
 
 # Checks whose subject is not the database run once per `make test`: the browser tests
 # (Chromium against a live server) in the PostgreSQL pass, production's database; the soak
-# test and the citation reference checks (our strings and files against citeproc-js, pandoc
-# and the readers of each format) in the SQLite pass. Plain `pytest` runs all.
+# test, the citation reference checks (our strings and files against citeproc-js, pandoc
+# and the readers of each format) and the crawls (every page, export, admin door and role
+# visited for draft leaks, side doors, stored payloads and cache keys: the app's rules, which
+# the engine does not change; the engine's own rules, constraints, search and locking, are
+# tested in both passes) in the SQLite pass. Plain `pytest` runs all.
 pytest-sqlite: $(VENV)/.test-deps $(TEST_TOOLS)
-	@echo "== pytest on SQLite (browser tests: in the PostgreSQL pass; citation reference checks: here only)"
+	@echo "== pytest on SQLite (browser tests: in the PostgreSQL pass; citation reference checks and crawls: here only)"
 	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS) -m "not browser"
 
 pytest-postgres: $(VENV)/.test-deps $(TEST_TOOLS)
-	@echo "== pytest on PostgreSQL ($(PG_TEST_URL))"
+	@echo "== pytest on PostgreSQL ($(PG_TEST_URL); citation reference checks and crawls: in the SQLite pass)"
 	@scripts/ensure-postgres.sh
-	DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest $(PYTEST_ARGS) -m "not reference"
+	DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest $(PYTEST_ARGS) -m "not reference and not crawl"
 
 test-random: $(VENV)/.test-deps $(TEST_TOOLS) ## pytest on SQLite in a random order (seed printed; SEED=N repeats one)
 	env -u DATABASE_URL $(PY) -m pytest -n auto -p randomly $(if $(SEED),--randomly-seed=$(SEED))

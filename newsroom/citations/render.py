@@ -160,6 +160,10 @@ def _citation_request(item: dict, cite: dict, style: Style) -> tuple[str, dict]:
 
 
 def _bibliography_request(items: list[dict], style: Style) -> tuple[str, dict]:
+    if len(items) == 1:
+        # A list of one work is its entry alone: the same string under the same key, so the
+        # Cite box a page view rendered serves the work's downloads without pandoc.
+        return _entry_request(items[0], style)
     prepared = [style.prepare(item) for item in items]
     key = f"citations:bibliography:{style.key}:{_digest(prepared, style.digest)}"
     return key, {"style": str(style.path), "mode": "bibliography", "items": json.dumps(prepared)}

@@ -204,9 +204,9 @@ def test_a_part_page_costs_the_same_queries_and_bytes_at_two_sizes(client, part)
 
 
 def test_the_profile_costs_the_same_queries_and_bounded_bytes_at_two_sizes(client, settings):
-    """3, 60, then 120 of each part, cited by 3, 30, then 60 sources: the profile shows ten
+    """3, 15, then 30 of each part, cited by 3, 8, then 15 sources: the profile shows five
     of each."""
-    settings.PROFILE_LATEST_ITEMS = 10
+    settings.PROFILE_LATEST_ITEMS = 5
     candidate = factories.CandidateFactory()
     factories.ResultFactory(candidate=candidate)
 
@@ -224,24 +224,24 @@ def test_the_profile_costs_the_same_queries_and_bounded_bytes_at_two_sizes(clien
 
     add(3, 3)
     small_queries, small_bytes = measure_profile()
-    add(57, 27)
+    add(12, 5)
     large_queries, large_bytes = measure_profile()
-    add(60, 30)
+    add(15, 7)
     larger_queries, larger_bytes = measure_profile()
 
     # The profile, each part and its citations, the contest history, the corrections and
     # versions: never a query per row.
     assert small_queries == large_queries == larger_queries == PROFILE_QUERIES
-    # Past ten of each, the page stops growing: 120 of each weigh what 60 do (ten of each
-    # and the sources of those forty rows), give or take the lengths of names and a few
+    # Past five of each, the page stops growing: 30 of each weigh what 15 do (five of each
+    # and the sources of those twenty rows), give or take the lengths of names and a few
     # more or fewer sources shared between the rows shown.
     assert large_bytes > small_bytes
     assert abs(larger_bytes - large_bytes) < 0.1 * large_bytes, (large_bytes, larger_bytes)
     html = client.get(candidate.get_absolute_url()).text
     for kind in ("quote", "fact", "career", "platform"):
-        assert len(re.findall(rf'<(?:li|div) id="{kind}-\d+"', html)) == 10, kind
-    assert len(re.findall(r'<li id="source-\d+">', html)) <= 40
-    assert f"All 120 quotes by {candidate.full_name}" in html
+        assert len(re.findall(rf'<(?:li|div) id="{kind}-\d+"', html)) == 5, kind
+    assert len(re.findall(r'<li id="source-\d+">', html)) <= 20
+    assert f"All 30 quotes by {candidate.full_name}" in html
 
 
 PROFILE_QUERIES = 16

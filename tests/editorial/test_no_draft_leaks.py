@@ -21,7 +21,7 @@ from newsroom.editorial.publishing import Status
 from tests.support import factories
 from tests.support import world as example
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.crawl]
 
 PREFIX = "leakmark"
 STATES = ("draft", "inreview", "unpublished", "scheduled")

@@ -19,7 +19,7 @@ from tests.support import factories
 from tests.support.admin_forms import admin_url
 from tests.support.editors import ROLE_NAMES, SUPERUSER, cited, client_for, run_action
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.crawl]
 
 EDITOR, REPORTER, CLERK = roles.EDITOR, roles.REPORTER, roles.RESULTS_CLERK
 

@@ -40,7 +40,7 @@ from tests.support.admin_forms import (
 )
 from tests.support.editors import person
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.crawl]
 
 EDITOR, REPORTER, CLERK = roles.EDITOR, roles.REPORTER, roles.RESULTS_CLERK
 ROLES = [EDITOR, REPORTER, CLERK]

@@ -14,7 +14,7 @@ from ballotdesk.page_cache import bump_keys, changed_keys, lock_key
 from tests.project.test_redis_outage import ThrowawayRedis
 from tests.support import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.crawl]
 
 
 @pytest.fixture(autouse=True)

@@ -32,7 +32,7 @@ from tests.security.hostile import PAYLOADS, Findings, audit_response, build_hos
 from tests.support.world import POST_ONLY, public_patterns
 
 # The crawl itself runs once, in the module fixture; the mark makes the test database exist.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.crawl]
 
 # How many addresses of one kind (same page, same format) the crawl follows, beyond the
 # address of every item, which it always fetches.
