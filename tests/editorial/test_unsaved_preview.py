@@ -128,9 +128,7 @@ def test_preview_of_a_new_item_from_the_add_form_writes_nothing(admin_client_log
 def test_preview_of_a_draft_says_readers_cannot_see_it(admin_client_logged_in):
     candidate = factories.CandidateFactory(status="draft")
 
-    response = preview(
-        admin_client_logged_in, candidate, {"full_name": "Synthetic Name"}, note={}
-    )
+    response = preview(admin_client_logged_in, candidate, {"full_name": "Synthetic Name"}, note={})
 
     assert "Synthetic Name" in response.text
     assert "Readers get “not found” at this address." in response.text
@@ -178,4 +176,3 @@ def test_staff_who_may_not_change_a_published_item_cannot_preview_changes_to_it(
 
     assert response.status_code == 403
     assert Candidate.objects.get().full_name != "Sneaked in"
-

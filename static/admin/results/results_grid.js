@@ -80,6 +80,11 @@
 
   function showLiveError(cell, message) {
     clearLiveError(cell);
+    // The save already said it here (the page came back with its errors).
+    const said = [...cell.querySelectorAll(".errorlist li")].some((li) => li.textContent === message);
+    if (said) {
+      return;
+    }
     const list = document.createElement("ul");
     list.className = "errorlist " + LIVE_ERROR;
     const item = document.createElement("li");
