@@ -95,9 +95,7 @@ def test_a_total_over_the_ballots_cast_is_shown_at_the_cell_that_tips_it(
     assert sorted(Result.objects.values_list("votes", flat=True)) == [10, 20]
 
 
-def test_a_share_above_100_is_the_constraints_message_at_its_cell(
-    admin_client_logged_in, contest
-):
+def test_a_share_above_100_is_the_constraints_message_at_its_cell(admin_client_logged_in, contest):
     url = admin_url(Contest, "change", contest.pk)
     data = page_data(admin_client_logged_in.get(url)) | CHANGE_NOTE
     data |= {"results-0-reported_share": "150"}
