@@ -4,8 +4,6 @@ same cell of the next row, a total above the ballots cast is shown at the cell i
 a save gives there, and the page logs no error."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from results.models import Contest
@@ -18,31 +16,14 @@ OVER = "Votes for all candidates would total 101, more than the 91 ballots cast.
 
 
 @pytest.fixture
-def grid(browser, live_server, superuser):
+def grid(signed_in_page, live_server):
     """The change form of a contest of 91 ballots cast with two synthetic results, open in
-    a signed-in editor's page; `grid.errors` collects the page's console errors."""
+    a signed-in editor's page."""
     contest = factories.ContestFactory(ballots_cast=91, delegates_at_stake=6)
     for position, votes in enumerate([10, 20]):
         factories.ResultFactory(contest=contest, votes=votes, position=position)
-    client = Client()
-    client.force_login(superuser)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    page = context.new_page()
-    page.errors = []
-    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.goto(live_server.url + admin_url(Contest, "change", contest.pk))
-    yield page
-    context.close()
+    signed_in_page.goto(live_server.url + admin_url(Contest, "change", contest.pk))
+    return signed_in_page
 
 
 def test_typed_votes_update_the_total_and_the_computed_share(grid):

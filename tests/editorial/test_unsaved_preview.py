@@ -12,7 +12,7 @@ from tests.support.editors import client_for
 
 pytestmark = pytest.mark.django_db
 
-PREVIEW = {"_preview": "1"}
+PREVIEW = {"_save": "preview"}
 
 
 def every_row() -> dict:
@@ -47,14 +47,14 @@ def test_change_forms_of_items_with_a_public_page_offer_a_preview_in_a_new_tab(
     for item in (world.candidate, world.contest, world.quote, world.source, world.fact):
         page = admin_client_logged_in.get(admin_url(type(item), "change", item.pk))
 
-        assert 'name="_preview"' in page.text, type(item).__name__
+        assert 'name="_save" value="preview"' in page.text, type(item).__name__
         assert 'formtarget="_blank"' in page.text
 
 
 def test_a_result_has_no_page_of_its_own_so_no_preview(admin_client_logged_in, world):
     page = admin_client_logged_in.get(admin_url(Result, "change", world.result.pk))
 
-    assert 'name="_preview"' not in page.text
+    assert 'name="_save" value="preview"' not in page.text
 
 
 def test_preview_of_a_contest_shows_its_unsaved_figures_and_results_and_writes_nothing(
@@ -170,7 +170,7 @@ def test_staff_who_may_not_change_a_published_item_cannot_preview_changes_to_it(
     reporter = client_for(django_user_model, "Reporter")
     url = admin_url(Candidate, "change", world.candidate.pk)
     data = page_data(reporter.get(url))
-    assert 'name="_preview"' not in reporter.get(url).text
+    assert 'name="_save" value="preview"' not in reporter.get(url).text
 
     response = reporter.post(url, data | {"full_name": "Sneaked in"} | PREVIEW)
 

@@ -1,8 +1,10 @@
 """Preview before saving: the public page of an item as the change form would save it,
 with nothing written.
 
-The change form's "Preview" button (its own submit button, `_preview`, opening in a new
-tab) posts the form to the change (or add) view as a save would. The whole request runs in
+The change form's "Preview" button (a save button, `_save`, whose value is `preview`, opening
+in a new tab) posts the form to the change (or add) view as a save would: Django 6 reads a
+post without a save button's name as a change form action, the action select being in the
+form too. The whole request runs in
 a transaction that is always rolled back: the form and its inlines are validated, and when
 they are valid saved, by the admin's own save path (so the page shows the item, its inline
 rows, its change note's correction, exactly as a save would give them), then the item's
@@ -27,8 +29,8 @@ from django.utils.cache import patch_cache_control
 
 from ..public import UNSAVED_PREVIEW
 
-#: The name of the form's preview button; its presence in a POST makes the request a preview.
-PREVIEW_BUTTON = "_preview"
+#: The name and value of the form's preview button: a POST with them is a preview.
+PREVIEW_BUTTON = ("_save", "preview")
 
 
 class UnsavedPreview:
@@ -50,7 +52,8 @@ class UnsavedPreview:
 
     @staticmethod
     def requested(request) -> bool:
-        return request.method == "POST" and PREVIEW_BUTTON in request.POST
+        name, value = PREVIEW_BUTTON
+        return request.method == "POST" and request.POST.get(name) == value
 
     def run(self, request, show):
         """`show()` (the change form's view, which saves), undone whatever it answers."""
