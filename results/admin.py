@@ -7,6 +7,7 @@ row against the ballots cast and delegates at stake submitted beside them.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery, Sum
 from django.utils import timezone
@@ -30,6 +31,7 @@ from newsroom.editorial.admin import (
 from .importing import admin as importing_admin  # noqa: F401  registers ImportBatch
 from .models import (
     RACE_CALL_CONTENT,
+    RESULT_TOTALS,
     Contest,
     ContestFact,
     Jurisdiction,
@@ -41,7 +43,7 @@ from .models import (
 from .race_call_review import confirm_race_calls, retract_race_calls
 
 #: Each total a contest's results must stay within, by Result field: the Contest field.
-RESULT_LIMITS = {"votes": "ballots_cast", "delegates_won": "delegates_at_stake"}
+RESULT_LIMITS = {field: limit for field, (limit, _message) in RESULT_TOTALS.items()}
 
 
 class ResultTotalsFormSet(SharedChoicesFormSet):
@@ -107,15 +109,42 @@ class ResultFormSet(EditorialFormSetMixin, ResultTotalsFormSet):
 
 
 class ResultInline(EditorialInlineMixin, admin.TabularInline):
+    """The contest's results grid: one compact row per candidate.
+
+    Without JavaScript it is a plain tabular form. `results_grid.js` adds what a grid needs
+    (Enter to the same cell of the next row, live totals against the ballots cast and the
+    delegates at stake, computed shares), reading from each limited cell the contest field
+    it counts against and the words `Contest.results_over_totals` uses past it, so the
+    message while typing is the one a save gives.
+    """
+
     model = Result
     formset = ResultFormSet
     extra = 0
     show_change_link = True
+    classes = ["results-grid"]
     fields = ["candidate", "votes", "reported_share", "delegates_won", "outcome", "position"]
+
+    class Media:
+        js = ["admin/results/results_grid.js"]
+        css = {"all": ["admin/results/results_grid.css"]}
 
     def get_queryset(self, request):
         # Each row is labelled with its __str__, which reads these relations.
         return super().get_queryset(request).select_related("candidate", "contest")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(formfield.widget, RelatedFieldWidgetWrapper):
+            # Add, change, delete and view icons are four tab stops in every row of a grid
+            # typed from the keyboard; candidates are edited on their own page.
+            formfield.widget = formfield.widget.widget
+        if db_field.name in RESULT_TOTALS:
+            limit, message = RESULT_TOTALS[db_field.name]
+            formfield.widget.attrs.update(
+                {"data-total-of": f"id_{limit}", "data-over-message": message}
+            )
+        return formfield
 
 
 class ContestFactInline(EditorialInlineMixin, admin.TabularInline):

@@ -86,6 +86,21 @@ class Jurisdiction(Publishable):
         return route_path("results:jurisdiction_detail", self.slug)
 
 
+#: The totals a contest's results must stay within, by Result field: the Contest field
+#: holding the limit and what `Contest.results_over_totals` says past it. The results grid
+#: of the admin shows the same words while an editor types (static/admin/results/).
+RESULT_TOTALS = {
+    "votes": (
+        "ballots_cast",
+        "Votes for all candidates would total {total}, more than the {limit} ballots cast.",
+    ),
+    "delegates_won": (
+        "delegates_at_stake",
+        "Delegates won would total {total}, more than the {limit} at stake.",
+    ),
+}
+
+
 class ContestQuerySet(PublishableQuerySet):
     public_parents = ("jurisdiction__",)
 
@@ -262,17 +277,12 @@ class Contest(Publishable):
 
     def results_over_totals(self, *, votes: int, delegates: int) -> dict[str, str]:
         """Messages, by Result field, when results would total more than this contest allows."""
+        totals = {"votes": votes, "delegates_won": delegates}
         errors = {}
-        if self.ballots_cast is not None and votes > self.ballots_cast:
-            errors["votes"] = (
-                f"Votes for all candidates would total {votes}, "
-                f"more than the {self.ballots_cast} ballots cast."
-            )
-        if self.delegates_at_stake is not None and delegates > self.delegates_at_stake:
-            errors["delegates_won"] = (
-                f"Delegates won would total {delegates}, "
-                f"more than the {self.delegates_at_stake} at stake."
-            )
+        for field, (limit_field, message) in RESULT_TOTALS.items():
+            limit = getattr(self, limit_field)
+            if limit is not None and totals[field] > limit:
+                errors[field] = message.format(total=totals[field], limit=limit)
         return errors
 
     @property

@@ -265,6 +265,26 @@ class Preview:
 
     label: str
     explanation: str
+    #: Whether readers get "not found" at the page's address.
+    hidden_from_readers: bool = True
+
+
+#: Set on the request a public view renders for the admin's preview of unsaved changes
+#: (newsroom.editorial.admin.preview): the item it reads is saved only in a transaction
+#: that is rolled back once the page is rendered.
+UNSAVED_PREVIEW = "unsaved_preview"
+
+
+def unsaved_preview_of(item) -> Preview:
+    """The banner of a preview of unsaved changes, and why the item is not public if not."""
+    unsaved = "Preview of your unsaved changes: nothing is saved yet."
+    if is_public(item):
+        return Preview(
+            "Preview",
+            f"{unsaved} Readers see this page as it was last saved.",
+            hidden_from_readers=False,
+        )
+    return Preview("Preview", f"{unsaved} {preview_of(item).explanation}")
 
 
 def can_preview(user, model: type[Model]) -> bool:
@@ -314,6 +334,12 @@ class StaffPreviewMixin:
         raise NotImplementedError
 
     def get_object(self, queryset=None):
+        item = self._get_object(queryset)
+        if getattr(self.request, UNSAVED_PREVIEW, False):
+            self.preview = unsaved_preview_of(item)
+        return item
+
+    def _get_object(self, queryset):
         try:
             return super().get_object(queryset)
         except Http404:

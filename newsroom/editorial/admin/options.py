@@ -15,7 +15,9 @@ each, in the order the desk applies them:
 - `presence` (presence.py) and `comments` (comments.py): who else has the item open, and
   the editorial comments under the form, with their views;
 - `long_inlines` (long_inlines.py): inlines with a `row_limit`, past it replaced on the
-  form by a link to the rows' own list, filtered to the item.
+  form by a link to the rows' own list, filtered to the item;
+- `preview` (preview.py): the "Preview" button, the item's public page as the form would
+  save it, in a request whose writes are all rolled back.
 """
 
 from functools import partial
@@ -44,6 +46,7 @@ from .locking import OptimisticLocking, VersionedInlineForm
 from .long_inlines import LongInlines
 from .merging import DuplicateMerging
 from .presence import EditingPresence
+from .preview import UnsavedPreview
 from .removals import PublicRemovals
 from .workflow import WorkflowSteps
 
@@ -68,6 +71,7 @@ class EditorialAdmin(SimpleHistoryAdmin):
         self.presence = EditingPresence(self)
         self.comments = EditorialComments(self)
         self.long_inlines = LongInlines(self)
+        self.preview = UnsavedPreview(self)
 
     def check(self, **kwargs):
         return [*super().check(**kwargs), *self.workflow.policy_errors(), *form_errors(self)]
@@ -149,17 +153,25 @@ class EditorialAdmin(SimpleHistoryAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         show = partial(super().changeform_view, request, object_id, form_url, extra_context)
-        return self.locking.show_change_form(request, show)
+        return self.preview.run(request, partial(self.locking.show_change_form, request, show))
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context.update(self.workflow.context(obj))
         context.update(self.long_inlines.context(request))
+        context.update(self.preview.context(request, obj, add))
         if obj is not None and obj.pk is not None and not add:
             context.update(self.presence.context(request, obj))
             context.update(self.comments.context(request, obj, context))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def response_add(self, request, obj, post_url_continue=None):
+        if self.preview.requested(request):
+            return self.preview.page(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
     def response_change(self, request, obj):
+        if self.preview.requested(request):
+            return self.preview.page(request, obj)
         if "_continue" not in request.POST:
             self.presence.leave(request, obj)
         self.workflow.warn_uncited(request, obj)

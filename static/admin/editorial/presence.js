@@ -9,7 +9,8 @@
  *   the back/forward cache.
  * - Leaving the page says goodbye with navigator.sendBeacon on `pagehide`, except when one
  *   of its forms is submitted: a successful save ends the presence on the server, and a
- *   refused one shows the form again, which records it again.
+ *   refused one shows the form again, which records it again. A preview, submitted to a
+ *   new tab, leaves this page open: it still says goodbye when left.
  *
  * Without JavaScript the notice is still shown from the server on every page load.
  */
@@ -90,8 +91,12 @@
       navigator.sendBeacon(url, payload("leave"));
     }
   });
-  document.addEventListener("submit", function () {
-    submitting = true;
+  document.addEventListener("submit", function (event) {
+    // A preview opens in another tab (formtarget=_blank): this page stays open.
+    const target = (event.submitter && event.submitter.formTarget) || event.target.target;
+    if (target !== "_blank") {
+      submitting = true;
+    }
   });
 
   restart();
