@@ -11,6 +11,10 @@ Nor does the count grow with the newsroom: a list counts its rows only as far as
 50,000 sources reads at most a thousand rows, not all of them, and says "Page 1 of more than
 21". A list that must show its exact total (a candidate's quotes, "All 200 quotes") sets
 `count_all = True`.
+
+Nor does the cost of a deep page: a page nearer the end of its list than the start
+(`?page=last` of 50,000 sources) is read in the reverse order from the end, so the database
+skips the rows after it rather than the tens of thousands before it (`NearerEndPaginator`).
 """
 
 from django.conf import settings
@@ -22,7 +26,36 @@ from django.views.generic import ListView
 MOST_ROWS = 2**31
 
 
-class BoundedPaginator(Paginator):
+class NearerEndPaginator(Paginator):
+    """A paginator that reads a page from whichever end of the ordered list is nearer.
+
+    The rows and their order are the same either way: the page is read with the list's
+    order reversed (`QuerySet.reverse()` flips each term and its NULLS placement) and
+    turned back in Python."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        from_end = self.count - top
+        if (
+            from_end >= bottom
+            or not self.count_is_exact
+            # A list, or a queryset without an order, has no reverse to read.
+            or not getattr(self.object_list, "ordered", False)
+        ):
+            return self._get_page(self.object_list[bottom:top], number, self)
+        rows = list(self.object_list.reverse()[from_end : self.count - bottom])
+        return self._get_page(rows[::-1], number, self)
+
+    @property
+    def count_is_exact(self) -> bool:
+        return True
+
+
+class BoundedPaginator(NearerEndPaginator):
     """A paginator that counts the rows up to `pages_counted` pages past page `number`.
 
     When there are more, `more_than` is the last page counted (and `num_pages` one more,
@@ -48,6 +81,11 @@ class BoundedPaginator(Paginator):
             return None
         return self.counted_rows // self.per_page
 
+    @property
+    def count_is_exact(self) -> bool:
+        # Past the bound the count is not the list's end: read from the start.
+        return self.more_than is None
+
 
 class PublicListView(ListView):
     #: Count every row (for a list whose page states its exact total).
@@ -65,7 +103,7 @@ class PublicListView(ListView):
     def get_paginator(self, queryset, per_page, **kwargs):
         page = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
         if self.count_all or page == "last":
-            return super().get_paginator(queryset, per_page, **kwargs)
+            return NearerEndPaginator(queryset, per_page, **kwargs)
         try:
             number = int(page)
         except ValueError:

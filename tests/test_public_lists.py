@@ -122,3 +122,34 @@ def test_a_page_far_past_the_counted_ones_is_still_reachable(client, settings):
     assert "Page 5 of more than 6" in visible_text(client.get("/sources/", {"page": 5}))
     assert "Page 7 of 7" in visible_text(client.get("/sources/", {"page": 7}))
     assert client.get("/sources/", {"page": 8}).status_code == 404
+
+
+@pytest.mark.parametrize("path", LISTS)
+@pytest.mark.parametrize("rows", [8, 20])
+def test_a_page_near_the_end_shows_the_rows_of_the_list_order_without_skipping_the_rest(
+    client, settings, path, rows
+):
+    """Each page holds the same rows in the same order as reading the whole list from the
+    start, and the last page is read from the end: its query skips no rows (no OFFSET),
+    whatever the length of the list."""
+    settings.PUBLIC_LIST_PAGES_COUNTED = 10
+    made = [LISTS[path]() for _ in range(rows)]
+    pages = []
+    for number in range(1, -(-rows // PAGE_SIZE) + 1):
+        text = visible_text(client.get(path, {"page": number}))
+        on_page = [item for item in made if names(item) in text]
+        pages.append(sorted(on_page, key=lambda item, text=text: text.index(names(item))))
+    listed = [item for page in pages for item in page]
+    assert sorted(names(item) for item in listed) == sorted(names(item) for item in made)
+    assert listed == list(type(made[0]).objects.filter(pk__in=[item.pk for item in made]))
+
+    with CaptureQueriesContext(connection) as captured:
+        last = client.get(path, {"page": "last"})
+    text = visible_text(last)
+    assert [item for item in made if names(item) in text] == sorted(
+        pages[-1], key=lambda item: made.index(item)
+    )
+    table = connection.ops.quote_name(type(made[0])._meta.db_table)
+    reads = [q["sql"] for q in captured if q["sql"].startswith("SELECT") and table in q["sql"]]
+    rows_read = [sql for sql in reads if "COUNT(" not in sql and "LIMIT" in sql]
+    assert rows_read and not any("OFFSET" in sql for sql in rows_read), rows_read
