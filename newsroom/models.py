@@ -635,6 +635,17 @@ class ExternalIdentifier(AttachedRow):
         }
 
 
+def identifiers_of(item) -> list[dict]:
+    """The item's ids as pages, JSON-LD and the API show them: its OCD division id first
+    when it has one (a place), then its registry ids by registry (`item.identifiers`,
+    prefetched by lists)."""
+    shown = []
+    if ocd_id := getattr(item, "ocd_id", ""):
+        shown.append({"scheme": "ocd", "name": "OCD division id", "value": ocd_id, "url": None})
+    rows = sorted(item.identifiers.all(), key=lambda row: row.scheme)
+    return shown + [row.as_dict() for row in rows]
+
+
 def _identifier_deleted(sender, instance, **kwargs):
     # A signal, not delete(): a list action and a cascade delete through the queryset.
     from .editorial.identifiers import identifier_changed
