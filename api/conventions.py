@@ -9,6 +9,9 @@
   and nothing is stripped) are refused, so a typo or a stray character never silently
   returns everything or nothing.
 * `format` selects the renderer; `json` is the only one.
+* A slug whose page moved (a merged duplicate: its page answers 301 to the one that stays,
+  newsroom.middleware) answers 301 to the resource at the new slug, query string kept, as
+  the site does; a slug that never was, or whose target is not public, stays a 404.
 * Every response carries an ETag computed from its body and `Cache-Control: no-cache`:
   clients revalidate on every request (an update shows on the very next one) and an
   unchanged resource answers 304 Not Modified to `If-None-Match`.
@@ -20,7 +23,9 @@ from urllib import parse
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.middleware.http import ConditionalGetMiddleware
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import decorator_from_middleware, method_decorator
 from django_filters.rest_framework import DjangoFilterBackend
@@ -34,6 +39,9 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination
 from rest_framework.settings import api_settings
+
+from newsroom.editorial.records import Redirect
+from newsroom.routes import route_path
 
 from .parameters import WHOLE_NUMBER, WHOLE_NUMBER_HELP, WholeNumberField, select_one_of
 
@@ -173,6 +181,41 @@ class PublicViewSet(viewsets.ReadOnlyModelViewSet):
     filter_backends = [DjangoFilterBackend]
     #: Any path segment reaches the view, so a malformed id is this API's JSON 404.
     lookup_value_regex = "[^/]+"
+    #: The site's route of the resource's page, by slug: a slug whose page redirects (a
+    #: merged duplicate) redirects here too.
+    page_route: str | None = None
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except (NotFound, Http404):
+            moved = self.moved_slug(kwargs[self.lookup_url_kwarg or self.lookup_field])
+            if moved is None:
+                raise
+        path = route_path(f"api:{self.basename}-detail", moved, keyword=self.lookup_field)
+        url = request.build_absolute_uri(path)
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+    def moved_slug(self, slug: str) -> str | None:
+        """The public slug the page of `slug` redirects to, if it does."""
+        if self.page_route is None or not re.match(LOOKUP_PATTERNS["slug"], slug):
+            return None
+        target = (
+            Redirect.objects.filter(old_path=route_path(self.page_route, slug))
+            .values_list("new_path", flat=True)
+            .first()
+        )
+        if not target:
+            return None
+        try:
+            match = resolve(target)
+        except Resolver404:
+            return None
+        moved = match.kwargs.get("slug")
+        if match.view_name != self.page_route or not moved or moved == slug:
+            return None
+        return moved if self.get_queryset().filter(slug=moved).exists() else None
 
     def get_object(self):
         value = self.kwargs[self.lookup_url_kwarg or self.lookup_field]

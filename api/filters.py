@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from candidates.models import Candidate, Fact, Quote
 from newsroom.models import Source
-from results.models import Contest, Result, Snapshot, SnapshotEntry
+from results.models import Contest, Jurisdiction, Result, Snapshot, SnapshotEntry
 
 from .parameters import (
     SLUG_SCHEMA,
@@ -78,6 +78,14 @@ class ContestFilter(filters.FilterSet):
         return queryset.filter(
             pk__in=Result.objects.filter(candidate__slug=value).values("contest")
         )
+
+
+class PlaceFilter(filters.FilterSet):
+    kind = ChoiceFilter(choices=Jurisdiction.Kind.choices)
+
+    class Meta:
+        model = Jurisdiction
+        fields = []
 
 
 class SnapshotFilter(filters.FilterSet):

@@ -8,7 +8,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from candidates.models import Candidate, Fact, Party, Quote
-from newsroom.models import Citation, Outlet, Source
+from newsroom.models import Citation, ExternalIdentifier, Outlet, Source, identifiers_of
 from newsroom.routes import fixed_path, route_path
 from results.models import (
     Contest,
@@ -78,6 +78,30 @@ class OptionalUrlField(serializers.Field):
         return value or None
 
 
+class IdentifierSerializer(serializers.Serializer):
+    """An id of the item in a civic-data registry or a results desk's feed."""
+
+    scheme = serializers.ChoiceField(
+        choices=["ocd", *ExternalIdentifier.Scheme.values],
+        help_text="ocd (Open Civic Data division), wikidata, fec, ballotpedia, ap_candidate "
+        "(AP polID / elex candidate_id) or ap_race (AP raceID, unique within its state).",
+    )
+    name = serializers.CharField(help_text="The registry's name, e.g. “Wikidata”.")
+    value = serializers.CharField()
+    url = serializers.URLField(allow_null=True, help_text="The registry's page; null if none.")
+
+
+@extend_schema_field(IdentifierSerializer(many=True))
+class IdentifiersField(serializers.Field):
+    """The item's external ids (newsroom.models.identifiers_of), from prefetched rows."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, item):
+        return identifiers_of(item)
+
+
 class CitationSerializer(serializers.ModelSerializer):
     source = serializers.SerializerMethodField()
     field = serializers.CharField(source="field_name", help_text="Empty for the whole item.")
@@ -142,6 +166,7 @@ class CandidateSerializer(CitedSerializer):
     html_url = HtmlUrlField()
     party = PartySerializer(allow_null=True)
     website = OptionalUrlField()
+    identifiers = IdentifiersField()
     links = serializers.SerializerMethodField()
 
     class Meta:
@@ -162,6 +187,7 @@ class CandidateSerializer(CitedSerializer):
             "occupation",
             "website",
             "has_held_office",
+            "identifiers",
             "links",
             "sources",
             "updated_at",
@@ -176,9 +202,42 @@ class CandidateSerializer(CitedSerializer):
 
 
 class JurisdictionSerializer(serializers.ModelSerializer):
+    url = ApiUrlField("place-detail", "slug")
+
     class Meta:
         model = Jurisdiction
-        fields = ["slug", "name", "kind", "ocd_id"]
+        fields = ["slug", "url", "name", "kind", "ocd_id"]
+
+
+class PlaceSerializer(serializers.ModelSerializer):
+    """A place that holds contests (a state, a territory …), with its OCD division id."""
+
+    url = ApiUrlField("place-detail", "slug")
+    html_url = HtmlUrlField()
+    ocd_id = serializers.CharField(help_text="Open Civic Data division id.")
+    identifiers = IdentifiersField()
+    contests = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Jurisdiction
+        fields = [
+            "id",
+            "slug",
+            "url",
+            "html_url",
+            "name",
+            "kind",
+            "ocd_id",
+            "description",
+            "casts_electoral_votes",
+            "identifiers",
+            "contests",
+            "updated_at",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_contests(self, place) -> str:
+        return api_url("contest-list", self, query=f"jurisdiction={place.slug}")
 
 
 class ResultSerializer(CitedSerializer):
@@ -245,6 +304,7 @@ class ContestSerializer(CitedSerializer):
         help_text="Confirmed calls; a retracted call stays listed with its retraction.",
     )
     facts = ContestFactSerializer(source="public_facts", many=True)
+    identifiers = IdentifiersField(help_text="The contest's race ids (the place's are its own).")
     snapshots = serializers.SerializerMethodField()
     corrections = CorrectionSerializer(
         source="public_corrections",
@@ -274,6 +334,7 @@ class ContestSerializer(CitedSerializer):
             "reporting_percent",
             "reporting_as_of",
             "summary",
+            "identifiers",
             "results",
             "race_calls",
             "facts",

@@ -11,6 +11,7 @@ app_name = "api"
 router = DefaultRouter()
 router.register("candidates", views.CandidateViewSet, basename="candidate")
 router.register("contests", views.ContestViewSet, basename="contest")
+router.register("places", views.PlaceViewSet, basename="place")
 router.register("snapshots", views.SnapshotViewSet, basename="snapshot")
 router.register("quotes", views.QuoteViewSet, basename="quote")
 router.register("facts", views.FactViewSet, basename="fact")

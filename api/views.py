@@ -10,8 +10,16 @@ from drf_spectacular.generators import SchemaGenerator
 
 from candidates.models import Candidate, Fact, Quote
 from newsroom.editorial.public import corrections_of_pages
-from newsroom.models import Citation, Source
-from results.models import Contest, ContestFact, RaceCall, Result, Snapshot, SnapshotEntry
+from newsroom.models import Citation, ExternalIdentifier, Source
+from results.models import (
+    Contest,
+    ContestFact,
+    Jurisdiction,
+    RaceCall,
+    Result,
+    Snapshot,
+    SnapshotEntry,
+)
 
 from . import filters, serializers
 from .conventions import PublicViewSet, documented
@@ -41,6 +49,11 @@ CITATION_FIELDS = (
 )
 
 
+def identifiers() -> Prefetch:
+    """A resource's external ids (serializers.IdentifiersField), by registry."""
+    return Prefetch("identifiers", queryset=ExternalIdentifier.objects.order_by("scheme", "pk"))
+
+
 def is_public_candidate(field: str = "candidate") -> Exists:
     return Exists(Candidate.objects.published().filter(pk=OuterRef(field)))
 
@@ -52,12 +65,13 @@ class CandidateViewSet(PublicViewSet):
     serializer_class = serializers.CandidateSerializer
     filterset_class = filters.CandidateFilter
     lookup_field = "slug"
+    page_route = "candidates:candidate_detail"
 
     def get_queryset(self):
         return (
             Candidate.objects.published()
             .select_related("party")
-            .prefetch_related(public_citations())
+            .prefetch_related(public_citations(), identifiers())
             .order_by("family_name", "full_name", "pk")
         )
 
@@ -69,6 +83,7 @@ class ContestViewSet(PublicViewSet):
     serializer_class = serializers.ContestSerializer
     filterset_class = filters.ContestFilter
     lookup_field = "slug"
+    page_route = "results:contest_detail"
 
     def get_queryset(self):
         results = (
@@ -89,6 +104,7 @@ class ContestViewSet(PublicViewSet):
             .select_related("jurisdiction", "party")
             .prefetch_related(
                 public_citations(),
+                identifiers(),
                 Prefetch("results", queryset=results),
                 Prefetch("race_calls", queryset=calls, to_attr="calls_on_record"),
                 Prefetch("facts", queryset=facts, to_attr="public_facts"),
@@ -103,6 +119,21 @@ class ContestViewSet(PublicViewSet):
             for contest, shown in zip(contests, corrections_of_pages(pages), strict=True):
                 contest.public_corrections = shown
         return super().get_serializer(*args, **kwargs)
+
+
+@documented(serializers.PlaceSerializer, lookup="slug")
+class PlaceViewSet(PublicViewSet):
+    """Places that hold contests, with their Open Civic Data division ids."""
+
+    serializer_class = serializers.PlaceSerializer
+    filterset_class = filters.PlaceFilter
+    lookup_field = "slug"
+    page_route = "results:jurisdiction_detail"
+
+    def get_queryset(self):
+        return (
+            Jurisdiction.objects.published().prefetch_related(identifiers()).order_by("name", "pk")
+        )
 
 
 @documented(serializers.SnapshotSerializer, lookup="id")
@@ -168,6 +199,7 @@ class SourceViewSet(PublicViewSet):
     serializer_class = serializers.SourceSerializer
     filterset_class = filters.SourceFilter
     lookup_field = "slug"
+    page_route = "newsroom:source_detail"
 
     def get_queryset(self):
         return (

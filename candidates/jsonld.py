@@ -3,13 +3,13 @@
 Each cited article carries the passages the page cites from it (`newsroom.jsonld`).
 """
 
-from newsroom.jsonld import absolute, graph, iso_date, news_article
+from newsroom.jsonld import absolute, graph, identified, iso_date, news_article
 from newsroom.models import Source
 
 from .models import Candidate, Fact, Quote
 
 
-def person(candidate: Candidate, sources: list[Source]) -> dict:
+def person(candidate: Candidate, sources: list[Source], identifiers: list[dict]) -> dict:
     data = {
         "@type": "Person",
         "name": candidate.full_name,
@@ -30,7 +30,7 @@ def person(candidate: Candidate, sources: list[Source]) -> dict:
         data["affiliation"] = {"@type": "PoliticalParty", "name": candidate.party.name}
     if candidate.website:
         data["sameAs"] = [candidate.website]
-    return graph(data)
+    return graph(identified(data, identifiers))
 
 
 def quotation(quote: Quote, sources: list[Source]) -> dict:

@@ -12,6 +12,7 @@ from newsroom.dates import (
     truncate_to_precision,
 )
 from newsroom.editorial.history import tracked_history
+from newsroom.editorial.identifiers import IdentifiersField
 from newsroom.editorial.locking import Versioned
 from newsroom.editorial.policy import EditorialPolicy
 from newsroom.editorial.publishing import Publishable, PublishableQuerySet
@@ -34,6 +35,7 @@ class Party(Versioned):
     abbreviation = models.CharField(max_length=10, blank=True, help_text="e.g. DEM")
 
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
+    external_ids = IdentifiersField()
     history = tracked_history()
 
     class Meta:
@@ -86,6 +88,7 @@ class Candidate(Publishable):
 
     citations = GenericRelation("newsroom.Citation")
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
+    external_ids = IdentifiersField()
 
     constraint_error_fields = {"candidate_age_has_date": "age_as_of"}
     # A profile is published only with a source, and each key fact it shows with its own

@@ -9,6 +9,7 @@ from django.views.generic import DetailView
 
 from newsroom.editorial.public import StaffPreviewMixin, corrections_of
 from newsroom.footnotes import SourceNotes, item_notes
+from newsroom.models import identifiers_of
 from newsroom.pagination import PublicListView
 
 from .jsonld import claim, person, quotation
@@ -54,9 +55,11 @@ class CandidateDetailView(StaffPreviewMixin, DetailView):
         preview = self.preview is not None
         latest = {name: latest_part_rows(name, candidate, preview=preview) for name in PARTS}
         profile = build_profile(candidate, latest)
+        identifiers = identifiers_of(candidate)
         return super().get_context_data(
             profile=profile,
-            structured_data=person(candidate, profile.notes.sources),
+            identifiers=identifiers,
+            structured_data=person(candidate, profile.notes.sources, identifiers),
             corrections=corrections_of(candidate, profile.shown_items()),
             **kwargs,
         )

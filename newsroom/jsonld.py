@@ -45,3 +45,17 @@ def iso_date(value, precision: str) -> str:
 
 def graph(thing: dict) -> dict:
     return {"@context": "https://schema.org", **thing}
+
+
+def identified(data: dict, identifiers: list[dict]) -> dict:
+    """`data` with the item's ids (newsroom.models.identifiers_of): every one as a
+    PropertyValue `identifier`, and the registries' pages in `sameAs` (after any given)."""
+    if identifiers:
+        data["identifier"] = [
+            {"@type": "PropertyValue", "propertyID": row["name"], "value": row["value"]}
+            for row in identifiers
+        ]
+    pages = [row["url"] for row in identifiers if row["url"]]
+    if pages:
+        data["sameAs"] = [*data.get("sameAs", []), *pages]
+    return data

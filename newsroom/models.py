@@ -12,6 +12,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete
 
 from .dates import (
     DatePrecision,
@@ -21,6 +22,7 @@ from .dates import (
     truncate_to_precision,
 )
 from .editorial.history import tracked_history
+from .editorial.identifiers import IdentifiersField
 from .editorial.locking import Versioned
 from .editorial.policy import EditorialPolicy
 from .editorial.publishing import Publishable, PublishableQuerySet
@@ -54,6 +56,7 @@ class Outlet(Publishable):
     description = models.TextField(blank=True, help_text="In our own words; shown on its page.")
 
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
+    external_ids = IdentifiersField()
 
     editorial = EditorialPolicy(needs_citation=False)
 
@@ -515,11 +518,17 @@ class ExternalIdentifier(AttachedRow):
         WIKIDATA = "wikidata", "Wikidata"
         FEC = "fec", "FEC"
         BALLOTPEDIA = "ballotpedia", "Ballotpedia"
+        # The Associated Press's ids, as its election API and elex give them: results desks
+        # join on them (a candidate's polID / candidateID, a race's raceID in its state).
+        AP_CANDIDATE = "ap_candidate", "AP candidate id"
+        AP_RACE = "ap_race", "AP race id"
 
     PATTERNS = {
         Scheme.WIKIDATA: (r"Q[1-9][0-9]*", "a Wikidata item id such as Q6279"),
         Scheme.FEC: (r"[HSPC][0-9A-Z]{8}", "an FEC id such as P40012345"),
         Scheme.BALLOTPEDIA: (r"[^\s/?#]+", "a Ballotpedia page name such as Joe_Biden"),
+        Scheme.AP_CANDIDATE: (r"[0-9]{1,12}", "an AP candidate id, digits only, such as 12345"),
+        Scheme.AP_RACE: (r"[0-9]{1,12}", "an AP race id, digits only, such as 12345"),
     }
 
     content_type = models.ForeignKey(
@@ -535,7 +544,10 @@ class ExternalIdentifier(AttachedRow):
 
     history = tracked_history()
 
-    constraint_error_fields = {"identifier_one_per_scheme": "scheme"}
+    constraint_error_fields = {
+        "identifier_one_per_scheme": "scheme",
+        "identifier_value_format": "value",
+    }
     target_content_type_ids = staticmethod(identifiable_content_type_ids)
 
     class Meta:
@@ -546,10 +558,56 @@ class ExternalIdentifier(AttachedRow):
                 name="identifier_one_per_scheme",
                 violation_error_message="This item already has an identifier in that registry.",
             ),
+            # The shell and imports skip clean(): the formats are held here too, except a
+            # Ballotpedia page name's "no whitespace", which no regex reads alike on both
+            # databases.
+            models.CheckConstraint(
+                condition=models.Q(
+                    scheme__in=[
+                        "wikidata",
+                        "fec",
+                        "ballotpedia",
+                        "ap_candidate",
+                        "ap_race",
+                    ]
+                )
+                & (
+                    ~models.Q(scheme__in=["wikidata", "fec", "ap_candidate", "ap_race"])
+                    | models.Q(scheme="wikidata", value__regex=r"^Q[1-9][0-9]*$")
+                    | models.Q(scheme="fec", value__regex=r"^[HSPC][0-9A-Z]{8}$")
+                    | models.Q(scheme="ap_candidate", value__regex=r"^[0-9]{1,12}$")
+                    | models.Q(scheme="ap_race", value__regex=r"^[0-9]{1,12}$")
+                ),
+                name="identifier_value_format",
+                violation_error_message="This is not an identifier of that registry's form: "
+                "Wikidata Q and digits, FEC a letter H, S, P or C and eight letters or digits, "
+                "AP digits only.",
+            ),
         ]
 
     def __str__(self):
         return f"{self.get_scheme_display()}: {self.value}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values, *args, **kwargs):
+        identifier = super().from_db(db, field_names, values, *args, **kwargs)
+        identifier._loaded_item = (
+            identifier.__dict__.get("content_type_id"),
+            identifier.__dict__.get("object_id"),
+        )
+        return identifier
+
+    def save(self, *args, **kwargs):
+        from .editorial.identifiers import identifier_changed
+
+        super().save(*args, **kwargs)
+        # The item it left (moved to another) and the item it is on: each records the change.
+        item = (self.content_type_id, self.object_id)
+        left = getattr(self, "_loaded_item", item)
+        if left != item:
+            identifier_changed(*left, change="moved away", identifier=self)
+        identifier_changed(*item, change="saved", identifier=self)
+        self._loaded_item = item
 
     def clean(self):
         super().clean()
@@ -565,6 +623,41 @@ class ExternalIdentifier(AttachedRow):
             self.Scheme.FEC: f"https://www.fec.gov/data/candidate/{self.value}/",
             self.Scheme.BALLOTPEDIA: f"https://ballotpedia.org/{self.value}",
         }.get(self.scheme, "")
+
+    def as_dict(self) -> dict:
+        """The identifier as the API and exports give it: scheme, value and, for a registry
+        with pages, the page's URL (else null)."""
+        return {
+            "scheme": self.scheme,
+            "name": self.get_scheme_display(),
+            "value": self.value,
+            "url": self.url or None,
+        }
+
+
+def identifiers_of(item) -> list[dict]:
+    """The item's ids as pages, JSON-LD and the API show them: its OCD division id first
+    when it has one (a place), then its registry ids by registry (`item.identifiers`,
+    prefetched by lists)."""
+    shown = []
+    if ocd_id := getattr(item, "ocd_id", ""):
+        shown.append({"scheme": "ocd", "name": "OCD division id", "value": ocd_id, "url": None})
+    rows = sorted(item.identifiers.all(), key=lambda row: row.scheme)
+    return shown + [row.as_dict() for row in rows]
+
+
+def _identifier_deleted(sender, instance, **kwargs):
+    # A signal, not delete(): a list action and a cascade delete through the queryset.
+    from .editorial.identifiers import identifier_changed
+
+    identifier_changed(
+        instance.content_type_id, instance.object_id, change="deleted", identifier=instance
+    )
+
+
+post_delete.connect(
+    _identifier_deleted, sender=ExternalIdentifier, dispatch_uid="identifier-deleted"
+)
 
 
 class SearchWord(models.Model):

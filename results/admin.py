@@ -5,6 +5,8 @@ the totals while it is being edited: it checks the votes and delegates of every 
 row against the ballots cast and delegates at stake submitted beside them.
 """
 
+from contextlib import nullcontext
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
@@ -19,6 +21,7 @@ from newsroom.admin import (
     PublishableAdmin,
     SharedChoicesFormSet,
 )
+from newsroom.editorial import versions
 from newsroom.editorial.admin import (
     EditorialAdmin,
     EditorialForm,
@@ -291,7 +294,8 @@ class ContestAdmin(PublishableAdmin):
             # Lift the stake while the results are written; saving the contest last puts it
             # back, and the trigger then checks the final total.
             Contest.objects.filter(pk=contest.pk).update(delegates_at_stake=None)
-        super().save_related(request, form, formsets, change)
+        with versions.saved_after_rows(contest) if change else nullcontext():
+            super().save_related(request, form, formsets, change)
         if change:
             contest._history_date = began
             try:

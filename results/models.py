@@ -27,6 +27,7 @@ from newsroom.dates import (
     truncate_to_precision,
 )
 from newsroom.editorial.history import tracked_history
+from newsroom.editorial.identifiers import IdentifiersField
 from newsroom.editorial.locking import Versioned
 from newsroom.editorial.policy import EditorialPolicy
 from newsroom.editorial.publishing import (
@@ -65,6 +66,7 @@ class Jurisdiction(Publishable):
 
     citations = GenericRelation("newsroom.Citation")
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
+    external_ids = IdentifiersField()
 
     # A place holds cited contests and needs no source of its own.
     editorial = EditorialPolicy(needs_citation=False, cited_fields=())
@@ -153,6 +155,7 @@ class Contest(Publishable):
 
     citations = GenericRelation("newsroom.Citation")
     identifiers = GenericRelation("newsroom.ExternalIdentifier")
+    external_ids = IdentifiersField()
 
     objects = ContestQuerySet.as_manager()
 

@@ -11,10 +11,11 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
 from newsroom.editorial.public import StaffPreviewMixin, corrections_of
+from newsroom.models import identifiers_of
 from newsroom.pagination import PublicListView
 
 from .count_history import count_history
-from .jsonld import event
+from .jsonld import event, place
 from .models import Jurisdiction
 from .scoreboard import build_scoreboard, summarise
 from .selectors import (
@@ -52,10 +53,12 @@ class ContestDetailView(StaffPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         contest = self.object
         scoreboard = build_scoreboard(contest)
+        identifiers = identifiers_of(contest)
         return super().get_context_data(
             scoreboard=scoreboard,
             count_steps=count_history(contest),
-            structured_data=event(contest, scoreboard.notes.sources),
+            identifiers=identifiers,
+            structured_data=event(contest, scoreboard.notes.sources, identifiers),
             corrections=corrections_of(contest, contest.results.all(), contest.facts.all()),
             **kwargs,
         )
@@ -78,7 +81,10 @@ class JurisdictionDetailView(StaffPreviewMixin, DetailView):
         contests = jurisdiction_contests(self.object, preview=self.preview is not None)
         latest = summarise(contests[: shown + 1])
         more = len(latest) > shown
+        identifiers = identifiers_of(self.object)
         return super().get_context_data(
+            identifiers=identifiers,
+            structured_data=place(self.object, identifiers),
             years=by_year(latest[:shown]),
             contest_total=contests.count() if more else len(latest),
             more_contests=more,

@@ -387,6 +387,40 @@ def one_moment(*owners):
         _recorded.reset(token)
 
 
+#: Owners whose own save, in the current block, comes after their rows (a contest's form).
+_saved_after: contextvars.ContextVar[set | None] = contextvars.ContextVar(
+    "saved_after", default=None
+)
+
+
+@contextlib.contextmanager
+def saved_after_rows(*owners):
+    """`owners` are saved, and so recorded, after the rows saved in this block."""
+    keys = {_key(type(owner), owner.pk) for owner in owners if owner.pk is not None}
+    token = _saved_after.set({*(_saved_after.get() or ()), *keys})
+    try:
+        yield
+    finally:
+        _saved_after.reset(token)
+
+
+def own_record(model, pk) -> str | None:
+    """Where the current edit of `model` row `pk` is recorded: "before" (its latest history
+    record is this block's: its own form saved it first, or a part's change recorded it),
+    "after" (its own save, after its rows, is still to come), None (nowhere yet)."""
+    key = _key(model, pk)
+    if key in (_saved_after.get() or ()):
+        return "after"
+    return "before" if key in (_recorded.get() or ()) else None
+
+
+def mark_recorded(model, pk) -> None:
+    """`model` row `pk` has its record for the current `one_moment()` block (if any)."""
+    recorded = _recorded.get()
+    if recorded is not None:
+        recorded.add(_key(model, pk))
+
+
 def _key(model, pk) -> tuple[str, object]:
     return (model._meta.concrete_model._meta.label_lower, pk)
 

@@ -113,8 +113,8 @@ def test_contest_query_count_does_not_grow_with_content(
 ):
     contest = _contest_with(candidates, sources)
     client.get(contest.get_absolute_url())  # the first request fills the content-type cache
-    # 12 for the page, 1 for its corrections and updates.
-    with django_assert_max_num_queries(13):
+    # 12 for the page, 1 for its corrections and updates, 1 for its external ids.
+    with django_assert_max_num_queries(14):
         response = client.get(contest.get_absolute_url())
     assert response.status_code == 200
 
@@ -150,6 +150,6 @@ def test_count_history_query_count_does_not_grow_with_updates(
         snapshot = factories.SnapshotFactory(contest=contest, reporting_percent=number)
         factories.SnapshotEntryFactory(snapshot=snapshot, votes=number)
     client.get(contest.get_absolute_url())
-    # 12 for the page, 1 for its corrections and updates.
-    with django_assert_max_num_queries(13):
+    # 12 for the page, 1 for its corrections and updates, 1 for its external ids.
+    with django_assert_max_num_queries(14):
         assert client.get(contest.get_absolute_url()).status_code == 200

@@ -15,6 +15,12 @@ def json_ld(response) -> dict:
     return json.loads(payload)
 
 
+def node(data: dict, kind: str) -> dict:
+    """The node of JSON-LD `data` (one, or a `@graph` of them) of schema.org type `kind`."""
+    nodes = data.get("@graph", [data])
+    return next(item for item in nodes if item.get("@type") == kind)
+
+
 class _TextParser(HTMLParser):
     def __init__(self):
         super().__init__()

@@ -238,6 +238,7 @@ ARGUMENTS = {
     "sitemap-section": lambda world: [{"section": section} for section in SITEMAPS],
     "api:candidate-detail": lambda world: [{"slug": world.candidate.slug}],
     "api:contest-detail": lambda world: [{"slug": world.contest.slug}],
+    "api:place-detail": lambda world: [{"slug": world.place.slug}],
     "api:source-detail": lambda world: [{"slug": world.source.slug}],
     "api:snapshot-detail": lambda world: [{"pk": world.snapshot.pk}],
     "api:quote-detail": lambda world: [{"pk": world.quote.pk}],

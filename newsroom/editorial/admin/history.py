@@ -27,6 +27,7 @@ own history and are reverted on their own pages. Deleted items are shown, not re
 `VersionHistory` is the admin's part: EditorialAdmin's history hooks hand it their work.
 """
 
+import dataclasses
 import itertools
 
 from django import forms
@@ -39,10 +40,12 @@ from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.text import capfirst
+from simple_history.models import ModelChange
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from ...cited_values import earlier_support
 from .. import versions
+from ..identifiers import identifiers_field
 from ..locking import ConcurrentEditError
 from .change_note import ALL_EDITORIAL_FIELDS
 
@@ -109,10 +112,22 @@ class VersionHistory:
         return earlier_support(self.model, pk)
 
     def set_delta_changes(self, historical_records, foreign_keys_are_objs=True) -> None:
+        # simple-history diffs editable fields only; an item's identifiers are not edited on
+        # its form but are its history all the same (newsroom.editorial.identifiers).
+        identifiers = identifiers_field(self.model)
         for newer, older in itertools.pairwise(list(historical_records)):
             delta = newer.diff_against(
                 older, excluded_fields=NOT_DIFFED, foreign_keys_are_objs=foreign_keys_are_objs
             )
+            if identifiers is not None:
+                was, now = (getattr(r, identifiers.attname) for r in (older, newer))
+                if was != now:
+                    change = ModelChange(identifiers.name, was, now)
+                    delta = dataclasses.replace(
+                        delta,
+                        changes=[*delta.changes, change],
+                        changed_fields=[*delta.changed_fields, identifiers.name],
+                    )
             helper = HistoricalRecordContextHelper(self.model, newer)
             newer.history_delta_changes = helper.context_for_delta_changes(delta)
 
