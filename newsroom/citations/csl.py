@@ -4,9 +4,10 @@ One work, one item: a source is one item whose id is its slug, whatever cites it
 often. A reported item (quote, fact, result) is cited as *uses* of its sources' items: each
 use names the item, where in it (a CSL locator, "paragraph" 9 for the editor's "para. 9"),
 what was reported there and, for a quote, a ready-to-paste attribution line. The item's
-`note` lists the uses it carries ("para. 9: …"), so an export of many quotes from one article
-is still one entry of that article. A page of this site becomes a `webpage` item dated by its
-last update.
+`note` lists the uses it carries ("para. 9: …") and their attribution lines
+("Attribution: …"), so every download (CSL-JSON, RIS, BibLaTeX, CSV) has them, and an
+export of many quotes from one article is still one entry of that article. A page of this
+site becomes a `webpage` item dated by its last update.
 
 An untitled source (its editor wrote a bracketed description instead of a headline) has no
 `title`: CSL has no variable for a description, and the description goes in `genre` (the
@@ -99,6 +100,16 @@ class Use:
     def note_line(self) -> str:
         return f"{self.pinpoint}: {self.note}" if self.pinpoint and self.note else self.note
 
+    @property
+    def lines(self) -> tuple[str, str]:
+        """What the use adds to its work's note: what was reported there, and its attribution."""
+        return self.note_line, self.attribution_line
+
+    @property
+    def attribution_line(self) -> str:
+        """The attribution as a line of the work's note, so every download carries it."""
+        return f"Attribution: {self.attribution}" if self.attribution else ""
+
 
 @dataclass
 class Citations:
@@ -190,7 +201,7 @@ class _Collector:
     def result(self) -> Citations:
         notes = defaultdict(list)
         for use in self.uses:
-            notes[use.id].append(use.note_line)
+            notes[use.id] += use.lines
         items = [
             source_item(source, notes=notes[slug], contributors=contributors)
             for slug, (source, contributors) in self.sources.items()

@@ -66,7 +66,7 @@ def styled_references(items: list[dict], uses: list, style: str) -> list[dict]:
     references = []
     for entry in entries:
         entry_uses = by_entry.get(entry.id, [])
-        told = {part["use"].note_line for part in entry_uses}
+        told = {line for part in entry_uses for line in part["use"].lines}
         others = [" ".join(line.split()) for line in notes.get(entry.id, []) if line not in told]
         references.append({"entry": entry, "uses": entry_uses, "other_notes": others})
     return references

@@ -333,9 +333,6 @@ def test_quotes_of_one_source_read_in_several_chunks_are_still_one_entry(client,
     text = client.get("/cite/basket.txt", {"style": "mla"}).content.decode()
 
     assert item["id"] == source.slug
-    assert [line.split(":")[0] for line in item["note"].splitlines()] == [
-        "para. 2",
-        "para. 5",
-        "para. 7",
-    ]
+    uses = [line for line in item["note"].splitlines() if not line.startswith("Attribution: ")]
+    assert [line.split(":")[0] for line in uses] == ["para. 2", "para. 5", "para. 7"]
     assert all(f"par. {paragraph})" in text for paragraph in (2, 5, 7))

@@ -129,7 +129,9 @@ def test_quote_csl_json_carries_venue_and_verbatim_text(client, db):
     assert data[0]["id"] == source.slug
     assert data[0]["note"] == (
         "para. 9: Jason Palmer, in an interview with The Associated Press: "
-        "“I found out that I had won”"
+        "“I found out that I had won”\n"
+        "Attribution: Jason Palmer said in an interview with The Associated Press, as reported "
+        "by Fox News, para. 9."
     )
 
 

@@ -7,7 +7,14 @@ moves the title to the author position), MLA's "with" for contributors the expor
 an untitled article's description neither quoted nor title-cased, pinpoints as locators.
 """
 
+import csv
+import io
+import json
+
+import bibtexparser
 import pytest
+import rispy
+from bibtexparser.middlewares import LatexDecodingMiddleware
 
 from candidates.models import Quote
 from newsroom.citations import render
@@ -98,6 +105,41 @@ def test_quote_has_a_ready_to_paste_attribution_line(client, seed_newsroom):
     )
     assert line in html
     assert f"Attribution: {line}" in text
+
+
+def read_notes(fmt: str, body: str) -> list[str]:
+    """The note of each entry, as each format's own reader reads the download."""
+    if fmt == "json":
+        return [item.get("note", "") for item in json.loads(body)]
+    if fmt == "ris":
+        return [" ".join(entry.get("notes", [])) for entry in rispy.loads(body)]
+    if fmt == "bib":
+        library = bibtexparser.parse_string(body, append_middleware=[LatexDecodingMiddleware()])
+        return [entry["note"] for entry in library.entries]
+    return [row["note"] for row in csv.DictReader(io.StringIO(body))]
+
+
+@pytest.mark.parametrize("fmt", ["json", "ris", "bib", "csv"])
+def test_every_data_download_of_a_quote_carries_its_attribution_line(client, seed_newsroom, fmt):
+    quote = Quote.objects.get(text__startswith="I found out that I had won")
+
+    body = b"".join(client.get(f"/cite/quote/{quote.pk}.{fmt}").streaming_content).decode()
+
+    line = (
+        f"{quote.speaker_name} said in an interview with The Associated Press, "
+        f"{quote.said_on_display}, as reported by Fox News, para. 9."
+    )
+    notes = read_notes(fmt, body)
+    assert len(notes) == 1
+    assert f"Attribution: {line}" in " ".join(notes[0].split())
+
+
+def test_plain_text_gives_the_attribution_line_once(client, seed_newsroom):
+    quote = Quote.objects.get(text__startswith="I found out that I had won")
+
+    text = client.get(f"/cite/quote/{quote.pk}.txt").content.decode()
+
+    assert text.count("Attribution: ") == 1
 
 
 def test_institutional_author_is_kept_whole(client, db):
