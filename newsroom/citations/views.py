@@ -182,20 +182,36 @@ def basket_offer(request, kind: str, pk: int):
     return reader_basket.save(response)
 
 
+def nothing_to_cite(request, citable: registry.Citable, obj, fmt: Format, *, sources: bool):
+    """No empty file: a page that says why there is nothing (no published source yet) and
+    leads back to the item. 404, so a download tool does not save it as the file it asked
+    for."""
+    return render(
+        request,
+        "citations/empty_download.html",
+        {"fmt": fmt, "title": title_of(citable, obj), "obj": obj, "sources": sources},
+        status=404,
+    )
+
+
 @require_GET
 def download(request, kind: str, pk: int, fmt: str):
     fmt = get_format(fmt)
     citable, obj = get_published(kind, pk)
-    return respond_with(request, citations_of(citable, obj), fmt, file_stem(citable, obj))
+    citations = citations_of(citable, obj)
+    if not citations.items:
+        return nothing_to_cite(request, citable, obj, fmt, sources=False)
+    return respond_with(request, citations, fmt, file_stem(citable, obj))
 
 
 @require_GET
 def sources_download(request, kind: str, pk: int, fmt: str):
     fmt = get_format(fmt)
     citable, obj = get_published(kind, pk)
-    return citation_response(
-        request, source_items(citable, obj), fmt, f"{file_stem(citable, obj)}-sources"
-    )
+    items = source_items(citable, obj)
+    if not items:
+        return nothing_to_cite(request, citable, obj, fmt, sources=True)
+    return citation_response(request, items, fmt, f"{file_stem(citable, obj)}-sources")
 
 
 @require_GET

@@ -6,7 +6,12 @@ import pytest
 
 from candidates.models import Candidate
 from results.models import Contest
-from tests.support.factories import CitationFactory, QuoteFactory, SourceFactory
+from tests.support.factories import (
+    CandidateFactory,
+    CitationFactory,
+    QuoteFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +164,17 @@ def test_cite_box_costs_no_query_once_cached(client, django_assert_num_queries):
 
     assert second == first
     assert "Cite this quote" in second
+
+
+@pytest.mark.parametrize("fmt", ["json", "bib", "ris", "csv", "txt", "html"])
+def test_sources_download_of_a_page_citing_nothing_yet_is_a_page_saying_why(client, db, fmt):
+    candidate = CandidateFactory()
+
+    response = client.get(f"/cite/candidate/{candidate.pk}/sources.{fmt}")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert "Content-Disposition" not in response
+    page = response.content.decode()
+    assert f"“{candidate}” cites no published source yet" in page
+    assert f'href="{candidate.get_absolute_url()}"' in page
