@@ -75,29 +75,23 @@ class CandidateAdmin(PublishableAdmin):
     search_fields = ["full_name", "given_name", "family_name", "slug", "occupation"]
     autocomplete_fields = ["party"]
     prepopulated_fields = {"slug": ["full_name"]}
-    # What editors edit together, in the order of the profile's key facts; the change note
-    # follows (EditorialAdmin).
+    # What editors edit together, in the order of the profile's key facts; the address and
+    # the dates' precision, set once, are collapsed at the end; the change note follows
+    # (EditorialAdmin).
     fieldsets = [
         (
             "Identity",
-            {"fields": ["full_name", ("given_name", "family_name"), "slug", "party", "website"]},
+            {"fields": ["full_name", ("given_name", "family_name"), "party", "website"]},
         ),
         (
             "Background",
-            {
-                "fields": [
-                    "summary",
-                    ("age", "age_as_of", "age_as_of_precision"),
-                    "hometown",
-                    "occupation",
-                ]
-            },
+            {"fields": ["summary", ("age", "age_as_of"), "hometown", "occupation"]},
         ),
         (
             "Campaign and office",
             {
                 "fields": [
-                    ("campaign_launched_on", "campaign_launched_on_precision"),
+                    "campaign_launched_on",
                     ("self_funding_amount", "self_funding_currency", "self_funding_kind"),
                     ("campaign_staff_on_ground", "staff_location"),
                     "has_held_office",
@@ -105,6 +99,13 @@ class CandidateAdmin(PublishableAdmin):
             },
         ),
         ("Publishing", {"fields": ["status", "publish_at", "editor_note"]}),
+        (
+            "Address and date precision",
+            {
+                "classes": ["collapse"],
+                "fields": ["slug", "age_as_of_precision", "campaign_launched_on_precision"],
+            },
+        ),
     ]
     inlines = [
         CareerEntryInline,
@@ -148,6 +149,30 @@ class QuoteAdmin(CandidatePartAdmin):
     search_fields = ["text", "speaker_name", "speaker_role", "interviewer", "candidate__full_name"]
     autocomplete_fields = ["candidate", "venue_outlet"]
     date_hierarchy = "said_on"
+    # The words and who said them where first; the date's precision and its wording as
+    # the article gave it are set once, collapsed.
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "candidate",
+                    "text",
+                    "is_partial",
+                    ("speaker_name", "speaker_role"),
+                    ("venue", "venue_outlet"),
+                    "interviewer",
+                    "said_on",
+                    "context",
+                ]
+            },
+        ),
+        ("Publishing", {"fields": ["status", "publish_at", "editor_note"]}),
+        (
+            "Date precision and wording as reported",
+            {"classes": ["collapse"], "fields": ["said_on_precision", "said_when_as_reported"]},
+        ),
+    ]
 
     @admin.display(description="text")
     def short_text(self, quote):

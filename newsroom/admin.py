@@ -270,6 +270,41 @@ class SourceAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     inlines = [ContributorInline]
     readonly_fields = ["numbered_paragraphs"]
+    # The work, where it is and when it appeared first; its wording, address and
+    # bookkeeping are set once, collapsed; the article's text is collapsed once it is kept
+    # (get_fieldsets), being pages long.
+    fieldsets = [
+        (None, {"fields": ["outlet", "kind", "headline", "url", "published_on"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "editor_note", "internal_note"]}),
+        ("Article text", {"fields": ["article_file", "article_text", "numbered_paragraphs"]}),
+        (
+            "Address, wording and archive",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "slug",
+                    "untitled_description",
+                    "standfirst",
+                    "published_on_precision",
+                    "accessed_on",
+                    "archive_url",
+                    "update_note",
+                    "language",
+                ],
+            },
+        ),
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.article_text:
+            return fieldsets
+        return [
+            (name, {**options, "classes": ["collapse"]})
+            if name == "Article text"
+            else (name, options)
+            for name, options in fieldsets
+        ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":

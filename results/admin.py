@@ -231,24 +231,36 @@ class ContestAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "held_on"
     readonly_fields = ["votes_counted", "delegates_awarded"]
+    # What editors change most first: the contest, its count and its publication; the
+    # address, the dates' precision and the wording as reported are set once, collapsed.
     fieldsets = [
-        (None, {"fields": ["name", "slug", "jurisdiction", "party", "office", "kind", "year"]}),
-        ("Date", {"fields": ["held_on", "held_on_precision", "held_on_as_reported"]}),
+        (None, {"fields": ["name", ("jurisdiction", "party"), "office", ("kind", "year")]}),
         (
             "Count",
             {
                 "fields": [
                     ("ballots_cast", "votes_counted"),
                     ("delegates_at_stake", "delegates_awarded"),
-                    "count_status",
-                    "reporting_percent",
+                    ("count_status", "reporting_percent"),
                     "reporting_as_of",
-                    "reporting_as_of_as_reported",
                 ]
             },
         ),
+        ("Date", {"fields": ["held_on"]}),
         (None, {"fields": ["summary"]}),
-        ("Publication", {"fields": ["status", "publish_at"]}),
+        ("Publication", {"fields": ["status", "publish_at", "editor_note"]}),
+        (
+            "Address, precision and wording as reported",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "slug",
+                    "held_on_precision",
+                    "held_on_as_reported",
+                    "reporting_as_of_as_reported",
+                ],
+            },
+        ),
     ]
     inlines = [
         ResultInline,

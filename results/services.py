@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from newsroom import bulk, cited_values
-from newsroom.editorial import corrections, versions
+from newsroom.editorial import corrections, versions, workflow
 from newsroom.models import Citation, Correction, Source
 from newsroom.statistics import analyze
 
@@ -119,6 +119,12 @@ def _record(plan: ImportPlan, *, by, note: str) -> ImportBatch:
     _apply_contests(applying, cited, by=by, now=now)
     cited.write()
     _take_snapshots(applying, batch)
+    workflow.note_steps(
+        [contest_plan.contest for contest_plan in applying],
+        by=by,
+        note=f"imported from {batch.filename} (import batch {batch.pk})",
+        at=now,
+    )
     records = [
         _update_record(contest_plan, by=by, note=note)
         for contest_plan in applying

@@ -24,7 +24,7 @@ SOURCE_URL = "https://results.example.org/fictional-example-caucus"
 
 def load_import_example(*, progress: Callable[[str], None] = lambda line: None) -> SeedLoader:
     """Add (or leave as they are) the fictional contest and what it needs; idempotent."""
-    loader = SeedLoader(progress=progress)
+    loader = SeedLoader(progress=progress, step_note="loaded with the import example")
     loader.load_steps([("Import example", lambda: _load(loader))])
     return loader
 

@@ -1,7 +1,11 @@
 """Loads the seed newsroom (seed/data.py) into the database, idempotently.
 
 Every row is looked up by its natural key and written only when a value differs, so a
-second run creates and updates nothing (and records no history).
+second run creates and updates nothing (and records no history). Every publishable item
+the seed holds gets one workflow step noted `SEED_STEP` (new → its status, by nobody), so
+the dashboard and the item's history say where it came from; an item that has its step
+already gets none, so a second run records nothing, and a database seeded before the
+steps were recorded gets them on its next run.
 
 The report counts rows per model, not per section: a section also writes the citations,
 bylines and parties its items need, and only some kinds of row are things a reader sees. For
@@ -19,7 +23,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from candidates.models import Candidate, CareerEntry, Fact, Party, PlatformPosition, Quote
-from newsroom.editorial.publishing import Status
+from newsroom.editorial.publishing import Publishable, Status
+from newsroom.editorial.records import WorkflowEvent
 from newsroom.models import Citation, Contributor, Outlet, Source
 from results.models import (
     Contest,
@@ -36,12 +41,19 @@ from . import data
 
 PUBLISHED = {"status": Status.PUBLISHED}
 
+#: The note of the workflow step the seed records for each of its items.
+SEED_STEP = "loaded with the seed newsroom"
+
 
 class SeedLoader:
     """Upserts rows and counts what it created, updated and left unchanged, per model."""
 
-    def __init__(self, progress: Callable[[str], None] = lambda line: None):
+    def __init__(
+        self, progress: Callable[[str], None] = lambda line: None, *, step_note: str = SEED_STEP
+    ):
         self.progress = progress
+        #: The note of the workflow step recorded for each item loaded (record_steps).
+        self.step_note = step_note
         self.counts: Counter[tuple[str, str]] = Counter()
         self.outlets: dict[str, Outlet] = {}
         self.sources: dict[str, Source] = {}
@@ -50,6 +62,8 @@ class SeedLoader:
         #: The rows the current section wrote or found, per model, in the order first met.
         self.section_rows: dict[type[models.Model], set[int]] = defaultdict(set)
         self.desk: dict[str, AbstractBaseUser] = {}
+        #: Every publishable item of the seed, per model: {pk: item}.
+        self.items: dict[type[models.Model], dict[int, Publishable]] = defaultdict(dict)
 
     @property
     def created(self) -> int:
@@ -69,7 +83,7 @@ class SeedLoader:
             changed = [name for name, value in values.items() if _differs(obj, name, value)]
             if not changed:
                 self.counts[(label, "unchanged")] += 1
-                self.section_rows[model].add(obj.pk)
+                self._keep(obj)
                 return obj
             for name in changed:
                 setattr(obj, name, values[name])
@@ -77,8 +91,38 @@ class SeedLoader:
         obj.full_clean()
         obj.save()
         self.counts[(label, action)] += 1
-        self.section_rows[model].add(obj.pk)
+        self._keep(obj)
         return obj
+
+    def _keep(self, obj) -> None:
+        self.section_rows[type(obj)].add(obj.pk)
+        if isinstance(obj, Publishable):
+            self.items[type(obj)][obj.pk] = obj
+
+    def record_steps(self) -> None:
+        """One workflow step noted `step_note` for each item loaded that has none yet."""
+        steps = []
+        for model, items in self.items.items():
+            content_type = ContentType.objects.get_for_model(model)
+            recorded = set(
+                WorkflowEvent.objects.filter(
+                    content_type=content_type, object_id__in=items, note=self.step_note
+                ).values_list("object_id", flat=True)
+            )
+            steps += [
+                WorkflowEvent(
+                    content_type=content_type,
+                    object_id=pk,
+                    from_status="",
+                    to_status=item.status,
+                    publish_at=item.publish_at if item.status == Status.PUBLISHED else None,
+                    note=self.step_note,
+                )
+                for pk, item in items.items()
+                if pk not in recorded
+            ]
+        WorkflowEvent.objects.bulk_create(steps)
+        self.progress(f"Workflow steps recorded: {len(steps)} ({self.step_note})")
 
     def cite(self, obj, citations: list[dict]) -> None:
         content_type = ContentType.objects.get_for_model(obj)
@@ -132,6 +176,7 @@ class SeedLoader:
                 self.section_rows.clear()
                 step()
                 self.report(section, before)
+            self.record_steps()
 
     def load_desk(self):
         confirm = Permission.objects.get(

@@ -350,6 +350,25 @@ def record(item, from_status: str, to_status: str, *, by, note: str = "") -> Wor
     )
 
 
+def note_steps(items, *, by, note: str, at) -> None:
+    """Record, in one INSERT, a step for each item that leaves its status as it was and says
+    what happened to it (`note`: "imported from results.csv …"), so its history and the
+    dashboard show who changed it last and how."""
+    actor = by if getattr(by, "is_authenticated", False) else None
+    WorkflowEvent.objects.bulk_create(
+        WorkflowEvent(
+            content_type=ContentType.objects.get_for_model(item),
+            object_id=item.pk,
+            from_status=item.status,
+            to_status=item.status,
+            actor=actor,
+            at=at,
+            note=note,
+        )
+        for item in items
+    )
+
+
 def steps(item):
     """The item's workflow steps, newest first, with who took them."""
     if item is None or item.pk is None:

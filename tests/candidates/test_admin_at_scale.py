@@ -217,6 +217,7 @@ def test_the_fieldsets_group_every_field_of_the_form_once(admin_client_logged_in
         "Background",
         "Campaign and office",
         "Publishing",
+        "Address and date precision",
         "Change note",
     ]
     assert len(names) == len(set(names))

@@ -7,6 +7,7 @@ from unittest import mock
 import pytest
 from django.db import DatabaseError
 
+from newsroom.editorial import workflow
 from newsroom.models import Citation
 from results.models import Contest, ImportBatch, Result, SnapshotEntry
 from results.services import import_results
@@ -59,6 +60,17 @@ def test_reimporting_the_same_file_is_a_no_op(caucus):
     assert ImportBatch.objects.count() == 1
     assert caucus.snapshots.filter(import_batch__isnull=False).count() == 1
     assert palmer.history.count() == history
+
+
+def test_an_applied_import_is_the_contests_last_workflow_step_and_a_no_op_adds_none(caucus):
+    run_import("good.csv", "--apply")
+    batch = ImportBatch.objects.get()
+    run_import("good.csv", "--apply")
+
+    steps = list(workflow.steps(caucus))
+    assert steps[0].note == f"imported from good.csv (import batch {batch.pk})"
+    assert steps[0].from_status == steps[0].to_status == caucus.status
+    assert sum(step.note.startswith("imported from") for step in steps) == 1
 
 
 def test_failure_while_applying_leaves_nothing_behind(caucus):
