@@ -2,7 +2,7 @@
 
 from django import forms
 
-from candidates.models import Candidate
+from candidates.models import Candidate, Quote
 from newsroom.dates import DatePrecision
 from newsroom.models import Outlet
 
@@ -60,10 +60,17 @@ class QuoteProposalForm(forms.Form):
     candidate = forms.ModelChoiceField(Candidate.objects.all(), required=False)
     speaker_name = forms.CharField(max_length=200, required=False)
     is_partial = forms.BooleanField(label="fragment", required=False)
+    # A hidden number, not a choice of every quote: the newsroom may hold hundreds of
+    # thousands. Kept, the proposal becomes a new citation of this quote.
+    existing = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def clean(self):
         data = super().clean()
-        if data.get("keep"):
+        if data.get("existing"):
+            data["existing"] = Quote.objects.filter(pk=data["existing"]).first()
+            if data["existing"] is None:
+                self.add_error(None, "The quote this was matched to is no longer there.")
+        if data.get("keep") and not data.get("existing"):
             if not data.get("candidate"):
                 self.add_error("candidate", "Choose the candidate whose profile carries it.")
             if not data.get("speaker_name"):

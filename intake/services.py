@@ -28,7 +28,8 @@ def _tracked(row):
 @transaction.atomic
 def save_intake(*, article: dict, quotes: list[dict]) -> Source:
     """Create the (draft) source and the kept quotes (drafts), each cited with its pinpoint
-    and passage. Nothing is published."""
+    and passage; a kept quote already in the newsroom gets a new citation instead. Nothing
+    is published."""
     source = _tracked(
         Source(
             outlet=article["outlet"],
@@ -48,15 +49,17 @@ def save_intake(*, article: dict, quotes: list[dict]) -> Source:
         if name:
             _tracked(Contributor(source=source, name=name, position=position)).save()
     for kept in quotes:
-        quote = _tracked(
-            Quote(
-                candidate=kept["candidate"],
-                text=kept["text"],
-                is_partial=kept["is_partial"],
-                speaker_name=kept["speaker_name"],
+        quote = kept.get("existing")
+        if quote is None:
+            quote = _tracked(
+                Quote(
+                    candidate=kept["candidate"],
+                    text=kept["text"],
+                    is_partial=kept["is_partial"],
+                    speaker_name=kept["speaker_name"],
+                )
             )
-        )
-        quote.save()
+            quote.save()
         _tracked(
             Citation(
                 source=source,

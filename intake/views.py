@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from .forms import ArticleForm, QuoteProposalFormSet
+from .matching import existing_quote
 from .people import newsroom_people
 from .quotes import find_quotes
 from .services import save_intake
@@ -43,6 +44,8 @@ def intake_view(request):
                     "candidate": proposal.speaker.key if proposal.speaker else None,
                     "speaker_name": proposal.speaker_name,
                     "is_partial": proposal.is_partial,
+                    "existing": proposal.speaker
+                    and existing_quote(proposal.text, proposal.speaker.key),
                 }
                 for proposal in find_quotes(paragraphs, newsroom_people())
             ]

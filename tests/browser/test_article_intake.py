@@ -43,7 +43,8 @@ def test_editor_turns_a_seed_article_into_draft_quotes(
     page.click("input[name=save]")
     page.wait_for_url("**/change/")
     source = Source.objects.get(headline=spec["headline"], status="draft")
-    assert Quote.objects.count() == before + 8
-    assert Quote.objects.filter(citations__source=source, status="draft").count() == 8
+    # The seed newsroom holds these quotes already: each kept one is a new citation of it.
+    assert Quote.objects.count() == before
+    assert Quote.objects.filter(citations__source=source).count() == 8
     assert errors == []
     context.close()

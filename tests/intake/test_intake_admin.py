@@ -36,18 +36,39 @@ def kept_forms(formset, keep):
     return data
 
 
-def test_kept_quotes_are_saved_as_drafts_cited_with_their_paragraph(
+def test_kept_quote_already_in_the_newsroom_becomes_a_new_citation_of_it(
     seed_newsroom, admin_client_logged_in
 ):
     url = reverse("article_intake")
-    review = admin_client_logged_in.post(url, article(review="1"))
+    formset = admin_client_logged_in.post(url, article(review="1")).context["formset"]
+    existing = Quote.objects.get(text__startswith="You can’t take the money")
+    assert [f.initial["existing"] for f in formset if f.initial["paragraph"] == 15] == [existing.pk]
+    before = Quote.objects.count()
+    admin_client_logged_in.post(
+        url, {**article(save="1"), **kept_forms(formset, lambda q: q["paragraph"] == 15)}
+    )
+    assert Quote.objects.count() == before
+    assert existing.citations.filter(source__status="draft").get().pinpoint == "para. 15"
+
+
+def test_kept_quotes_are_saved_as_drafts_cited_with_their_paragraph(
+    seed_newsroom, admin_client_logged_in
+):
+    synthetic = (
+        "Synthetic intake headline\n\nA first synthetic paragraph.\n\n"
+        "“Synthetic words one for the intake test,” Palmer said.\n\n"
+        "“Synthetic words two, said for the test,” Biden said."
+    )
+    url = reverse("article_intake")
+    text = {"text": synthetic, "headline": "Synthetic intake headline"}
+    review = admin_client_logged_in.post(url, article(review="1", **text))
     assert review.status_code == 200
     formset = review.context["formset"]
-    assert any(form.initial["paragraph"] == 15 for form in formset)
+    assert [form.initial["paragraph"] for form in formset] == [2, 3]
     before = Quote.objects.count()
     saved = admin_client_logged_in.post(
         url,
-        {**article(save="1"), **kept_forms(formset, lambda q: q["paragraph"] in (9, 15))},
+        {**article(save="1", **text), **kept_forms(formset, lambda q: True)},
     )
     assert saved.status_code == 302
     source = Source.objects.get(
@@ -56,7 +77,8 @@ def test_kept_quotes_are_saved_as_drafts_cited_with_their_paragraph(
     new = Quote.objects.filter(citations__source=source).order_by("pk")
     assert Quote.objects.count() == before + 2
     assert {q.status for q in new} == {"draft"}
-    assert [c.pinpoint for q in new for c in q.citations.all()] == ["para. 9", "para. 15"]
+    assert [c.pinpoint for q in new for c in q.citations.all()] == ["para. 2", "para. 3"]
+    assert [q.candidate.slug for q in new] == ["jason-palmer", "joe-biden"]
     assert new.last().history.first().history_change_source == "from article intake"
 
 
