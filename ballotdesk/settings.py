@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "newsroom",
     "candidates",
     "results",
+    "intake",
     "api",
     "frontpage",
     "seed",

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from intake.views import intake_view
 from newsroom.editorial.dashboard import dashboard
 from newsroom.provenance_views import provenance_report_view
 from search.views import SearchView
@@ -24,6 +25,11 @@ urlpatterns = [
         f"{settings.ADMIN_URL}provenance/",
         admin.site.admin_view(provenance_report_view),
         name="provenance_report",
+    ),
+    path(
+        f"{settings.ADMIN_URL}intake/",
+        admin.site.admin_view(intake_view),
+        name="article_intake",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", healthz, name="healthz"),

@@ -1,0 +1,81 @@
+"""The intake forms: the source and its text, and one form per proposed quote."""
+
+from django import forms
+
+from candidates.models import Candidate, Quote
+from newsroom.dates import DatePrecision
+from newsroom.models import Outlet
+
+from .reading import article_paragraphs, decode_upload
+
+
+class ArticleForm(forms.Form):
+    outlet = forms.ModelChoiceField(Outlet.objects.all())
+    headline = forms.CharField(max_length=300, required=False)
+    untitled_description = forms.CharField(
+        label="Description if untitled", max_length=300, required=False
+    )
+    standfirst = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    published_on = forms.DateField(label="Publication date", required=False)
+    published_on_precision = forms.ChoiceField(
+        choices=[("", "---------"), *DatePrecision.choices], required=False
+    )
+    url = forms.URLField(max_length=500, required=False)
+    contributors = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Bylines and contributors, one a line.",
+    )
+    text = forms.CharField(
+        label="Article text", required=False, strip=False, widget=forms.Textarea(attrs={"rows": 12})
+    )
+    upload = forms.FileField(label="or upload it (.txt, UTF-8)", required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("headline") and not data.get("untitled_description"):
+            self.add_error("headline", "Give the headline, or a description if it is untitled.")
+        text = data.get("text") or ""
+        if data.get("upload"):
+            try:
+                text = decode_upload(data["upload"].read())
+            except forms.ValidationError as error:
+                self.add_error("upload", error)
+                return data
+        data["text"] = text
+        try:
+            data["paragraphs"] = article_paragraphs(
+                text, headline=data.get("headline", ""), standfirst=data.get("standfirst", "")
+            )
+        except forms.ValidationError as error:
+            self.add_error("upload" if data.get("upload") else "text", error)
+        return data
+
+
+class QuoteProposalForm(forms.Form):
+    keep = forms.BooleanField(required=False)
+    paragraph = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    passage = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    candidate = forms.ModelChoiceField(Candidate.objects.all(), required=False)
+    speaker_name = forms.CharField(max_length=200, required=False)
+    is_partial = forms.BooleanField(label="fragment", required=False)
+    # A hidden number, not a choice of every quote: the newsroom may hold hundreds of
+    # thousands. Kept, the proposal becomes a new citation of this quote.
+    existing = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("existing"):
+            data["existing"] = Quote.objects.filter(pk=data["existing"]).first()
+            if data["existing"] is None:
+                self.add_error(None, "The quote this was matched to is no longer there.")
+        if data.get("keep") and not data.get("existing"):
+            if not data.get("candidate"):
+                self.add_error("candidate", "Choose the candidate whose profile carries it.")
+            if not data.get("speaker_name"):
+                self.add_error("speaker_name", "Name the speaker.")
+        return data
+
+
+QuoteProposalFormSet = forms.formset_factory(QuoteProposalForm, extra=0, max_num=500)

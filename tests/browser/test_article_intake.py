@@ -1,0 +1,50 @@
+"""An editor walks the intake of a seed article in Debian's Chromium: the article form, the
+review page of proposed quotes, the save; no JavaScript error on the way."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from candidates.models import Quote
+from newsroom.models import Source
+from tests.support import seed_articles
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_editor_turns_a_seed_article_into_draft_quotes(
+    browser, live_server, seed_newsroom, superuser
+):
+    client = Client()
+    client.force_login(superuser)
+    context = browser.new_context()
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    spec = seed_articles.SOURCES["abc"]
+    page.goto(f"{live_server.url}/admin/intake/")
+    page.select_option("#id_outlet", label="ABC News")
+    page.fill("#id_headline", spec["headline"])
+    page.fill("#id_standfirst", spec["standfirst"])
+    page.fill("#id_text", seed_articles.text_of("abc"))
+    page.click("input[name=review]")
+    assert page.locator("#proposed-quotes legend", has_text="para. 15").count() == 1
+    before = Quote.objects.count()
+    page.click("input[name=save]")
+    page.wait_for_url("**/change/")
+    source = Source.objects.get(headline=spec["headline"], status="draft")
+    # The seed newsroom holds these quotes already: each kept one is a new citation of it.
+    assert Quote.objects.count() == before
+    assert Quote.objects.filter(citations__source=source).count() == 8
+    assert errors == []
+    context.close()

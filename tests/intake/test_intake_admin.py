@@ -1,0 +1,103 @@
+"""The admin's "Add a source from its text": review the proposed quotes, keep some, save
+them as drafts cited with their paragraph; bad text saves nothing."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from candidates.models import Quote
+from newsroom.models import Outlet, Source
+from tests.support import seed_articles
+
+pytestmark = pytest.mark.django_db
+
+
+def article(**extra):
+    spec = seed_articles.SOURCES["fox"]
+    return {
+        "outlet": Outlet.objects.get(slug="fox-news").pk,
+        "untitled_description": spec["untitled_description"],
+        "published_on": "2024-03-01",
+        "published_on_precision": "month",
+        "contributors": "The Associated Press",
+        "text": seed_articles.text_of("fox"),
+        **extra,
+    }
+
+
+def kept_forms(formset, keep):
+    data = {f"quote-{k}": v for k, v in formset.management_form.initial.items()}
+    for index, form in enumerate(formset):
+        for name, value in form.initial.items():
+            if name != "keep" and value is not None:
+                data[f"quote-{index}-{name}"] = value
+        if keep(form.initial):
+            data[f"quote-{index}-keep"] = "on"
+    return data
+
+
+def test_kept_quote_already_in_the_newsroom_becomes_a_new_citation_of_it(
+    seed_newsroom, admin_client_logged_in
+):
+    url = reverse("article_intake")
+    formset = admin_client_logged_in.post(url, article(review="1")).context["formset"]
+    existing = Quote.objects.get(text__startswith="You can’t take the money")
+    assert [f.initial["existing"] for f in formset if f.initial["paragraph"] == 15] == [existing.pk]
+    before = Quote.objects.count()
+    admin_client_logged_in.post(
+        url, {**article(save="1"), **kept_forms(formset, lambda q: q["paragraph"] == 15)}
+    )
+    assert Quote.objects.count() == before
+    assert existing.citations.filter(source__status="draft").get().pinpoint == "para. 15"
+
+
+def test_kept_quotes_are_saved_as_drafts_cited_with_their_paragraph(
+    seed_newsroom, admin_client_logged_in
+):
+    synthetic = (
+        "Synthetic intake headline\n\nA first synthetic paragraph.\n\n"
+        "“Synthetic words one for the intake test,” Palmer said.\n\n"
+        "“Synthetic words two, said for the test,” Biden said."
+    )
+    url = reverse("article_intake")
+    text = {"text": synthetic, "headline": "Synthetic intake headline"}
+    review = admin_client_logged_in.post(url, article(review="1", **text))
+    assert review.status_code == 200
+    formset = review.context["formset"]
+    assert [form.initial["paragraph"] for form in formset] == [2, 3]
+    before = Quote.objects.count()
+    saved = admin_client_logged_in.post(
+        url,
+        {**article(save="1", **text), **kept_forms(formset, lambda q: True)},
+    )
+    assert saved.status_code == 302
+    source = Source.objects.get(
+        untitled_description=article()["untitled_description"], status="draft"
+    )
+    new = Quote.objects.filter(citations__source=source).order_by("pk")
+    assert Quote.objects.count() == before + 2
+    assert {q.status for q in new} == {"draft"}
+    assert [c.pinpoint for q in new for c in q.citations.all()] == ["para. 2", "para. 3"]
+    assert [q.candidate.slug for q in new] == ["jason-palmer", "joe-biden"]
+    assert new.last().history.first().history_change_source == "from article intake"
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("text", "", "it is empty"),
+        ("upload", SimpleUploadedFile("big.txt", b"x" * (5 * 1024 * 1024)), "up to 1,000 kB"),
+        ("text", "Заголовок\n\nЭто синтетический текст.", "another script"),
+        ("upload", SimpleUploadedFile("a.txt", b"\x00\x01binary"), "not text"),
+    ],
+)
+def test_bad_article_text_gets_a_message_and_saves_nothing(
+    seed_newsroom, admin_client_logged_in, field, value, message
+):
+    sources = Source.objects.count()
+    response = admin_client_logged_in.post(
+        reverse("article_intake"), {**article(save="1"), field: value}
+    )
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors[field])
+    assert Source.objects.count() == sources
