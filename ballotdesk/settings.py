@@ -323,5 +323,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "SERVE_INCLUDE_SCHEMA": False,
-    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "newsroom.dates.DatePrecision"},
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "newsroom.dates.DatePrecision",
+        # Places and contests both have a "kind": each its own enum in the schema.
+        "PlaceKindEnum": "results.models.Jurisdiction.Kind",
+        "ContestKindEnum": "results.models.Contest.Kind",
+    },
 }

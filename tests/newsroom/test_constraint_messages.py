@@ -60,7 +60,7 @@ def citation_twice():
 
 def identifier_twice():
     first = factories.ExternalIdentifierFactory(content_object=factories.CandidateFactory())
-    return twin(ExternalIdentifier, first, "content_type", "object_id", "scheme")
+    return twin(ExternalIdentifier, first, "content_type", "object_id", "scheme", "value")
 
 
 def source_with(**values):
@@ -120,6 +120,9 @@ VIOLATIONS = {
     ),
     "citation_unique_source_per_field": lambda users: citation_twice(),
     "identifier_one_per_scheme": lambda users: identifier_twice(),
+    "identifier_value_format": lambda users: factories.ExternalIdentifierFactory.build(
+        content_object=factories.CandidateFactory(), value="Jason Palmer"
+    ),
     "candidate_age_plausible": lambda users: candidate_with(
         age=131, age_as_of=datetime.date(2024, 3, 1), age_as_of_precision="day"
     ),
