@@ -14,6 +14,7 @@ from newsroom.editorial.public import StaffPreviewMixin, corrections_of
 from newsroom.pagination import PublicListView
 
 from .count_history import count_history
+from .embed import live_count, oembed_url
 from .jsonld import event
 from .models import Jurisdiction
 from .scoreboard import build_scoreboard, summarise
@@ -57,6 +58,8 @@ class ContestDetailView(StaffPreviewMixin, DetailView):
             count_steps=count_history(contest),
             structured_data=event(contest, scoreboard.notes.sources),
             corrections=corrections_of(contest, contest.results.all(), contest.facts.all()),
+            live=live_count(contest, contest.results.all()),
+            oembed_url=oembed_url(self.request, contest),
             **kwargs,
         )
 
