@@ -97,9 +97,12 @@ def bad_request(message: str) -> JsonResponse:
 @require_safe
 def oembed(request):
     """The oEmbed response for a contest page or its embed (https://oembed.com/, section 2)."""
-    if request.GET.get("format", "json") != "json":
-        # The spec's answer to a format the provider does not serve.
+    response_format = request.GET.get("format", "json")
+    if response_format == "xml":
+        # The spec's answer to a format it defines that the provider does not serve.
         return HttpResponse("Only format=json is served.", status=501, content_type="text/plain")
+    if response_format != "json":
+        return bad_request("format is json (or left out).")
     address = request.GET.get("url", "").strip()
     if not address:
         return bad_request("Give the address of a contest page: ?url=https://…/contests/<slug>/")
