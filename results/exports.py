@@ -17,7 +17,7 @@ a result whose candidate is not public (a draft profile) is left out of both.
 import csv
 import io
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from newsroom.models import Source
 
@@ -129,7 +129,8 @@ def latest_source_url(contest: Contest) -> str:
         Snapshot.objects.published()
         .filter(contest=contest, source__in=Source.objects.published())
         .select_related("source")
-        .order_by("-taken_at", "-pk")
+        # Undated snapshots (from articles) sort last on every database, as in count order.
+        .order_by(F("taken_at").desc(nulls_last=True), "-pk")
         .first()
     )
     return snapshot.source.url if snapshot else ""
