@@ -201,6 +201,12 @@ PUBLIC_LIST_PAGES_COUNTED = env.int("PUBLIC_LIST_PAGES_COUNTED", default=20)
 PROFILE_LATEST_ITEMS = 10
 # Contests a place's page shows, newest first; all of them are on its contests pages.
 PLACE_LATEST_CONTESTS = 12
+# How often a contest page whose count is live asks the API for new figures
+# (static/js/live-results.js; the API answers 304 while nothing changed).
+LIVE_RESULTS_POLL_SECONDS = env.float("LIVE_RESULTS_POLL_SECONDS", default=30)
+# Sites that may show the embeddable results box (/embed/contests/<slug>/) in a frame, as
+# origins ("https://news.example.org"); every other page refuses every frame.
+EMBED_ALLOWED_ORIGINS = env.list("EMBED_ALLOWED_ORIGINS", default=[])
 
 # The admin changelist `manage.py bench_admin` measures unless told another: the busiest.
 BENCH_ADMIN_MODEL = "candidates.quote"

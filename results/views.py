@@ -15,6 +15,7 @@ from newsroom.models import identifiers_of
 from newsroom.pagination import PublicListView
 
 from .count_history import count_history
+from .embed import live_count, oembed_url
 from .jsonld import event, place
 from .models import Jurisdiction
 from .scoreboard import build_scoreboard, summarise
@@ -60,6 +61,8 @@ class ContestDetailView(StaffPreviewMixin, DetailView):
             identifiers=identifiers,
             structured_data=event(contest, scoreboard.notes.sources, identifiers),
             corrections=corrections_of(contest, contest.results.all(), contest.facts.all()),
+            live=live_count(contest, contest.results.all()),
+            oembed_url=oembed_url(self.request, contest),
             **kwargs,
         )
 
