@@ -9,7 +9,7 @@ newsroom:
 1. one statement: each kind's *ranking window*, its newest matches (by id, at most
    `SEARCH_RANKING_WINDOW`, and one more to know there are more) with their rank, found
    once (a UNION ALL in a materialised common table expression), counted by kind (the
-   facets: "1,000+" past the window) and one page of them (of every kind or of the one
+   facets: "500+" past the window) and one page of them (of every kind or of the one
    asked for) ranked together, as (kind, id) pairs; what a search reads stops growing with
    the newsroom at the window, and a reader narrows a common word with another;
 2. the rows of that page, one query per kind on it, with their highlighted snippets
@@ -175,7 +175,7 @@ class Facet:
 
     @property
     def shown_count(self) -> str:
-        """The count as a reader sees it: "12", or "1,000+" past the window."""
+        """The count as a reader sees it: "12", or "500+" past the window."""
         return _shown_count(self.count, self.more)
 
 
