@@ -196,6 +196,9 @@ PUBLIC_LIST_PAGE_SIZE = 50
 # How many pages past the one shown a public list counts ("Page 1 of more than 21"), so
 # a page of a long list never counts all its rows (newsroom.pagination).
 PUBLIC_LIST_PAGES_COUNTED = env.int("PUBLIC_LIST_PAGES_COUNTED", default=20)
+# How many matches of each kind a search ranks, the newest first (by id): one search's
+# cost stops growing with the newsroom there; its facets then read "500+" (newsroom.search).
+SEARCH_RANKING_WINDOW = env.int("SEARCH_RANKING_WINDOW", default=500)
 # Rows of each part of a candidate's profile (quotes, facts, career, platform) the profile
 # shows; the rest are on the part's own pages, PUBLIC_LIST_PAGE_SIZE a page.
 PROFILE_LATEST_ITEMS = 10

@@ -6,9 +6,12 @@ what is said, C for the rest), the fields a snippet shows and how a row reads as
 `search()` then answers a query in a fixed number of statements, however large the
 newsroom:
 
-1. one statement: the matches of every kind with their rank, found once (a UNION ALL in
-   a materialised common table expression), counted by kind (the facets) and one page of
-   them (of every kind or of the one asked for) ranked together, as (kind, id) pairs;
+1. one statement: each kind's *ranking window*, its newest matches (by id, at most
+   `SEARCH_RANKING_WINDOW`, and one more to know there are more) with their rank, found
+   once (a UNION ALL in a materialised common table expression), counted by kind (the
+   facets: "500+" past the window) and one page of them (of every kind or of the one
+   asked for) ranked together, as (kind, id) pairs; what a search reads stops growing with
+   the newsroom at the window, and a reader narrows a common word with another;
 2. the rows of that page, one query per kind on it, with their highlighted snippets
    (ts_headline is costly: only the page's rows get one);
 3. when little matches, "Did you mean …?": the vocabulary's nearest spellings (one query,
@@ -33,6 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -164,7 +168,24 @@ def kind_named(key: str) -> SearchKind | None:
 @dataclass
 class Facet:
     kind: SearchKind
+    #: The kind's matches, at most the ranking window.
     count: int
+    #: Whether more match than the window ranks.
+    more: bool = False
+
+    @property
+    def shown_count(self) -> str:
+        """The count as a reader sees it: "12", or "500+" past the window."""
+        return _shown_count(self.count, self.more)
+
+
+def _shown_count(count: int, more: bool) -> str:
+    return f"{count:,}+" if more else f"{count:,}"
+
+
+def ranking_window() -> int:
+    """How many matches of each kind a search ranks (the newest, by id)."""
+    return settings.SEARCH_RANKING_WINDOW
 
 
 @dataclass
@@ -180,13 +201,41 @@ class Results:
 
     @property
     def total(self) -> int:
+        """The matches ranked, of every kind (each at most the ranking window)."""
         return sum(facet.count for facet in self.facets)
 
     @property
-    def shown_total(self) -> int:
+    def more(self) -> bool:
+        """Whether more match than the ranking window of some kind ranks."""
+        return any(facet.more for facet in self.facets)
+
+    @property
+    def total_text(self) -> str:
+        return _shown_count(self.total, self.more)
+
+    @property
+    def shown_facets(self) -> list[Facet]:
+        """The facets the list is of: every one, or the one asked for."""
         if self.kind is None:
-            return self.total
-        return next(facet.count for facet in self.facets if facet.kind == self.kind)
+            return self.facets
+        return [facet for facet in self.facets if facet.kind == self.kind]
+
+    @property
+    def shown_total(self) -> int:
+        return sum(facet.count for facet in self.shown_facets)
+
+    @property
+    def capped(self) -> bool:
+        """Whether the list shown is of a ranking window, not of every match."""
+        return any(facet.more for facet in self.shown_facets)
+
+    @property
+    def shown_total_text(self) -> str:
+        return _shown_count(self.shown_total, self.capped)
+
+    @property
+    def window_text(self) -> str:
+        return f"{ranking_window():,}"
 
     @property
     def pages(self) -> int:
@@ -400,32 +449,41 @@ def _ranked(
     matcher: _Matcher, *, kind: SearchKind | None, page: int
 ) -> tuple[list[Facet], list[tuple[str, int]]]:
     """The matches of every kind counted, and one page of (kind, id) ranked together (of
-    `kind` only, if given), in one statement: each kind's matches with their rank are
-    found once (a materialised common table expression) and both read from it."""
+    `kind` only, if given), in one statement: each kind's window, its newest matches with
+    their rank, is found once (a materialised common table expression) and both read
+    from it.
+
+    A kind's window holds one row more than the ranking window, numbered newest first, so
+    the count can say "more" without counting further; only the window's rows are ranked,
+    so one search reads a bounded number of rows of each kind however large the newsroom."""
+    window = ranking_window()
     every = kinds()
     parts = []
     params: list = []
     for each in every:
         sql, part_params = (
             matcher.matches(each)
-            .order_by()
+            .order_by("-pk")
             .annotate(search_kind=Value(each.key), search_rank=matcher.rank(each))
-            .values_list("search_kind", "pk", "search_rank")
+            .values_list("search_kind", "pk", "search_rank")[: window + 1]
             .query.sql_with_params()
         )
-        parts.append(f"SELECT * FROM ({sql}) AS part")
+        parts.append(
+            f"SELECT part.*, ROW_NUMBER() OVER (ORDER BY part.pk DESC) FROM ({sql}) AS part"
+        )
         params.extend(part_params)
     materialized = "MATERIALIZED" if connection.vendor == "postgresql" else ""
-    only_kind = "WHERE kind = %s" if kind else ""
+    only_kind = "AND kind = %s" if kind else ""
     statement = f"""
-        WITH matches (kind, id, rank) AS {materialized} ({" UNION ALL ".join(parts)})
+        WITH matches (kind, id, rank, newest) AS {materialized} ({" UNION ALL ".join(parts)})
         SELECT kind, id, 0 FROM (
-            SELECT kind, id FROM matches {only_kind}
+            SELECT kind, id FROM matches WHERE newest <= %s {only_kind}
             ORDER BY rank DESC, kind, id LIMIT %s OFFSET %s
         ) AS page
         UNION ALL
         SELECT kind, NULL, COUNT(*) FROM matches GROUP BY kind
     """
+    params.append(window)
     params += [kind.key] if kind else []
     params += [PAGE_SIZE, (page - 1) * PAGE_SIZE]
     with connection.cursor() as cursor:
@@ -433,7 +491,11 @@ def _ranked(
         rows = cursor.fetchall()
     counted = {key: count for key, pk, count in rows if pk is None}
     on_page = [(key, pk) for key, pk, _ in rows if pk is not None]
-    return [Facet(each, counted.get(each.key, 0)) for each in every], on_page
+    facets = []
+    for each in every:
+        count = counted.get(each.key, 0)
+        facets.append(Facet(each, min(count, window), more=count > window))
+    return facets, on_page
 
 
 def _hits(matcher: _Matcher, on_page: list[tuple[str, int]]) -> list[Hit]:

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 
 from candidates.models import Quote
+from newsroom import search
 from results.models import ContestFact
 from tests.support import factories
 from tests.support.reader import visible_text
@@ -250,6 +251,40 @@ def test_search_queries_do_not_grow_with_content(client, django_assert_max_num_q
         response = client.get("/search/", {"q": "caucus"})
     assert response.status_code == 200
     assert len(hits(response)) == min(20, 7 * size + size)
+
+
+@pytest.mark.parametrize("size", [8, 40])
+def test_a_search_ranks_only_the_newest_window_of_each_kind(
+    client, settings, django_assert_max_num_queries, size
+):
+    settings.SEARCH_RANKING_WINDOW = 5
+    quotes = [factories.QuoteFactory(text=f"Reef remark {index}") for index in range(size)]
+    factories.SourceFactory(headline="Reef report")
+
+    with django_assert_max_num_queries(8) as queries:
+        response = client.get("/search/", {"q": "reef"})
+
+    # Each kind's part of the ranking statement reads at most the window and one row more.
+    ranking = queries.captured_queries[0]["sql"]
+    assert ranking.count("LIMIT 6") == len(search.kinds())
+    newest = {str(quote) for quote in quotes[-5:]}
+    assert {title for kind, title in hits(response) if kind == "Quote"} == newest
+    text = visible_text(response)
+    assert "Quotes (5+)" in text and "Sources (1)" in text and "Everything (6+)" in text
+    assert "Results 1–6 of 6+" in text
+    assert "the newest 5 matches are ranked" in text
+    assert 'rel="next"' not in response.text
+
+
+def test_a_kind_with_exactly_the_window_of_matches_is_counted_exactly(client, settings):
+    settings.SEARCH_RANKING_WINDOW = 5
+    for index in range(5):
+        factories.QuoteFactory(text=f"Reef remark {index}")
+
+    text = visible_text(client.get("/search/", {"q": "reef"}))
+
+    assert "Quotes (5)" in text and "Everything (5)" in text
+    assert "matches are ranked" not in text
 
 
 def test_a_rare_misspelling_costs_two_queries_more(client, django_assert_max_num_queries):
