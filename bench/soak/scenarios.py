@@ -22,7 +22,8 @@ from .stack import ADMIN_PASSWORD, ADMIN_USERNAME, Stack
 # Each round of imports writes counts ending in its own digit (the seed world's end in 1).
 ROUND_MARKERS = (7, 3, 9, 5, 2, 8, 4, 6, 0)
 _RESULTS_TABLE = re.compile(r'<table class="results">(.*?)</table>', re.S)
-_VOTES_CELL = re.compile(r'</th>\s*<td class="num">(\d+)')
+# The votes cell's figure, inside the span live-results.js updates.
+_VOTES_CELL = re.compile(r'</th>\s*<td class="num">(?:<span [^>]*>)?(\d+)')
 
 
 @dataclass

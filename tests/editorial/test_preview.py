@@ -177,12 +177,12 @@ def test_draft_contest_preview_shows_its_results(editor):
 def listings() -> list[str]:
     """Every public page without arguments, from the URL resolver (tests/support/world.py),
     the search asked for the marker; not the desk's own pages, which list drafts for staff
-    by design."""
+    by design; nor oEmbed, which answers about the one page its `url` names (below)."""
     staff_routes = (settings.ADMIN_URL, "desk/")
     return [
         f"{reverse(name)}?q=Quackenbush" if name == "search" else reverse(name)
         for name, route in patterns_without_arguments()
-        if not route.startswith(staff_routes)
+        if not route.startswith((*staff_routes, "oembed"))
     ]
 
 
@@ -196,6 +196,15 @@ def test_lists_feeds_search_sitemap_and_api_stay_published_only_for_staff(editor
 
     assert response.status_code == 200, path
     assert MARKER not in response.content.decode(), path
+
+
+def test_oembed_of_a_draft_contest_is_404_even_for_staff(editor):
+    contest = MAKERS["contest"](status=Status.DRAFT)
+
+    response = editor.get("/oembed", {"url": f"http://testserver{contest.get_absolute_url()}"})
+
+    assert response.status_code == 404
+    assert MARKER not in response.content.decode()
 
 
 def test_citation_export_of_a_draft_is_404_even_for_staff(editor):

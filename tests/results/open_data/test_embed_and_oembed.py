@@ -57,7 +57,7 @@ def test_embed_page_and_its_script_stay_small(db, client):
     small, large = embed_with(2), embed_with(20)
 
     assert small <= 2500
-    assert small < large <= small + 18 * 300, (small, large)
+    assert small < large <= small + 18 * 400, (small, large)
     script = client.get("/static/js/live-results.js")
     assert len(b"".join(script.streaming_content)) <= 4000
 
