@@ -1,25 +1,16 @@
 """Fixtures of the browser tests: a page of Debian's Chromium signed in as an editor."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
+
+from tests.support.browser import signed_in_context
 
 
 @pytest.fixture
 def signed_in_page(browser, live_server, superuser):
     """A 1280 px page signed in as a superuser; `page.errors` collects its console errors
     and uncaught exceptions."""
-    client = Client()
-    client.force_login(superuser)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
+    context = signed_in_context(
+        browser, live_server, superuser, viewport={"width": 1280, "height": 900}
     )
     page = context.new_page()
     page.errors = []

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib import admin
-from django.test import Client
 
 from tests.support.admin_forms import admin_url
+from tests.support.browser import signed_in_context
 from tests.test_admin_pages import build
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,18 +40,7 @@ DOUBLED_ROWS = """() => [...document.querySelectorAll('.tabular tr.has_original'
 
 @pytest.fixture
 def editor_page(browser, live_server, superuser):
-    client = Client()
-    client.force_login(superuser)
-    context = browser.new_context(viewport=DESKTOP)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    context = signed_in_context(browser, live_server, superuser, viewport=DESKTOP)
     page = context.new_page()
     yield page
     context.close()

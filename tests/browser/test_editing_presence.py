@@ -8,15 +8,14 @@ Security Policy complaint on the way.
 import time
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.test import Client
 from playwright.sync_api import expect
 
 from newsroom.editorial.publishing import Status
 from newsroom.editorial.records import EditingPresence
 from tests.support import factories
 from tests.support.admin_forms import admin_url
+from tests.support.browser import signed_in_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,18 +25,7 @@ def editor_page(browser, live_server, username, full_name, console):
     user = get_user_model().objects.create_superuser(
         username, "", "correct horse 42", first_name=given, last_name=family
     )
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context()
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    context = signed_in_context(browser, live_server, user)
     page = context.new_page()
     page.on("console", lambda message: console.append(message.text))
     return page, user
