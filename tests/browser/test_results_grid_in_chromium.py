@@ -17,12 +17,14 @@ OVER = "Votes for all candidates would total 101, more than the 91 ballots cast.
 
 @pytest.fixture
 def grid(signed_in_page, live_server):
-    """The change form of a contest of 91 ballots cast with two synthetic results, open in
-    a signed-in editor's page."""
+    """The change form of a contest of 91 ballots cast with two synthetic results, open at
+    its Results tab in a signed-in editor's page."""
     contest = factories.ContestFactory(ballots_cast=91, delegates_at_stake=6)
     for position, votes in enumerate([10, 20]):
         factories.ResultFactory(contest=contest, votes=votes, position=position)
     signed_in_page.goto(live_server.url + admin_url(Contest, "change", contest.pk))
+    # The form opens in tabs (form-tabs.js): the editor goes to the results.
+    signed_in_page.get_by_role("tab", name="Results", exact=True).click()
     return signed_in_page
 
 

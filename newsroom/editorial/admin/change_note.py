@@ -164,7 +164,13 @@ class ChangeNotes:
         note = list(NOTE_FIELDS)
         if obj is not None:
             note = ["edit_version", *note, *CORRECTION_FIELDS]
-        kept.append(("Change note", {"fields": note, "description": CHANGE_NOTE_HELP}))
+        # "change-note": part of saving, so form-tabs.js keeps it in sight under every tab.
+        kept.append(
+            (
+                "Change note",
+                {"fields": note, "description": CHANGE_NOTE_HELP, "classes": ["change-note"]},
+            )
+        )
         return kept
 
     @staticmethod

@@ -5,7 +5,8 @@
  *
  * - Each named section and inline listed in the contents becomes a tab panel; the contents
  *   become the tab list (arrow keys, Home and End move between tabs). The unnamed first
- *   section, which holds what editors change most, stays above every tab.
+ *   section, which holds what editors change most, stays above every tab, and the change
+ *   note (class "change-note"), part of saving, below every tab.
  * - The form opens on the first section holding an error (a save refused), else on the
  *   section of the address's #fragment, else on the first tab. "All sections" shows the
  *   whole form again.
@@ -24,7 +25,12 @@
   function enhance(nav) {
     const list = nav.querySelector("ol");
     const links = [...list.querySelectorAll("a[href^='#']")];
-    const tabs = links.map((link) => ({ link, panel: panelOf(link) })).filter((t) => t.panel);
+    const sections = links.map((link) => ({ link, panel: panelOf(link) })).filter((t) => t.panel);
+    // The change note is part of saving: it stays in sight under every tab.
+    sections
+      .filter(({ panel }) => panel.classList.contains("change-note"))
+      .forEach(({ link }) => link.parentElement.remove());
+    const tabs = sections.filter(({ panel }) => !panel.classList.contains("change-note"));
     if (tabs.length < 2) {
       return;
     }
