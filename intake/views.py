@@ -1,11 +1,15 @@
 """The admin's "Add a source from its text": the article form, then one review page of the
-proposed quotes, then the save. Nothing is stored before the save."""
+proposed quotes, then the save. Nothing is stored before the save. Also the site's 400
+handler, so that a paste too large for Django to read gets the intake form back with a
+message rather than a bare "Bad Request"."""
 
+from django.conf import settings
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.defaults import bad_request
 
 from .forms import ArticleForm, QuoteProposalFormSet
 from .matching import existing_quote
@@ -14,11 +18,23 @@ from .quotes import find_quotes
 from .services import save_intake
 
 
+def _may_intake(user) -> bool:
+    return user.has_perm("newsroom.add_source") and user.has_perm("candidates.add_quote")
+
+
+def _render(request, form, formset=None, *, refusal="", status=200):
+    context = {
+        **admin.site.each_context(request),
+        "title": "Add a source from its text",
+        "form": form,
+        "formset": formset,
+        "refusal": refusal,
+    }
+    return TemplateResponse(request, "admin/intake/intake.html", context, status=status)
+
+
 def intake_view(request):
-    if not (
-        request.user.has_perm("newsroom.add_source")
-        and request.user.has_perm("candidates.add_quote")
-    ):
+    if not _may_intake(request.user):
         raise PermissionDenied
     form = ArticleForm(request.POST or None, request.FILES or None)
     formset = None
@@ -50,10 +66,27 @@ def intake_view(request):
                 for proposal in find_quotes(paragraphs, newsroom_people())
             ]
             formset = QuoteProposalFormSet(initial=initial, prefix="quote")
-    context = {
-        **admin.site.each_context(request),
-        "title": "Add a source from its text",
-        "form": form,
-        "formset": formset,
-    }
-    return TemplateResponse(request, "admin/intake/intake.html", context)
+    return _render(request, form, formset)
+
+
+def bad_request_view(request, exception):
+    """Django refuses a request body over DATA_UPLOAD_MAX_MEMORY_SIZE before any view or the
+    CSRF check can read it, so only the 400 handler sees it. For the intake page, answer
+    with the (empty) form and a message saying what to do; any other 400 is Django's."""
+    user = getattr(request, "user", None)
+    if (
+        isinstance(exception, RequestDataTooBig)
+        and request.path == reverse("article_intake")
+        and user is not None
+        and user.is_active
+        and user.is_staff
+        and _may_intake(user)
+    ):
+        limit_kb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
+        refusal = (
+            f"The pasted text is too large to read (the page accepts up to {limit_kb:,} kB "
+            "in one go); nothing was saved. Paste the article alone, without what surrounds "
+            "it on the page, or upload it as a .txt file."
+        )
+        return _render(request, ArticleForm(), refusal=refusal, status=400)
+    return bad_request(request, exception)

@@ -101,3 +101,30 @@ def test_bad_article_text_gets_a_message_and_saves_nothing(
     assert response.status_code == 200
     assert message in " ".join(response.context["form"].errors[field])
     assert Source.objects.count() == sources
+
+
+def test_a_paste_over_the_request_size_limit_gets_the_form_back_with_a_message(
+    seed_newsroom, admin_client_logged_in
+):
+    sources = Source.objects.count()
+    paste = ("Synthetic paragraph of filler words.\n\n" * 140_000)[: 5 * 1024 * 1024]
+    response = admin_client_logged_in.post(reverse("article_intake"), article(text=paste))
+    assert response.status_code == 400
+    assert "too large to read" in response.context["refusal"]
+    assert b'id="article-intake"' in response.content
+    assert Source.objects.count() == sources
+
+
+def test_other_bad_requests_still_get_the_plain_400_page(admin_client_logged_in):
+    paste = "x" * (5 * 1024 * 1024)
+    response = admin_client_logged_in.post(
+        reverse("admin:newsroom_source_add"), {"article_text": paste}
+    )
+    assert response.status_code == 400
+    assert b"article-intake" not in response.content
+
+
+def test_the_admin_index_and_the_sources_list_link_to_intake(admin_client_logged_in):
+    link = f'href="{reverse("article_intake")}"'.encode()
+    assert link in admin_client_logged_in.get(reverse("admin:index")).content
+    assert link in admin_client_logged_in.get(reverse("admin:newsroom_source_changelist")).content
