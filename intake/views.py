@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.defaults import bad_request
 
 from .forms import ArticleForm, QuoteProposalFormSet
-from .matching import existing_quote
+from .matching import existing_quotes
 from .people import newsroom_people
 from .quotes import find_quotes
 from .services import save_intake
@@ -51,6 +51,10 @@ def intake_view(request):
                 source = save_intake(article=form.cleaned_data, quotes=kept)
                 return redirect(reverse("admin:newsroom_source_change", args=[source.pk]))
         else:
+            proposals = find_quotes(paragraphs, newsroom_people())
+            existing = existing_quotes(
+                [(p.text, p.speaker.key if p.speaker else None) for p in proposals]
+            )
             initial = [
                 {
                     "keep": proposal.speaker is not None,
@@ -60,10 +64,9 @@ def intake_view(request):
                     "candidate": proposal.speaker.key if proposal.speaker else None,
                     "speaker_name": proposal.speaker_name,
                     "is_partial": proposal.is_partial,
-                    "existing": proposal.speaker
-                    and existing_quote(proposal.text, proposal.speaker.key),
+                    "existing": match,
                 }
-                for proposal in find_quotes(paragraphs, newsroom_people())
+                for proposal, match in zip(proposals, existing, strict=True)
             ]
             formset = QuoteProposalFormSet(initial=initial, prefix="quote")
     return _render(request, form, formset)

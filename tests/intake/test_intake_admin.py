@@ -128,3 +128,21 @@ def test_the_admin_index_and_the_sources_list_link_to_intake(admin_client_logged
     link = f'href="{reverse("article_intake")}"'.encode()
     assert link in admin_client_logged_in.get(reverse("admin:index")).content
     assert link in admin_client_logged_in.get(reverse("admin:newsroom_source_changelist")).content
+
+
+def synthetic_article(quotes: int) -> str:
+    said = (
+        f"“Synthetic words number {n} for the query count,” {name} said."
+        for n, name in zip(range(quotes), ["Palmer", "Biden"] * quotes, strict=False)
+    )
+    return "Synthetic intake headline\n\nA first synthetic paragraph.\n\n" + "\n\n".join(said)
+
+
+@pytest.mark.parametrize("quotes", [2, 20])
+def test_the_review_page_reads_the_same_few_queries_for_few_or_many_proposals(
+    seed_newsroom, admin_client_logged_in, django_assert_max_num_queries, quotes
+):
+    text = {"text": synthetic_article(quotes), "headline": "Synthetic intake headline"}
+    with django_assert_max_num_queries(10):
+        review = admin_client_logged_in.post(reverse("article_intake"), article(review="1", **text))
+    assert len(review.context["formset"]) == quotes
