@@ -1,5 +1,5 @@
 """The admin's "Add a source from its text": the article form, then one review page of the
-proposed quotes, then the save. Nothing is stored before the save. Also the site's 400
+proposed quotes (and, to read, the figures), then the save. Nothing is stored before the save. Also the site's 400
 handler, so that a paste too large for Django to read gets the intake form back with a
 message rather than a bare "Bad Request"."""
 
@@ -11,6 +11,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.defaults import bad_request
 
+from .contests import proposed_contests
+from .figures import find_figures
 from .forms import ArticleForm, QuoteProposalFormSet
 from .matching import existing_quotes
 from .people import newsroom_people
@@ -22,12 +24,13 @@ def _may_intake(user) -> bool:
     return user.has_perm("newsroom.add_source") and user.has_perm("candidates.add_quote")
 
 
-def _render(request, form, formset=None, *, refusal="", status=200):
+def _render(request, form, formset=None, *, figures=(), refusal="", status=200):
     context = {
         **admin.site.each_context(request),
         "title": "Add a source from its text",
         "form": form,
         "formset": formset,
+        "figures": figures,
         "refusal": refusal,
     }
     return TemplateResponse(request, "admin/intake/intake.html", context, status=status)
@@ -37,7 +40,7 @@ def intake_view(request):
     if not _may_intake(request.user):
         raise PermissionDenied
     form = ArticleForm(request.POST or None, request.FILES or None)
-    formset = None
+    formset, figures = None, []
     if request.method == "POST" and form.is_valid():
         paragraphs = form.cleaned_data["paragraphs"]
         if "save" in request.POST:
@@ -51,7 +54,8 @@ def intake_view(request):
                 source = save_intake(article=form.cleaned_data, quotes=kept)
                 return redirect(reverse("admin:newsroom_source_change", args=[source.pk]))
         else:
-            proposals = find_quotes(paragraphs, newsroom_people())
+            people = newsroom_people()
+            proposals = find_quotes(paragraphs, people)
             existing = existing_quotes(
                 [(p.text, p.speaker.key if p.speaker else None) for p in proposals]
             )
@@ -69,7 +73,19 @@ def intake_view(request):
                 for proposal, match in zip(proposals, existing, strict=True)
             ]
             formset = QuoteProposalFormSet(initial=initial, prefix="quote")
-    return _render(request, form, formset)
+            figures = _figure_rows(paragraphs, people, form.cleaned_data["published_on"])
+    return _render(request, form, formset, figures=figures)
+
+
+def _figure_rows(paragraphs, people, published_on) -> list[dict]:
+    """The figures the article reports, for the editor to read beside the quotes; intake
+    does not save them yet (docs/intake.md)."""
+    figures = find_figures(paragraphs, people)
+    contests = proposed_contests(figures, published_on.year if published_on else None)
+    return [
+        {"figure": figure, "contest": contest}
+        for figure, contest in zip(figures, contests, strict=True)
+    ]
 
 
 def bad_request_view(request, exception):

@@ -4,9 +4,11 @@ them as drafts cited with their paragraph; bad text saves nothing."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 
 from candidates.models import Quote
 from newsroom.models import Outlet, Source
+from results.models import Contest
 from tests.support import seed_articles
 
 pytestmark = pytest.mark.django_db
@@ -132,7 +134,8 @@ def test_the_admin_index_and_the_sources_list_link_to_intake(admin_client_logged
 
 def synthetic_article(quotes: int) -> str:
     said = (
-        f"“Synthetic words number {n} for the query count,” {name} said."
+        f"“Synthetic words number {n} for the query count,” {name} said. "
+        f"{name} won {n + 1} votes in the synthetic count."
         for n, name in zip(range(quotes), ["Palmer", "Biden"] * quotes, strict=False)
     )
     return "Synthetic intake headline\n\nA first synthetic paragraph.\n\n" + "\n\n".join(said)
@@ -143,6 +146,36 @@ def test_the_review_page_reads_the_same_few_queries_for_few_or_many_proposals(
     seed_newsroom, admin_client_logged_in, django_assert_max_num_queries, quotes
 ):
     text = {"text": synthetic_article(quotes), "headline": "Synthetic intake headline"}
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(12):
         review = admin_client_logged_in.post(reverse("article_intake"), article(review="1", **text))
-    assert len(review.context["formset"]) == quotes
+    assert len(review.context["formset"]) == len(review.context["figures"]) == quotes
+
+
+def test_the_review_page_shows_each_figure_with_the_contest_of_its_year(
+    seed_newsroom, admin_client_logged_in
+):
+    review = admin_client_logged_in.post(reverse("article_intake"), article(review="1"))
+    rows = review.context["figures"]
+    assert rows and all(row["contest"] for row in rows)
+    for row in rows:
+        figure, year = row["figure"], row["figure"].year or 2024
+        contest = Contest.objects.get(name=row["contest"])
+        assert contest.held_on.year == year
+        if figure.person:
+            assert contest.results.filter(candidate_id=figure.person.key).exists()
+        assert escape(figure.passage).encode() in review.content
+    assert len({row["contest"] for row in rows}) == 2
+
+
+def test_a_figure_whose_contest_is_uncertain_is_left_for_the_editor(
+    seed_newsroom, admin_client_logged_in
+):
+    text = {
+        "text": "Synthetic intake headline\n\nPalmer won 12 votes in the synthetic count.",
+        "headline": "Synthetic intake headline",
+        "published_on": "",
+        "published_on_precision": "",
+    }
+    review = admin_client_logged_in.post(reverse("article_intake"), article(review="1", **text))
+    assert [row["contest"] for row in review.context["figures"]] == [None]
+    assert b"(the editor chooses)" in review.content
