@@ -15,6 +15,9 @@ admin.site.site_header = "Ballot Desk"
 admin.site.site_title = "Ballot Desk admin"
 admin.site.index_title = "Newsroom"
 
+# A paste too large for Django to read is answered by the intake form itself.
+handler400 = "intake.views.bad_request_view"
+
 urlpatterns = [
     path(
         f"{settings.ADMIN_URL}dashboard/",

@@ -64,6 +64,11 @@ class QuoteProposalForm(forms.Form):
     # thousands. Kept, the proposal becomes a new citation of this quote.
     existing = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
+    def __init__(self, *args, candidate_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if candidate_choices is not None:
+            self.fields["candidate"].choices = candidate_choices
+
     def clean(self):
         data = super().clean()
         if data.get("existing"):
@@ -78,4 +83,18 @@ class QuoteProposalForm(forms.Form):
         return data
 
 
-QuoteProposalFormSet = forms.formset_factory(QuoteProposalForm, extra=0, max_num=500)
+class BaseQuoteProposalFormSet(forms.BaseFormSet):
+    """The candidates' choices are read once for the page, not once a proposal."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = QuoteProposalForm.base_fields["candidate"]
+        self.candidate_choices = list(field.choices)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "candidate_choices": self.candidate_choices}
+
+
+QuoteProposalFormSet = forms.formset_factory(
+    QuoteProposalForm, formset=BaseQuoteProposalFormSet, extra=0, max_num=500
+)

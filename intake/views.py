@@ -1,27 +1,46 @@
 """The admin's "Add a source from its text": the article form, then one review page of the
-proposed quotes, then the save. Nothing is stored before the save."""
+proposed quotes (and, to read, the figures), then the save. Nothing is stored before the save. Also the site's 400
+handler, so that a paste too large for Django to read gets the intake form back with a
+message rather than a bare "Bad Request"."""
 
+from django.conf import settings
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.defaults import bad_request
 
+from .contests import proposed_contests
+from .figures import find_figures
 from .forms import ArticleForm, QuoteProposalFormSet
-from .matching import existing_quote
+from .matching import existing_quotes
 from .people import newsroom_people
 from .quotes import find_quotes
 from .services import save_intake
 
 
+def _may_intake(user) -> bool:
+    return user.has_perm("newsroom.add_source") and user.has_perm("candidates.add_quote")
+
+
+def _render(request, form, formset=None, *, figures=(), refusal="", status=200):
+    context = {
+        **admin.site.each_context(request),
+        "title": "Add a source from its text",
+        "form": form,
+        "formset": formset,
+        "figures": figures,
+        "refusal": refusal,
+    }
+    return TemplateResponse(request, "admin/intake/intake.html", context, status=status)
+
+
 def intake_view(request):
-    if not (
-        request.user.has_perm("newsroom.add_source")
-        and request.user.has_perm("candidates.add_quote")
-    ):
+    if not _may_intake(request.user):
         raise PermissionDenied
     form = ArticleForm(request.POST or None, request.FILES or None)
-    formset = None
+    formset, figures = None, []
     if request.method == "POST" and form.is_valid():
         paragraphs = form.cleaned_data["paragraphs"]
         if "save" in request.POST:
@@ -35,6 +54,11 @@ def intake_view(request):
                 source = save_intake(article=form.cleaned_data, quotes=kept)
                 return redirect(reverse("admin:newsroom_source_change", args=[source.pk]))
         else:
+            people = newsroom_people()
+            proposals = find_quotes(paragraphs, people)
+            existing = existing_quotes(
+                [(p.text, p.speaker.key if p.speaker else None) for p in proposals]
+            )
             initial = [
                 {
                     "keep": proposal.speaker is not None,
@@ -44,16 +68,44 @@ def intake_view(request):
                     "candidate": proposal.speaker.key if proposal.speaker else None,
                     "speaker_name": proposal.speaker_name,
                     "is_partial": proposal.is_partial,
-                    "existing": proposal.speaker
-                    and existing_quote(proposal.text, proposal.speaker.key),
+                    "existing": match,
                 }
-                for proposal in find_quotes(paragraphs, newsroom_people())
+                for proposal, match in zip(proposals, existing, strict=True)
             ]
             formset = QuoteProposalFormSet(initial=initial, prefix="quote")
-    context = {
-        **admin.site.each_context(request),
-        "title": "Add a source from its text",
-        "form": form,
-        "formset": formset,
-    }
-    return TemplateResponse(request, "admin/intake/intake.html", context)
+            figures = _figure_rows(paragraphs, people, form.cleaned_data["published_on"])
+    return _render(request, form, formset, figures=figures)
+
+
+def _figure_rows(paragraphs, people, published_on) -> list[dict]:
+    """The figures the article reports, for the editor to read beside the quotes; intake
+    does not save them yet (docs/intake.md)."""
+    figures = find_figures(paragraphs, people)
+    contests = proposed_contests(figures, published_on.year if published_on else None)
+    return [
+        {"figure": figure, "contest": contest}
+        for figure, contest in zip(figures, contests, strict=True)
+    ]
+
+
+def bad_request_view(request, exception):
+    """Django refuses a request body over DATA_UPLOAD_MAX_MEMORY_SIZE before any view or the
+    CSRF check can read it, so only the 400 handler sees it. For the intake page, answer
+    with the (empty) form and a message saying what to do; any other 400 is Django's."""
+    user = getattr(request, "user", None)
+    if (
+        isinstance(exception, RequestDataTooBig)
+        and request.path == reverse("article_intake")
+        and user is not None
+        and user.is_active
+        and user.is_staff
+        and _may_intake(user)
+    ):
+        limit_kb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
+        refusal = (
+            f"The pasted text is too large to read (the page accepts up to {limit_kb:,} kB "
+            "in one go); nothing was saved. Paste the article alone, without what surrounds "
+            "it on the page, or upload it as a .txt file."
+        )
+        return _render(request, ArticleForm(), refusal=refusal, status=400)
+    return bad_request(request, exception)

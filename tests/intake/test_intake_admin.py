@@ -4,9 +4,11 @@ them as drafts cited with their paragraph; bad text saves nothing."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 
 from candidates.models import Quote
 from newsroom.models import Outlet, Source
+from results.models import Contest
 from tests.support import seed_articles
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +103,79 @@ def test_bad_article_text_gets_a_message_and_saves_nothing(
     assert response.status_code == 200
     assert message in " ".join(response.context["form"].errors[field])
     assert Source.objects.count() == sources
+
+
+def test_a_paste_over_the_request_size_limit_gets_the_form_back_with_a_message(
+    seed_newsroom, admin_client_logged_in
+):
+    sources = Source.objects.count()
+    paste = ("Synthetic paragraph of filler words.\n\n" * 140_000)[: 5 * 1024 * 1024]
+    response = admin_client_logged_in.post(reverse("article_intake"), article(text=paste))
+    assert response.status_code == 400
+    assert "too large to read" in response.context["refusal"]
+    assert b'id="article-intake"' in response.content
+    assert Source.objects.count() == sources
+
+
+def test_other_bad_requests_still_get_the_plain_400_page(admin_client_logged_in):
+    paste = "x" * (5 * 1024 * 1024)
+    response = admin_client_logged_in.post(
+        reverse("admin:newsroom_source_add"), {"article_text": paste}
+    )
+    assert response.status_code == 400
+    assert b"article-intake" not in response.content
+
+
+def test_the_admin_index_and_the_sources_list_link_to_intake(admin_client_logged_in):
+    link = f'href="{reverse("article_intake")}"'.encode()
+    assert link in admin_client_logged_in.get(reverse("admin:index")).content
+    assert link in admin_client_logged_in.get(reverse("admin:newsroom_source_changelist")).content
+
+
+def synthetic_article(quotes: int) -> str:
+    said = (
+        f"“Synthetic words number {n} for the query count,” {name} said. "
+        f"{name} won {n + 1} votes in the synthetic count."
+        for n, name in zip(range(quotes), ["Palmer", "Biden"] * quotes, strict=False)
+    )
+    return "Synthetic intake headline\n\nA first synthetic paragraph.\n\n" + "\n\n".join(said)
+
+
+@pytest.mark.parametrize("quotes", [2, 20])
+def test_the_review_page_reads_the_same_few_queries_for_few_or_many_proposals(
+    seed_newsroom, admin_client_logged_in, django_assert_max_num_queries, quotes
+):
+    text = {"text": synthetic_article(quotes), "headline": "Synthetic intake headline"}
+    with django_assert_max_num_queries(12):
+        review = admin_client_logged_in.post(reverse("article_intake"), article(review="1", **text))
+    assert len(review.context["formset"]) == len(review.context["figures"]) == quotes
+
+
+def test_the_review_page_shows_each_figure_with_the_contest_of_its_year(
+    seed_newsroom, admin_client_logged_in
+):
+    review = admin_client_logged_in.post(reverse("article_intake"), article(review="1"))
+    rows = review.context["figures"]
+    assert rows and all(row["contest"] for row in rows)
+    for row in rows:
+        figure, year = row["figure"], row["figure"].year or 2024
+        contest = Contest.objects.get(name=row["contest"])
+        assert contest.held_on.year == year
+        if figure.person:
+            assert contest.results.filter(candidate_id=figure.person.key).exists()
+        assert escape(figure.passage).encode() in review.content
+    assert len({row["contest"] for row in rows}) == 2
+
+
+def test_a_figure_whose_contest_is_uncertain_is_left_for_the_editor(
+    seed_newsroom, admin_client_logged_in
+):
+    text = {
+        "text": "Synthetic intake headline\n\nPalmer won 12 votes in the synthetic count.",
+        "headline": "Synthetic intake headline",
+        "published_on": "",
+        "published_on_precision": "",
+    }
+    review = admin_client_logged_in.post(reverse("article_intake"), article(review="1", **text))
+    assert [row["contest"] for row in review.context["figures"]] == [None]
+    assert b"(the editor chooses)" in review.content
