@@ -14,31 +14,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from newsroom.provenance import TENS_WORDS, UNIT_WORDS
+
 from .people import Person, name_pattern
 
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_UNITS, _TENS = UNIT_WORDS, TENS_WORDS
 _WORD_NUMBER = (
     r"(?:(?:"
     + "|".join(_TENS)

@@ -1,7 +1,7 @@
 """The admin's "Add a source from its text": the article form, then one review page of the
-proposed quotes (and, to read, the figures), then the save. Nothing is stored before the save. Also the site's 400
-handler, so that a paste too large for Django to read gets the intake form back with a
-message rather than a bare "Bad Request"."""
+proposed quotes (and, to read, the figures), then the save. Nothing is stored before the
+save. Also the site's 400 handler, so that a paste too large for Django to read gets the
+intake form back with a message rather than a bare "Bad Request"."""
 
 from django.conf import settings
 from django.contrib import admin

@@ -2,8 +2,6 @@
 review page of proposed quotes, the save; no JavaScript error on the way."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from candidates.models import Quote
 from newsroom.models import Source
@@ -12,25 +10,8 @@ from tests.support import seed_articles
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_editor_turns_a_seed_article_into_draft_quotes(
-    browser, live_server, seed_newsroom, superuser
-):
-    client = Client()
-    client.force_login(superuser)
-    context = browser.new_context()
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+def test_editor_turns_a_seed_article_into_draft_quotes(signed_in_page, live_server, seed_newsroom):
+    page = signed_in_page
     spec = seed_articles.SOURCES["abc"]
     page.goto(f"{live_server.url}/admin/intake/")
     page.select_option("#id_outlet", label="ABC News")
@@ -46,5 +27,4 @@ def test_editor_turns_a_seed_article_into_draft_quotes(
     # The seed newsroom holds these quotes already: each kept one is a new citation of it.
     assert Quote.objects.count() == before
     assert Quote.objects.filter(citations__source=source).count() == 8
-    assert errors == []
-    context.close()
+    assert page.errors == []
