@@ -60,6 +60,9 @@ class EditorialFormSetMixin:
     def add_fields(self, form, index):
         super().add_fields(form, index)
         workflow.limit_row_statuses(self, form)
+        if "DELETE" in form.fields:
+            # In a tabular inline the box sits under a "Delete?" heading, with no <label>.
+            form.fields["DELETE"].widget.attrs.setdefault("aria-label", "Delete this row")
 
     def clean(self):
         super().clean()

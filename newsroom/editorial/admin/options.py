@@ -283,6 +283,11 @@ class EditorialInlineMixin:
         formset = super().get_formset(request, obj, **kwargs)
         # Django builds this class for this request: the user saving belongs on it.
         formset.workflow_user = request.user
+        if self.template.endswith("tabular.html"):
+            # A table's cells have their column heading and no <label>: each input says
+            # what it is to a screen reader (axe: every form field has an accessible name).
+            for field in formset.form.base_fields.values():
+                field.widget.attrs.setdefault("aria-label", str(field.label))
         return formset
 
     def get_fields(self, request, obj=None):
