@@ -5,6 +5,8 @@ model through a generic relation, so candidates and results cite sources without
 importing them.
 """
 
+import functools
+import operator
 import re
 
 from django.conf import settings
@@ -511,6 +513,32 @@ class Citation(AttachedRow):
         return display(self)
 
 
+#: Each registry's id format: the pattern a whole value matches, and an example for the
+#: form's message. The database holds each too (identifier_value_format), bar Ballotpedia's
+#: "no whitespace", which no regex reads alike on SQLite and PostgreSQL.
+IDENTIFIER_FORMATS = {
+    "wikidata": (r"Q[1-9][0-9]*", "a Wikidata item id such as Q6279"),
+    "fec": (r"[HSPC][0-9A-Z]{8}", "an FEC id such as P40012345"),
+    "ballotpedia": (r"[^\s/?#]+", "a Ballotpedia page name such as Joe_Biden"),
+    "ap_candidate": (r"[0-9]{1,12}", "an AP candidate id, digits only, such as 12345"),
+    "ap_race": (r"[0-9]{1,12}", "an AP race id, digits only, such as 12345"),
+}
+_FORMATS_IN_DATABASE = [scheme for scheme in IDENTIFIER_FORMATS if scheme != "ballotpedia"]
+
+
+def _identifier_format_condition() -> models.Q:
+    """A known registry, and a value of its form where the database can read the form."""
+    of_its_form = functools.reduce(
+        operator.or_,
+        (
+            models.Q(scheme=scheme, value__regex=f"^{IDENTIFIER_FORMATS[scheme][0]}$")
+            for scheme in _FORMATS_IN_DATABASE
+        ),
+        ~models.Q(scheme__in=_FORMATS_IN_DATABASE),
+    )
+    return models.Q(scheme__in=list(IDENTIFIER_FORMATS)) & of_its_form
+
+
 class ExternalIdentifier(AttachedRow):
     """An identifier in a civic-data registry. Recorded only when known, never guessed."""
 
@@ -522,14 +550,6 @@ class ExternalIdentifier(AttachedRow):
         # join on them (a candidate's polID / candidateID, a race's raceID in its state).
         AP_CANDIDATE = "ap_candidate", "AP candidate id"
         AP_RACE = "ap_race", "AP race id"
-
-    PATTERNS = {
-        Scheme.WIKIDATA: (r"Q[1-9][0-9]*", "a Wikidata item id such as Q6279"),
-        Scheme.FEC: (r"[HSPC][0-9A-Z]{8}", "an FEC id such as P40012345"),
-        Scheme.BALLOTPEDIA: (r"[^\s/?#]+", "a Ballotpedia page name such as Joe_Biden"),
-        Scheme.AP_CANDIDATE: (r"[0-9]{1,12}", "an AP candidate id, digits only, such as 12345"),
-        Scheme.AP_RACE: (r"[0-9]{1,12}", "an AP race id, digits only, such as 12345"),
-    }
 
     content_type = models.ForeignKey(
         ContentType,
@@ -558,26 +578,9 @@ class ExternalIdentifier(AttachedRow):
                 name="identifier_one_per_scheme",
                 violation_error_message="This item already has an identifier in that registry.",
             ),
-            # The shell and imports skip clean(): the formats are held here too, except a
-            # Ballotpedia page name's "no whitespace", which no regex reads alike on both
-            # databases.
+            # The shell and imports skip clean(): the formats are held here too.
             models.CheckConstraint(
-                condition=models.Q(
-                    scheme__in=[
-                        "wikidata",
-                        "fec",
-                        "ballotpedia",
-                        "ap_candidate",
-                        "ap_race",
-                    ]
-                )
-                & (
-                    ~models.Q(scheme__in=["wikidata", "fec", "ap_candidate", "ap_race"])
-                    | models.Q(scheme="wikidata", value__regex=r"^Q[1-9][0-9]*$")
-                    | models.Q(scheme="fec", value__regex=r"^[HSPC][0-9A-Z]{8}$")
-                    | models.Q(scheme="ap_candidate", value__regex=r"^[0-9]{1,12}$")
-                    | models.Q(scheme="ap_race", value__regex=r"^[0-9]{1,12}$")
-                ),
+                condition=_identifier_format_condition(),
                 name="identifier_value_format",
                 violation_error_message="This is not an identifier of that registry's form: "
                 "Wikidata Q and digits, FEC a letter H, S, P or C and eight letters or digits, "
@@ -612,7 +615,7 @@ class ExternalIdentifier(AttachedRow):
     def clean(self):
         super().clean()
         self.value = self.value.strip()
-        pattern, example = self.PATTERNS.get(self.scheme, (r".+", "a value"))
+        pattern, example = IDENTIFIER_FORMATS.get(self.scheme, (r".+", "a value"))
         if not re.fullmatch(pattern, self.value):
             raise ValidationError({"value": f"Enter {example}."})
 

@@ -19,7 +19,6 @@ field (old → new):
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
-from django.utils.text import capfirst
 
 from . import versions
 from .as_of import history_of
@@ -100,14 +99,13 @@ def identifier_changed(content_type_id, object_id, *, change: str, identifier) -
         if latest is not None:
             records.filter(pk=latest.pk).update(**{field.attname: after})
             return
-    owner = rows.first()
-    owner._change_reason = f"{capfirst(str(identifier._meta.verbose_name))} {change}: {identifier}"[
-        :100
-    ]
-    if getattr(identifier, "_history_user", None) is not None:
-        owner._history_user = identifier._history_user
-    history.bulk_history_create([owner], update=True, default_date=timezone.now())
-    versions.mark_recorded(model, object_id)
+    versions.record_part_change(
+        rows.first(),
+        identifier,
+        change=change,
+        moment=timezone.now(),
+        user=getattr(identifier, "_history_user", None),
+    )
 
 
 def fill_for_migration(apps, labels: list[str]) -> None:

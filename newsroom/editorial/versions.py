@@ -485,14 +485,18 @@ def record_owner(part, moment: datetime.datetime, *, change: str, origin=None) -
         owner = link.owner._base_manager.filter(pk=owner_pk).first()
         if owner is None:
             continue
-        owner._change_reason = (f"{capfirst(str(type(part)._meta.verbose_name))} {change}: {part}")[
-            :100
-        ]
-        written += history_of(link.owner).bulk_history_create(
-            [owner], update=True, default_date=moment
-        )
-        if recorded is not None:
-            recorded.add(key)
+        written += record_part_change(owner, part, change=change, moment=moment)
+    return written
+
+
+def record_part_change(owner, part, *, change: str, moment, user=None) -> list:
+    """A history record of `owner` as it is, dated `moment`, saying which of its parts
+    changed ("Result saved: …"), noted as its record for the current `one_moment()` block."""
+    owner._change_reason = f"{capfirst(str(type(part)._meta.verbose_name))} {change}: {part}"[:100]
+    if user is not None:
+        owner._history_user = user
+    written = history_of(type(owner)).bulk_history_create([owner], update=True, default_date=moment)
+    mark_recorded(type(owner), owner.pk)
     return written
 
 
