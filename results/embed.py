@@ -82,7 +82,7 @@ def embed_contest(request, slug):
         {"contest": contest, "results": results, "live": live_count(contest, results)},
     )
     # Written here, not by the CSP middleware, so that the page cache keeps it with the page.
-    response.headers[CSP.HEADER_ENFORCE] = build_policy(embed_policy())
+    response.headers[str(CSP.HEADER_ENFORCE)] = build_policy(embed_policy())
     return response
 
 

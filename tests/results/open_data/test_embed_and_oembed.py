@@ -1,6 +1,8 @@
 """The embeddable results box and its oEmbed endpoint: framed only by allowed origins,
 tiny, public only; every other page keeps refusing frames."""
 
+import urllib.request
+
 import pytest
 
 from newsroom.editorial.publishing import Status
@@ -26,6 +28,19 @@ def test_embed_may_be_framed_only_by_the_allowed_origins(seed_newsroom, client, 
     assert "X-Frame-Options" not in embed
     assert "frame-ancestors 'none'" in csp(page)
     assert page["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_embed_is_served_by_a_real_wsgi_server_with_its_policy(
+    seed_newsroom, live_server, settings
+):
+    """Through runserver's WSGI server, which refuses a header name that is not a plain
+    str (the test client does not check)."""
+    settings.EMBED_ALLOWED_ORIGINS = [ALLOWED]
+
+    with urllib.request.urlopen(f"{live_server.url}/embed/contests/{CAUCUS}/") as response:
+        assert response.status == 200
+        assert f"frame-ancestors {ALLOWED}" in response.headers["Content-Security-Policy"]
 
 
 def test_embed_refuses_every_frame_when_no_origin_is_allowed(seed_newsroom, client):
