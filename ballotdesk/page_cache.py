@@ -28,7 +28,9 @@ change, and its kind key. Versions are ticks of one logical clock in the cache (
 while none of its keys has moved past that. The keys move at once and again when the
 transaction commits, once per key per transaction (an import of 10,000 results moves a
 contest's key, its candidates' keys and `list-result`, not 10,000 keys). Unrelated pages
-stay cached. Only changes that send no signal (`QuerySet.update()`, raw SQL) wait up to
+stay cached. A hit reads its page's key versions only when the clock has moved since
+they were last read for that page (`verified_fresh`): while nothing is saved, a hit is two
+round trips to the cache whatever the page shows. Only changes that send no signal (`QuerySet.update()`, raw SQL) wait up to
 `PAGE_CACHE_SECONDS`: a stored page is fresh for that long at most.
 
 A scheduled publication time coming due moves the site's *content version* on, which
@@ -91,6 +93,8 @@ from django.core.cache import cache
 from django.db import connections, transaction
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import (
+    _generate_cache_header_key,
+    _generate_cache_key,
     add_never_cache_headers,
     get_cache_key,
     get_conditional_response,
@@ -121,6 +125,8 @@ ANY = "any-"
 
 # Headers that belong to one response, never to a stored page.
 _UNSTORED_HEADERS = {"content-length", "set-cookie", "x-request-id"}
+#: Where `first_read` puts the header list of an address without a query string.
+_HEADER_KEY = object()
 _QUOTED_NAME = re.compile(r'"([A-Za-z0-9_]+)"')
 
 
@@ -356,6 +362,11 @@ def bump_keys(keys) -> None:
     if tick is None:
         return
     cache.set_many({KEY_VERSION + key: tick for key in keys}, timeout=None)
+    # Once more, now that the versions are written: a page found fresh at a tick of the
+    # clock stays fresh while the clock stands still (`verified_fresh`), and a save whose
+    # versions a check missed has moved the clock past the tick that check saw.
+    with contextlib.suppress(ValueError):
+        cache.incr(CLOCK_KEY)
 
 
 def purge(keys) -> None:
@@ -470,12 +481,38 @@ def is_fresh(page: dict, version: int | None) -> bool:
     return all(tick <= page["tick"] for tick in versions.values())
 
 
+def checked_key(page_key: str) -> str:
+    """Where the clock's tick a stored page was last found fresh at is kept."""
+    return f"{page_key}:fresh-at"
+
+
+def verified_fresh(page: dict, version, page_key: str, now_tick, checked_tick) -> bool:
+    """`is_fresh`, without reading the page's key versions again while the clock has not
+    moved since they were last read (`checked_tick`, read with the page). A profile carries
+    about eighty keys: on a busy site most hits find the clock where the last check left it
+    and read no version at all. `now_tick` was read before the page and its versions, so a
+    save that moves a key after it moves the clock past it too (`bump_keys`)."""
+    if now_tick is not None and checked_tick == now_tick:
+        return (
+            page.get("version") == version
+            and page.get("tick") is not None
+            and time.time() < page["fresh_until"]
+        )
+    fresh = is_fresh(page, version)
+    if fresh and now_tick is not None:
+        lifetime = settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_SECONDS
+        cache.set(checked_key(page_key), now_tick, lifetime)
+    return fresh
+
+
 # --- The site's content version (scheduled publication) ----------------------------------
 
 
-def content_version() -> int | None:
-    """The current content version, or None when the cache does not answer."""
-    stored = cache.get_many([CONTENT_VERSION_KEY, NEXT_DUE_KEY])
+def content_version(stored: dict | None = None) -> int | None:
+    """The current content version, or None when the cache does not answer. `stored`: what
+    the cache holds under CONTENT_VERSION_KEY and NEXT_DUE_KEY, if already read."""
+    if stored is None:
+        stored = cache.get_many([CONTENT_VERSION_KEY, NEXT_DUE_KEY])
     version = stored.get(CONTENT_VERSION_KEY)
     if version is None:
         # First request after a flush or a Redis restart: start a version of our own, unless
@@ -713,10 +750,11 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         storing = settings.PAGE_CACHE_SECONDS > 0
-        version = content_version() if storing else None
+        first = self.first_read(request) if storing else {}
+        version = content_version(first) if storing else None
         available = version is not None
         # None: nothing learned yet for this address, so every parameter counts.
-        known = cache.get(parameters_key(request)) if available else None
+        known = first.get(parameters_key(request)) if available else None
         request._query = request.GET
         request.GET = ReadParameters(request._query)
         page_key = stale = None
@@ -724,14 +762,24 @@ class PageCacheMiddleware:
         # A reader with a message waiting (say, "added to your basket") gets a fresh page.
         if available and CookieStorage.cookie_name not in request.COOKIES:
             keyed = keyed_request(request, EVERY if known is None else known)
-            page_key = get_cache_key(keyed, PAGE_PREFIX, "GET", cache)
-            page = cache.get(page_key) if page_key else None
+            if keyed is request and _HEADER_KEY in first:
+                headers = first[_HEADER_KEY]
+                page_key = (
+                    None
+                    if headers is None
+                    else _generate_cache_key(request, "GET", headers, PAGE_PREFIX)
+                )
+            else:
+                page_key = get_cache_key(keyed, PAGE_PREFIX, "GET", cache)
+            found = cache.get_many([page_key, checked_key(page_key)]) if page_key else {}
+            page = found.get(page_key)
             if page is None and page_key:
                 locked = cache.add(lock_key(page_key), 1, settings.PAGE_CACHE_LOCK_SECONDS)
                 if not locked:
                     page = self.wait_for(page_key)
             if page is not None:
-                if is_fresh(page, version):
+                checked = found.get(checked_key(page_key))
+                if verified_fresh(page, version, page_key, first.get(CLOCK_KEY), checked):
                     response = with_validators(request, page_response(request, page), page)
                     response.page_cache = "hit"
                     return response
@@ -770,6 +818,22 @@ class PageCacheMiddleware:
             return with_validators(request, response, page, stale=not is_fresh(page, version))
         response.page_cache = "unavailable" if storing else "off"
         return with_validators(request, response, page)
+
+    @staticmethod
+    def first_read(request) -> dict:
+        """What every anonymous request reads first, in one round trip: the content version
+        and next scheduled time, the parameters its address reads, the clock, and, for an
+        address without a query string, the header list its page key is made from (under
+        `_HEADER_KEY`, present only then; a stored None means no page)."""
+        names = [CONTENT_VERSION_KEY, NEXT_DUE_KEY, CLOCK_KEY, parameters_key(request)]
+        header_key = None
+        if not request.META.get("QUERY_STRING"):
+            header_key = _generate_cache_header_key(PAGE_PREFIX, request)
+            names.append(header_key)
+        first = cache.get_many(names)
+        if header_key is not None:
+            first[_HEADER_KEY] = first.pop(header_key, None)
+        return first
 
     def render(self, request):
         with collecting(page_keys(request)):

@@ -11,8 +11,10 @@ from newsroom.site_address import absolute
 
 register = template.Library()
 
-# Inside <script>, only these characters can end the block or open a comment.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
+# Inside <script>, only these characters can end the block or open a comment. Three
+# `str.replace` calls: `str.translate` with a table walks the payload in Python-level
+# steps, a few milliseconds for a profile's JSON-LD.
+_SCRIPT_SAFE = (("&", "\\u0026"), ("<", "\\u003C"), (">", "\\u003E"))
 
 
 @register.filter
@@ -30,7 +32,9 @@ def web_url(value: str) -> str:
 @register.simple_tag
 def json_ld(data: dict) -> str:
     """A JSON-LD script block; editor text cannot close the script element."""
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=False).translate(_SCRIPT_SAFE)
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=False)
+    for character, escaped in _SCRIPT_SAFE:
+        payload = payload.replace(character, escaped)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
 
 

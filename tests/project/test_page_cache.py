@@ -269,3 +269,28 @@ def test_a_cached_page_is_sent_gzipped_to_browsers_that_accept_it(client, quote,
     assert zipped["ETag"] != plain["ETag"]
     again = client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=zipped["ETag"])
     assert again.status_code == 304
+
+
+def test_a_hit_reads_the_key_versions_again_only_after_the_clock_moved(
+    client, quote, page_cache, monkeypatch
+):
+    """A page found fresh is not checked key by key again while nothing was saved; any
+    save moves the clock, so the next hit checks again and a save of what it shows is seen."""
+    from ballotdesk import page_cache as module
+
+    checks = []
+    is_fresh = module.is_fresh
+    monkeypatch.setattr(module, "is_fresh", lambda *a: checks.append(1) or is_fresh(*a))
+    url = profile_url(quote)
+    client.get(url)
+    hits = [client.get(url).page_cache for _ in range(3)]
+    assert (hits, len(checks)) == (["hit"] * 3, 2)  # the store's own check, the first hit
+
+    factories.QuoteFactory(text="Somewhere else entirely.")  # not on this page
+    assert client.get(url).page_cache == "hit"
+    assert len(checks) == 3  # the clock moved: checked again, still fresh
+
+    quote.text = "We won the caucus."
+    quote.save()
+    response = client.get(url)
+    assert (response.page_cache, "We won the caucus." in response.text) == ("refresh", True)
