@@ -327,3 +327,10 @@ def test_odd_queries_never_error(client, query):
     factories.QuoteFactory(text="Ordinary zoom words")
 
     assert client.get(URL, {"q": query}, **JSON).status_code == 200
+
+
+def test_docs_page_lists_the_search_and_its_required_query(client):
+    response = client.get("/api/v1/docs/")
+
+    assert "GET /api/v1/search/" in response.text
+    assert "<code>q</code> (required)" in response.text
