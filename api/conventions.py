@@ -137,6 +137,40 @@ class ListPagination(CursorPagination):
         return parameters
 
 
+def checked_parameters(
+    request, fields: dict[str, forms.Field], *, required: tuple[str, ...] = ()
+) -> dict:
+    """The value of each query parameter given, cleaned by its field, once every parameter
+    is checked: an unknown one, one given empty or twice, a `format` that is not one of
+    `FORMATS`, a value its field refuses and a missing one of `required` are each named,
+    all at once, in one ValidationError (a 400)."""
+    allowed = {"format", *fields}
+    problems, values = {}, {}
+    for name, given in request.query_params.lists():
+        if name not in allowed:
+            problems[name] = [
+                f"Unknown query parameter. Allowed here: {', '.join(sorted(allowed))}."
+            ]
+        elif len(given) > 1:
+            problems[name] = ["Given more than once. Give it once."]
+        elif given[0] == "":
+            problems[name] = ["Empty value. Give a value, or leave the parameter out."]
+        elif name == "format":
+            if given[0] not in FORMATS:
+                problems[name] = [select_one_of(FORMATS)]
+        else:
+            try:
+                values[name] = fields[name].clean(given[0])
+            except forms.ValidationError as error:
+                problems[name] = error.messages
+    for name in required:
+        if name not in request.query_params:
+            problems[name] = [fields[name].error_messages["required"]]
+    if problems:
+        raise ValidationError(dict(sorted(problems.items())))
+    return values
+
+
 class ErrorSerializer(serializers.Serializer):
     """A 404's `detail`; a 400 names each bad parameter with a list of messages."""
 
@@ -240,27 +274,7 @@ class PublicViewSet(viewsets.ReadOnlyModelViewSet):
             if self.filterset_class:
                 filters = self.filterset_class.base_filters
                 fields.update((name, filter_.field) for name, filter_ in filters.items())
-        allowed = {"format", *fields}
-        problems = {}
-        for name, values in request.query_params.lists():
-            if name not in allowed:
-                problems[name] = [
-                    f"Unknown query parameter. Allowed here: {', '.join(sorted(allowed))}."
-                ]
-            elif len(values) > 1:
-                problems[name] = ["Given more than once. Give it once."]
-            elif values[0] == "":
-                problems[name] = ["Empty value. Give a value, or leave the parameter out."]
-            elif name == "format":
-                if values[0] not in FORMATS:
-                    problems[name] = [select_one_of(FORMATS)]
-            else:
-                try:
-                    fields[name].clean(values[0])
-                except forms.ValidationError as error:
-                    problems[name] = error.messages
-        if problems:
-            raise ValidationError(dict(sorted(problems.items())))
+        checked_parameters(request, fields)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

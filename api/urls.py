@@ -1,10 +1,10 @@
-"""URLs of the API, mounted at /api/v1/: the resources, the schema and its docs page."""
+"""URLs of the API, mounted at /api/v1/: the resources, search, the schema and its docs page."""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import search, views
 
 app_name = "api"
 
@@ -20,5 +20,6 @@ router.register("sources", views.SourceViewSet, basename="source")
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.ApiDocsView.as_view(), name="docs"),
+    path("search/", search.SearchView.as_view(), name="search"),
     path("", include(router.urls)),
 ]

@@ -31,6 +31,7 @@ substring of the folded fields (newsroom.search.query), ranked by the weight of 
 it is found in. Snippets are escaped editor text with the matches wrapped in <mark>.
 """
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -101,6 +102,14 @@ class Hit:
     detail: str = ""
     #: The kind's singular label, e.g. "Quote" (set by `search()`).
     kind: str = ""
+    #: The kind's key, its `?type=` value, e.g. "quote" (set by `search()`).
+    kind_key: str = ""
+
+    @property
+    def snippet_text(self) -> str:
+        """The snippet as plain text: escaped text with <mark> around the matches, so
+        dropping the marks and undoing the escaping gives the editor's words back."""
+        return html.unescape(self.snippet.replace("<mark>", "").replace("</mark>", ""))
 
 
 @dataclass(frozen=True)
@@ -518,7 +527,7 @@ def _hits(matcher: _Matcher, on_page: list[tuple[str, int]]) -> list[Hit]:
             continue
         kind = _kinds[key]
         hit = kind.hit(row, matcher.snippet(kind, row))
-        hits.append(Hit(hit.title, hit.url, hit.snippet, hit.detail, kind.singular))
+        hits.append(Hit(hit.title, hit.url, hit.snippet, hit.detail, kind.singular, kind.key))
     return hits
 
 

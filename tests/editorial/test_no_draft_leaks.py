@@ -239,10 +239,12 @@ def local_links(html: str) -> list[str]:
 
 def public_addresses(world: Hidden, public: example.World) -> list[str]:
     """Every public address of the published world (derived from the URL resolver), then a
-    search for every marker and the API's filters by contest."""
+    search for every marker, on the site and through the API, and the API's filters by
+    contest."""
     addresses = example.public_addresses(public)
-    addresses.append(f"/search/?q={PREFIX}")
-    addresses += [f"/search/?q={text}" for text in world.markers]
+    for search in ("/search/", reverse("api:search")):
+        addresses.append(f"{search}?q={PREFIX}")
+        addresses += [f"{search}?q={text}" for text in world.markers]
     for resource in ("snapshot", "candidate"):
         addresses.append(f"{reverse(f'api:{resource}-list')}?contest={public.contest.slug}")
     return addresses
@@ -275,6 +277,14 @@ def crawl(world: Hidden, public: example.World) -> tuple[int, dict[str, list[str
             query = address.removeprefix("/search/?q=")
             results = response.context["results"]
             if response.context["hits"] or (results and (results.total or results.suggestion)):
+                found[PREFIX].append(address)
+            text = text.replace(query, "")
+        elif address.startswith(f"{reverse('api:search')}?q="):
+            # The body repeats the query, in `query` and in its links.
+            query = address.split("?q=", 1)[1]
+            data = response.json()
+            counted = any(facet["count"] for facet in data["facets"])
+            if data["results"] or data["count"] or counted or data["suggestion"]:
                 found[PREFIX].append(address)
             text = text.replace(query, "")
         for needle, addresses in found.items():
