@@ -9,7 +9,8 @@ from .figures import ProposedFigure
 
 
 def proposed_contests(figures: list[ProposedFigure], article_year: int | None) -> list:
-    """For each figure, its contest's name or None; two queries for the whole article."""
+    """For each figure, its contest's (pk, name), or (None, None); two queries for the
+    whole article."""
     named = {figure.person.key for figure in figures if figure.person}
     held: dict[int, set[tuple[int, int | None]]] = {}
     rows = Result.objects.filter(candidate_id__in=named).values_list(
@@ -29,4 +30,4 @@ def proposed_contests(figures: list[ProposedFigure], article_year: int | None) -
         }
         chosen.append(matches.pop() if len(matches) == 1 else None)
     names = dict(Contest.objects.filter(pk__in=set(chosen) - {None}).values_list("pk", "name"))
-    return [names.get(contest_id) for contest_id in chosen]
+    return [(contest_id, names.get(contest_id)) for contest_id in chosen]

@@ -5,6 +5,7 @@ from django import forms
 from candidates.models import Candidate, Quote
 from newsroom.dates import DatePrecision
 from newsroom.models import Outlet
+from results.models import Contest
 
 from .reading import article_paragraphs, decode_upload
 
@@ -89,7 +90,8 @@ class BaseQuoteProposalFormSet(forms.BaseFormSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = QuoteProposalForm.base_fields["candidate"]
-        self.candidate_choices = list(field.choices)
+        # Iterated, not list(): a list would count the rows first.
+        self.candidate_choices = [*iter(field.choices)]
 
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "candidate_choices": self.candidate_choices}
@@ -97,4 +99,57 @@ class BaseQuoteProposalFormSet(forms.BaseFormSet):
 
 QuoteProposalFormSet = forms.formset_factory(
     QuoteProposalForm, formset=BaseQuoteProposalFormSet, extra=0, max_num=500
+)
+
+
+FIGURE_KINDS = [
+    ("votes", "votes"),
+    ("share", "vote share %"),
+    ("ballots", "ballots cast"),
+    ("reporting", "reporting %"),
+    ("delegates_at_stake", "delegates at stake"),
+    ("age", "age"),
+    ("self_funding", "self-funding"),
+    ("staff", "campaign staff"),
+    ("money", "money (no field holds it)"),
+]
+
+
+class FigureProposalForm(forms.Form):
+    keep = forms.BooleanField(required=False)
+    paragraph = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    kind = forms.ChoiceField(choices=FIGURE_KINDS)
+    value = forms.DecimalField(min_value=0, max_digits=16, decimal_places=2)
+    words = forms.CharField(max_length=200, widget=forms.HiddenInput)
+    passage = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    candidate = forms.ModelChoiceField(Candidate.objects.all(), required=False)
+    contest = forms.ModelChoiceField(Contest.objects.all(), required=False)
+
+    def __init__(self, *args, candidate_choices=None, contest_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if candidate_choices is not None:
+            self.fields["candidate"].choices = candidate_choices
+        if contest_choices is not None:
+            self.fields["contest"].choices = contest_choices
+
+
+class BaseFigureProposalFormSet(forms.BaseFormSet):
+    """The candidates' and contests' choices are read once for the page."""
+
+    def __init__(self, *args, candidate_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = FigureProposalForm.base_fields
+        self.candidate_choices = candidate_choices or [*iter(fields["candidate"].choices)]
+        self.contest_choices = [*iter(fields["contest"].choices)]
+
+    def get_form_kwargs(self, index):
+        return {
+            **super().get_form_kwargs(index),
+            "candidate_choices": self.candidate_choices,
+            "contest_choices": self.contest_choices,
+        }
+
+
+FigureProposalFormSet = forms.formset_factory(
+    FigureProposalForm, formset=BaseFigureProposalFormSet, extra=0, max_num=500
 )

@@ -13,24 +13,27 @@ from django.views.defaults import bad_request
 
 from .contests import proposed_contests
 from .figures import find_figures
-from .forms import ArticleForm, QuoteProposalFormSet
+from .forms import ArticleForm, FigureProposalFormSet, QuoteProposalFormSet
 from .matching import existing_quotes
 from .people import newsroom_people
 from .quotes import find_quotes
-from .services import save_intake
+from .services import FIGURE_FIELDS, figure_targets, save_intake
 
 
 def _may_intake(user) -> bool:
     return user.has_perm("newsroom.add_source") and user.has_perm("candidates.add_quote")
 
 
-def _render(request, form, formset=None, *, figures=(), refusal="", status=200):
+def _render(
+    request, form, formset=None, *, figures=(), figure_formset=None, refusal="", status=200
+):
     context = {
         **admin.site.each_context(request),
         "title": "Add a source from its text",
         "form": form,
         "formset": formset,
         "figures": figures,
+        "figure_formset": figure_formset,
         "refusal": refusal,
     }
     return TemplateResponse(request, "admin/intake/intake.html", context, status=status)
@@ -40,19 +43,26 @@ def intake_view(request):
     if not _may_intake(request.user):
         raise PermissionDenied
     form = ArticleForm(request.POST or None, request.FILES or None)
-    formset, figures = None, []
+    formset, figures, figure_formset = None, [], None
     if request.method == "POST" and form.is_valid():
         paragraphs = form.cleaned_data["paragraphs"]
         if "save" in request.POST:
             formset = QuoteProposalFormSet(request.POST, prefix="quote")
-            if formset.is_valid():
+            figure_formset = FigureProposalFormSet(
+                request.POST, prefix="figure", candidate_choices=formset.candidate_choices
+            )
+            if formset.is_valid() and figure_formset.is_valid():
                 kept = [
                     data
                     for data in formset.cleaned_data
                     if data.get("keep") and data["paragraph"] <= len(paragraphs)
                 ]
-                source = save_intake(article=form.cleaned_data, quotes=kept)
-                return redirect(reverse("admin:newsroom_source_change", args=[source.pk]))
+                kept_figures = _kept_figures(request.user, figure_formset, len(paragraphs))
+                if kept_figures is not None:
+                    source = save_intake(
+                        article=form.cleaned_data, quotes=kept, figures=kept_figures
+                    )
+                    return redirect(reverse("admin:newsroom_source_change", args=[source.pk]))
         else:
             people = newsroom_people()
             proposals = find_quotes(paragraphs, people)
@@ -74,17 +84,58 @@ def intake_view(request):
             ]
             formset = QuoteProposalFormSet(initial=initial, prefix="quote")
             figures = _figure_rows(paragraphs, people, form.cleaned_data["published_on"])
-    return _render(request, form, formset, figures=figures)
+            figure_formset = FigureProposalFormSet(
+                candidate_choices=formset.candidate_choices,
+                initial=[
+                    {
+                        "keep": False,
+                        "paragraph": row["figure"].paragraph,
+                        "kind": row["figure"].kind,
+                        "value": row["figure"].value,
+                        "words": row["figure"].words,
+                        "passage": row["figure"].passage,
+                        "candidate": row["figure"].person.key if row["figure"].person else None,
+                        "contest": row["contest_id"],
+                    }
+                    for row in figures
+                ],
+                prefix="figure",
+            )
+    return _render(request, form, formset, figures=figures, figure_formset=figure_formset)
+
+
+def _kept_figures(user, figure_formset, paragraph_count):
+    """The kept figures with the item each is cited on, or None after putting each refusal
+    on its row (then nothing is saved)."""
+    rows = [
+        (form, form.cleaned_data)
+        for form in figure_formset
+        if form.cleaned_data.get("keep") and form.cleaned_data["paragraph"] <= paragraph_count
+    ]
+    targets = figure_targets([data for _, data in rows], user)
+    refused = False
+    for (form, _), target in zip(rows, targets, strict=True):
+        if isinstance(target, dict):
+            refused = True
+            for field, message in target.items():
+                form.add_error(field, message)
+    if refused:
+        return None
+    return [(data, target) for (_, data), target in zip(rows, targets, strict=True)]
 
 
 def _figure_rows(paragraphs, people, published_on) -> list[dict]:
-    """The figures the article reports, for the editor to read beside the quotes; intake
-    does not save them yet (docs/intake.md)."""
+    """The figures the article reports, each with the contest intake proposes for it."""
     figures = find_figures(paragraphs, people)
     contests = proposed_contests(figures, published_on.year if published_on else None)
     return [
-        {"figure": figure, "contest": contest}
-        for figure, contest in zip(figures, contests, strict=True)
+        {
+            "figure": figure,
+            "contest": name,
+            "contest_id": pk,
+            "savable": figure.kind in FIGURE_FIELDS,
+        }
+        for figure, (pk, name) in zip(figures, contests, strict=True)
     ]
 
 
