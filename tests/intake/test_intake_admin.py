@@ -301,3 +301,27 @@ def test_a_figure_the_editor_may_not_cite_is_refused_and_nothing_is_saved(
     assert response.status_code == 200
     assert "may not add citations" in str(response.context["figure_formset"][2].non_field_errors())
     assert Source.objects.count() == sources
+
+
+def test_votes_for_a_candidate_without_a_result_in_a_draft_contest_become_a_new_result(
+    seed_newsroom, admin_client_logged_in
+):
+    draft = Contest.objects.get(name="2024 American Samoa Republican presidential caucuses")
+    Contest.objects.filter(pk=draft.pk).update(status="draft")
+    text, quotes, figures, _ = review_figures(admin_client_logged_in)
+    data = kept_forms(quotes, lambda q: False, figures, lambda f: f["paragraph"] == 2)
+    data["figure-0-contest"] = draft.pk
+    admin_client_logged_in.post(reverse("article_intake"), {**article(save="1", **text), **data})
+    result = Result.objects.get(contest=draft, candidate__slug="jason-palmer")
+    assert result.votes == 51
+    citation = result.citations.get()
+    assert (citation.field_name, citation.pinpoint, citation.value_as_reported) == (
+        "votes",
+        "para. 2",
+        "",
+    )
+    assert result.history.first().history_change_source == "from article intake"
+    assert (
+        b"Synthetic figures headline"
+        not in admin_client_logged_in.get(draft.get_absolute_url()).content
+    )
