@@ -1,4 +1,6 @@
-"""The intake forms: the source and its text, and one form per proposed quote."""
+"""The intake forms: the source and its text, and one form per proposed quote or figure."""
+
+import datetime
 
 from django import forms
 
@@ -61,6 +63,17 @@ class QuoteProposalForm(forms.Form):
     candidate = forms.ModelChoiceField(Candidate.objects.all(), required=False)
     speaker_name = forms.CharField(max_length=200, required=False)
     is_partial = forms.BooleanField(label="fragment", required=False)
+    said_when_as_reported = forms.CharField(
+        label="when, as reported", max_length=200, required=False
+    )
+    said_on = forms.DateField(
+        label="date said",
+        required=False,
+        help_text="Proposed only when the article's date makes it certain (derived).",
+    )
+    # The date intake derived and how: kept on the citation when the editor keeps it.
+    derived_said_on = forms.DateField(required=False, widget=forms.HiddenInput)
+    derivation = forms.CharField(max_length=300, required=False, widget=forms.HiddenInput)
     # A hidden number, not a choice of every quote: the newsroom may hold hundreds of
     # thousands. Kept, the proposal becomes a new citation of this quote.
     existing = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -81,6 +94,8 @@ class QuoteProposalForm(forms.Form):
                 self.add_error("candidate", "Choose the candidate whose profile carries it.")
             if not data.get("speaker_name"):
                 self.add_error("speaker_name", "Name the speaker.")
+        if data.get("said_on") and data["said_on"] > datetime.date.today():
+            self.add_error("said_on", "A quote cannot have been said in the future.")
         return data
 
 

@@ -24,6 +24,12 @@ def _unique_slug(title: str) -> str:
     return slug
 
 
+def _date_derivation(kept: dict) -> str:
+    """How the date said was derived, when the editor kept the date intake derived."""
+    derived = kept.get("said_on") and kept.get("said_on") == kept.get("derived_said_on")
+    return kept.get("derivation", "")[:300] if derived else ""
+
+
 def _tracked(row):
     row._change_source = CHANGE_SOURCE
     row._change_reason = "Added by article intake"
@@ -65,6 +71,9 @@ def save_intake(
                     text=kept["text"],
                     is_partial=kept["is_partial"],
                     speaker_name=kept["speaker_name"],
+                    said_when_as_reported=kept.get("said_when_as_reported", ""),
+                    said_on=kept.get("said_on"),
+                    said_on_precision="day" if kept.get("said_on") else "",
                 )
             )
             quote.save()
@@ -74,6 +83,7 @@ def save_intake(
                 content_object=quote,
                 pinpoint=f"para. {kept['paragraph']}",
                 quoted_passage=kept["passage"],
+                derivation=_date_derivation(kept) if kept.get("existing") is None else "",
             )
         ).save()
     cited: set = set()

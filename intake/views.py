@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.defaults import bad_request
 
 from .contests import proposed_contests
+from .dates import find_date, find_dates
 from .figures import find_figures
 from .forms import ArticleForm, FigureProposalFormSet, QuoteProposalFormSet
 from .matching import existing_quotes
@@ -25,7 +26,15 @@ def _may_intake(user) -> bool:
 
 
 def _render(
-    request, form, formset=None, *, figures=(), figure_formset=None, refusal="", status=200
+    request,
+    form,
+    formset=None,
+    *,
+    figures=(),
+    figure_formset=None,
+    dates=(),
+    refusal="",
+    status=200,
 ):
     context = {
         **admin.site.each_context(request),
@@ -34,6 +43,7 @@ def _render(
         "formset": formset,
         "figures": figures,
         "figure_formset": figure_formset,
+        "dates": dates,
         "refusal": refusal,
     }
     return TemplateResponse(request, "admin/intake/intake.html", context, status=status)
@@ -43,7 +53,7 @@ def intake_view(request):
     if not _may_intake(request.user):
         raise PermissionDenied
     form = ArticleForm(request.POST or None, request.FILES or None)
-    formset, figures, figure_formset = None, [], None
+    formset, figures, figure_formset, article_dates = None, [], None, []
     if request.method == "POST" and form.is_valid():
         paragraphs = form.cleaned_data["paragraphs"]
         if "save" in request.POST:
@@ -69,6 +79,9 @@ def intake_view(request):
             existing = existing_quotes(
                 [(p.text, p.speaker.key if p.speaker else None) for p in proposals]
             )
+            published_on = form.cleaned_data["published_on"]
+            precision = form.cleaned_data["published_on_precision"]
+            dates = [find_date(p.passage, published_on, precision) for p in proposals]
             initial = [
                 {
                     "keep": proposal.speaker is not None,
@@ -79,9 +92,14 @@ def intake_view(request):
                     "speaker_name": proposal.speaker_name,
                     "is_partial": proposal.is_partial,
                     "existing": match,
+                    "said_when_as_reported": date.words if date else "",
+                    "said_on": date.date if date else None,
+                    "derived_said_on": date.date if date and date.derivation else None,
+                    "derivation": date.derivation if date else "",
                 }
-                for proposal, match in zip(proposals, existing, strict=True)
+                for proposal, match, date in zip(proposals, existing, dates, strict=True)
             ]
+            article_dates = find_dates(paragraphs, published_on, precision)
             formset = QuoteProposalFormSet(initial=initial, prefix="quote")
             figures = _figure_rows(paragraphs, people, form.cleaned_data["published_on"])
             figure_formset = FigureProposalFormSet(
@@ -101,7 +119,14 @@ def intake_view(request):
                 ],
                 prefix="figure",
             )
-    return _render(request, form, formset, figures=figures, figure_formset=figure_formset)
+    return _render(
+        request,
+        form,
+        formset,
+        figures=figures,
+        figure_formset=figure_formset,
+        dates=article_dates,
+    )
 
 
 def _kept_figures(user, figure_formset, paragraph_count):

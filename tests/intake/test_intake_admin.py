@@ -325,3 +325,57 @@ def test_votes_for_a_candidate_without_a_result_in_a_draft_contest_become_a_new_
         b"Synthetic figures headline"
         not in admin_client_logged_in.get(draft.get_absolute_url()).content
     )
+
+
+def test_a_kept_quote_takes_its_sentences_date_as_reported_and_derived_when_certain(
+    seed_newsroom, admin_client_logged_in
+):
+    synthetic = (
+        "Synthetic dates headline\n\nA first synthetic paragraph.\n\n"
+        "“Synthetic words one for the dates test,” Palmer said Tuesday.\n\n"
+        "“Synthetic words two for the dates test,” Biden said early Wednesday.\n\n"
+        "On March 9 the synthetic count ended."
+    )
+    text = {
+        "text": synthetic,
+        "headline": "Synthetic dates headline",
+        "published_on": "2024-03-07",
+        "published_on_precision": "day",
+    }
+    url = reverse("article_intake")
+    review = admin_client_logged_in.post(url, article(review="1", **text))
+    assert [
+        (p, d.words, d.date and d.date.isoformat(), bool(d.derivation))
+        for p, d in review.context["dates"]
+    ] == [
+        (2, "Tuesday", "2024-03-05", True),
+        (3, "early Wednesday", "2024-03-06", True),
+        (4, "March 9", None, False),
+    ]
+    assert b"(derived)" in review.content
+    formset = review.context["formset"]
+    admin_client_logged_in.post(
+        url, {**article(save="1", **text), **kept_forms(formset, lambda q: True)}
+    )
+    source = Source.objects.get(headline="Synthetic dates headline")
+    quotes = Quote.objects.filter(citations__source=source).order_by("pk")
+    assert [
+        (q.said_when_as_reported, q.said_on.isoformat(), q.said_on_precision) for q in quotes
+    ] == [
+        ("Tuesday", "2024-03-05", "day"),
+        ("early Wednesday", "2024-03-06", "day"),
+    ]
+    assert "derived from the article's date" in quotes[0].citations.get().derivation
+
+
+def test_no_calendar_date_is_derived_from_an_article_date_not_exact_to_the_day(
+    seed_newsroom, admin_client_logged_in
+):
+    text = {
+        "text": "Synthetic dates headline\n\n“Synthetic words for the test,” Palmer said Tuesday.",
+        "headline": "Synthetic dates headline",
+    }
+    review = admin_client_logged_in.post(reverse("article_intake"), article(review="1", **text))
+    [(paragraph, date)] = review.context["dates"]
+    assert (paragraph, date.words, date.date) == (1, "Tuesday", None)
+    assert review.context["formset"][0].initial["said_on"] is None
