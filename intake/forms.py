@@ -139,6 +139,8 @@ class FigureProposalForm(forms.Form):
     passage = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
     candidate = forms.ModelChoiceField(Candidate.objects.all(), required=False)
     contest = forms.ModelChoiceField(Contest.objects.all(), required=False)
+    # What the newsroom held for the field when the page was proposed, shown on the row.
+    note = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, candidate_choices=None, contest_choices=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,6 +11,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.defaults import bad_request
 
+from newsroom.cited_values import canonical
+
 from .contests import proposed_contests
 from .dates import find_date, find_dates
 from .figures import find_figures
@@ -18,7 +20,7 @@ from .forms import ArticleForm, FigureProposalFormSet, QuoteProposalFormSet
 from .matching import existing_quotes
 from .people import newsroom_people
 from .quotes import find_quotes
-from .services import FIGURE_FIELDS, figure_targets, save_intake
+from .services import FIGURE_FIELDS, NO_FIELD, figure_targets, save_intake
 
 
 def _may_intake(user) -> bool:
@@ -101,7 +103,9 @@ def intake_view(request):
             ]
             article_dates = find_dates(paragraphs, published_on, precision)
             formset = QuoteProposalFormSet(initial=initial, prefix="quote")
-            figures = _figure_rows(paragraphs, people, form.cleaned_data["published_on"])
+            figures = _figure_rows(
+                paragraphs, people, form.cleaned_data["published_on"], formset.candidate_choices
+            )
             figure_formset = FigureProposalFormSet(
                 candidate_choices=formset.candidate_choices,
                 initial=[
@@ -114,6 +118,7 @@ def intake_view(request):
                         "passage": row["figure"].passage,
                         "candidate": row["figure"].person.key if row["figure"].person else None,
                         "contest": row["contest_id"],
+                        "note": row["note"],
                     }
                     for row in figures
                 ],
@@ -149,19 +154,49 @@ def _kept_figures(user, figure_formset, paragraph_count):
     return [(data, target) for (_, data), target in zip(rows, targets, strict=True)]
 
 
-def _figure_rows(paragraphs, people, published_on) -> list[dict]:
-    """The figures the article reports, each with the contest intake proposes for it."""
+def _figure_rows(paragraphs, people, published_on, candidate_choices) -> list[dict]:
+    """The figures the article reports, each with the contest intake proposes for it and
+    what the newsroom holds for its field (`note`). The candidates' values are read from the
+    page's candidate choices, not queried again."""
     figures = find_figures(paragraphs, people)
     contests = proposed_contests(figures, published_on.year if published_on else None)
-    return [
-        {
-            "figure": figure,
-            "contest": name,
-            "contest_id": pk,
-            "savable": figure.kind in FIGURE_FIELDS,
-        }
-        for figure, (pk, name) in zip(figures, contests, strict=True)
-    ]
+    candidates = {
+        value.value: value.instance for value, _ in candidate_choices if hasattr(value, "instance")
+    }
+    rows = []
+    for figure, (pk, name, held) in zip(figures, contests, strict=True):
+        home = FIGURE_FIELDS.get(figure.kind)
+        if home and home[0] == "candidate" and figure.person:
+            held = (
+                canonical(candidates.get(figure.person.key), home[1])
+                if figure.person.key in candidates
+                else None
+            )
+        rows.append(
+            {
+                "figure": figure,
+                "contest": name,
+                "contest_id": pk,
+                "note": _held_note(figure, home, held),
+            }
+        )
+    return rows
+
+
+def _held_note(figure, home, held) -> str:
+    if home is None:
+        return NO_FIELD
+    value = format(figure.value.normalize(), "f")
+    if held == value:
+        return "The newsroom holds this value: kept, it is another outlet reporting it."
+    if held:
+        return (
+            f"The newsroom holds {held}: kept, the sources differ and both are kept, "
+            "each with its source."
+        )
+    if held == "":
+        return "The newsroom holds no value yet: kept, it is this source's value, for review."
+    return ""
 
 
 def bad_request_view(request, exception):

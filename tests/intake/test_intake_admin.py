@@ -217,6 +217,13 @@ def test_kept_figures_are_cited_from_the_draft_source_with_their_paragraph(
         (5, "ballots"),
         (6, "money"),
     ]
+    assert [f.initial["note"] for f in figures] == [
+        "The newsroom holds this value: kept, it is another outlet reporting it.",
+        "The newsroom holds 40: kept, the sources differ and both are kept, each with its source.",
+        "The newsroom holds this value: kept, it is another outlet reporting it.",
+        "The newsroom holds this value: kept, it is another outlet reporting it.",
+        "Enter it by hand: no field holds it.",
+    ]
     assert b"Enter it by hand: no field holds it." in review.content
     results, before = Result.objects.count(), Citation.all_objects.count()
     saved = client.post(
@@ -252,6 +259,21 @@ def test_kept_figures_are_cited_from_the_draft_source_with_their_paragraph(
     assert not Citation.objects.published().filter(source=source).exists()
     for page in (palmer.candidate, palmer.contest):
         assert b"Synthetic figures headline" not in client.get(page.get_absolute_url()).content
+
+
+def test_a_figure_of_a_kind_no_field_holds_is_refused_on_its_row(
+    seed_newsroom, admin_client_logged_in
+):
+    text, quotes, figures, _ = review_figures(admin_client_logged_in)
+    data = kept_forms(quotes, lambda q: False, figures, lambda f: f["kind"] == "money")
+    sources = Source.objects.count()
+    response = admin_client_logged_in.post(
+        reverse("article_intake"), {**article(save="1", **text), **data}
+    )
+    assert response.context["figure_formset"][4].errors["kind"] == [
+        "Enter it by hand: no field holds it."
+    ]
+    assert Source.objects.count() == sources
 
 
 def test_unticked_figures_leave_nothing(seed_newsroom, admin_client_logged_in):
