@@ -130,6 +130,9 @@ FIGURE_KINDS = [
 ]
 
 
+_FRACTIONAL = ("share", "reporting", "self_funding", "money")
+
+
 class FigureProposalForm(forms.Form):
     keep = forms.BooleanField(required=False)
     paragraph = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
@@ -148,6 +151,15 @@ class FigureProposalForm(forms.Form):
             self.fields["candidate"].choices = candidate_choices
         if contest_choices is not None:
             self.fields["contest"].choices = contest_choices
+
+    def clean(self):
+        data = super().clean()
+        value, kind = data.get("value"), data.get("kind")
+        if value is not None and kind not in _FRACTIONAL and value != value.to_integral_value():
+            self.add_error("value", "This figure is a whole number.")
+        if value is not None and kind in ("share", "reporting") and value > 100:
+            self.add_error("value", "A percentage cannot be above 100.")
+        return data
 
 
 class BaseFigureProposalFormSet(forms.BaseFormSet):

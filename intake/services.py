@@ -1,6 +1,8 @@
 """Saving an intake: the source with its text, and the kept quotes as drafts with their
 citations, in one transaction. Every row records that it came from article intake."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -11,6 +13,8 @@ from newsroom.cited_values import canonical
 from newsroom.editorial.publishing import Status
 from newsroom.models import Citation, Contributor, Source
 from results.models import Result
+
+from .figures import NUMBER, money_value, number_value
 
 CHANGE_SOURCE = "from article intake"
 
@@ -196,6 +200,8 @@ def _keep_figure(source, figure, item, cited: set, created: set) -> None:
         return
     cited.add(key)
     same = canonical(item, field) == value
+    # The article's words, unless the editor corrected the value they say.
+    reported = figure["words"] if _words_value(figure) == figure["value"] else value
     _tracked(
         Citation(
             source=source,
@@ -203,6 +209,15 @@ def _keep_figure(source, figure, item, cited: set, created: set) -> None:
             field_name=field,
             pinpoint=pinpoint,
             quoted_passage=figure["passage"],
-            value_as_reported="" if same else figure["words"][:200],
+            value_as_reported="" if same else reported[:200],
         )
     ).save()
+
+
+def _words_value(figure: dict):
+    """The value the figure's words say, or None."""
+    money = re.search(r"\$\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion))?", figure["words"])
+    if money:
+        return money_value(money.group(0))
+    number = re.search(NUMBER, figure["words"], re.IGNORECASE)
+    return number_value(number.group(1)) if number else None

@@ -401,3 +401,19 @@ def test_no_calendar_date_is_derived_from_an_article_date_not_exact_to_the_day(
     [(paragraph, date)] = review.context["dates"]
     assert (paragraph, date.words, date.date) == (1, "Tuesday", None)
     assert review.context["formset"][0].initial["said_on"] is None
+
+
+def test_a_corrected_figure_is_kept_as_the_editor_wrote_it(seed_newsroom, admin_client_logged_in):
+    text, quotes, figures, _ = review_figures(admin_client_logged_in)
+    data = kept_forms(quotes, lambda q: False, figures, lambda f: f["paragraph"] == 3)
+    data["figure-1-value"] = "41"
+    admin_client_logged_in.post(reverse("article_intake"), {**article(save="1", **text), **data})
+    source = Source.objects.get(headline="Synthetic figures headline")
+    assert Citation.all_objects.get(source=source).value_as_reported == "41"
+    data["figure-1-value"] = "41.5"
+    response = admin_client_logged_in.post(
+        reverse("article_intake"), {**article(save="1", **text), **data}
+    )
+    assert response.context["figure_formset"][1].errors["value"] == [
+        "This figure is a whole number."
+    ]
