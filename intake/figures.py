@@ -112,7 +112,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 
 
-def _money(words: str) -> Decimal:
+def money_value(words: str) -> Decimal:
     number, _, scale = words.lstrip("$").partition(" ")
     value = Decimal(number.replace(",", ""))
     return value * {"": 1, "million": 10**6, "billion": 10**9}[scale]
@@ -154,7 +154,7 @@ def _sentence_figures(sentence: str, names: list, subject) -> list[tuple]:
                 continue
             taken.add(match.start(1))
             if kind == "money":
-                value = _money(match.group(1))
+                value = money_value(match.group(1))
                 kind = "self_funding" if _SELF_FUNDING.search(sentence) else "money"
             else:
                 value = number_value(match.group(1))
