@@ -30,8 +30,9 @@ transaction commits, once per key per transaction (an import of 10,000 results m
 contest's key, its candidates' keys and `list-result`, not 10,000 keys). Unrelated pages
 stay cached. A hit reads its page's key versions only when the clock has moved since
 they were last read for that page (`verified_fresh`): while nothing is saved, a hit is two
-round trips to the cache whatever the page shows. Only changes that send no signal (`QuerySet.update()`, raw SQL) wait up to
-`PAGE_CACHE_SECONDS`: a stored page is fresh for that long at most.
+round trips to the cache whatever the page shows. Only changes that send no signal
+(`QuerySet.update()`, raw SQL) wait up to `PAGE_CACHE_SECONDS`: a stored page is fresh for
+that long at most.
 
 A scheduled publication time coming due moves the site's *content version* on, which
 makes every page stale at once (a rare event): the earliest pending `publish_at` is kept
