@@ -176,8 +176,9 @@ def test_draft_contest_preview_shows_its_results(editor):
 
 def listings() -> list[str]:
     """Every public page without arguments, from the URL resolver (tests/support/world.py),
-    the searches (the site's and the API's) asked for the marker; not the desk's own pages, which list drafts for staff
-    by design; nor oEmbed, which answers about the one page its `url` names (below)."""
+    the searches (the site's and the API's) asked for the marker; not the desk's own pages,
+    which list drafts for staff by design; nor oEmbed, which answers about the one page its
+    `url` names (below)."""
     staff_routes = (settings.ADMIN_URL, "desk/")
     return [
         f"{reverse(name)}?q=Quackenbush" if name in ("search", "api:search") else reverse(name)
