@@ -29,6 +29,8 @@ _WORD_NUMBER = (
     + r")"
 )
 NUMBER = r"(\d[\d,]*(?:\.\d+)?|" + _WORD_NUMBER + r")"
+#: A sum of dollars as articles write it: "$5 million", "$500,000".
+MONEY = r"\$\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion))?"
 _APPROXIMATE = re.compile(
     r"\b(less than|fewer than|more than|under|over|nearly|about|almost|by|a mere|just)\s+$",
     re.IGNORECASE,
@@ -81,7 +83,7 @@ _PATTERNS = [
         re.compile(NUMBER + r"\s+delegates\s+(?:were|are|is|was)\s+at\s+stake", re.I),
     ),
     ("age", re.compile(NUMBER + r"-year-old", re.I)),
-    ("money", re.compile(r"(\$\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion))?)")),
+    ("money", re.compile(f"({MONEY})")),
     (
         "staff",
         re.compile(

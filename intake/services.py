@@ -14,7 +14,7 @@ from newsroom.editorial.publishing import Status
 from newsroom.models import Citation, Contributor, Source
 from results.models import Result
 
-from .figures import NUMBER, money_value, number_value
+from .figures import MONEY, NUMBER, money_value, number_value
 
 CHANGE_SOURCE = "from article intake"
 
@@ -167,15 +167,20 @@ def _result_target(figure, results, user):
     if not user.has_perm("results.add_result"):
         return {"contest": f"{candidate} has no result in {contest}, and you may not add results."}
     result = Result(contest=contest, candidate=candidate)
-    number = figure["value"]
-    field = FIGURE_FIELDS[figure["kind"]][1]
-    setattr(result, field, number if figure["kind"] == "share" else int(number))
+    _set_figure(result, figure)
     try:
         result.full_clean()
     except ValidationError as error:
         return {"value": " ".join(error.messages)}
     results[(contest.pk, candidate.pk)] = result
     return result
+
+
+def _set_figure(item, figure: dict) -> None:
+    """Put the figure's value in its field on `item`: a share as it is, a count whole."""
+    number = figure["value"]
+    field = FIGURE_FIELDS[figure["kind"]][1]
+    setattr(item, field, number if figure["kind"] == "share" else int(number))
 
 
 def _keep_figure(source, figure, item, cited: set, created: set) -> None:
@@ -188,8 +193,7 @@ def _keep_figure(source, figure, item, cited: set, created: set) -> None:
     if item.pk is None or (id(item) in created and getattr(item, field) is None):
         # A result intake creates, in a draft contest: a draft with its contest (checked
         # by figure_targets).
-        number = figure["value"]
-        setattr(item, field, number if figure["kind"] == "share" else int(number))
+        _set_figure(item, figure)
         if item.pk is not None:
             item.full_clean()
         _tracked(item).save()
@@ -216,7 +220,7 @@ def _keep_figure(source, figure, item, cited: set, created: set) -> None:
 
 def _words_value(figure: dict):
     """The value the figure's words say, or None."""
-    money = re.search(r"\$\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion))?", figure["words"])
+    money = re.search(MONEY, figure["words"])
     if money:
         return money_value(money.group(0))
     number = re.search(NUMBER, figure["words"], re.IGNORECASE)
