@@ -470,13 +470,19 @@ def keys_changed(keys: set[str]) -> None:
     bump_keys(new)
 
 
+def _in_its_time(page: dict, version: int | None) -> bool:
+    """Whether a stored page is of the current content version and within its lifetime:
+    fresh, unless one of its keys has moved on since."""
+    return (
+        page.get("version") == version
+        and page.get("tick") is not None
+        and time.time() < page["fresh_until"]
+    )
+
+
 def is_fresh(page: dict, version: int | None) -> bool:
     """Whether a stored page still shows what it would show if rendered now."""
-    if (
-        page.get("version") != version
-        or page.get("tick") is None
-        or time.time() >= page["fresh_until"]
-    ):
+    if not _in_its_time(page, version):
         return False
     versions = cache.get_many([KEY_VERSION + key for key in page["keys"]])
     return all(tick <= page["tick"] for tick in versions.values())
@@ -494,11 +500,7 @@ def verified_fresh(page: dict, version, page_key: str, now_tick, checked_tick) -
     and read no version at all. `now_tick` was read before the page and its versions, so a
     save that moves a key after it moves the clock past it too (`bump_keys`)."""
     if now_tick is not None and checked_tick == now_tick:
-        return (
-            page.get("version") == version
-            and page.get("tick") is not None
-            and time.time() < page["fresh_until"]
-        )
+        return _in_its_time(page, version)
     fresh = is_fresh(page, version)
     if fresh and now_tick is not None:
         lifetime = settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_SECONDS
