@@ -22,6 +22,9 @@ class Sample:
     status: int | None  # None: no HTTP answer (refused, reset, timed out)
     error: str = ""
     verdict: str = ""  # what the page check said, "" when there is none
+    #: Whether the page came marked as a stale copy (`max-age=0`: served while another
+    #: request renders its replacement, ballotdesk.page_cache), None when unknown.
+    stale_copy: bool | None = None
 
 
 @dataclass
@@ -150,7 +153,7 @@ def read_pages(
             path = paths[position % len(paths)].format(n=next(numbers))
             position += 1
             started = time.monotonic()
-            status, error, verdict = None, "", ""
+            status, error, verdict, stale_copy = None, "", "", None
             try:
                 if connection is None:
                     connection = http.client.HTTPConnection(
@@ -160,6 +163,7 @@ def read_pages(
                 response = connection.getresponse()
                 body = response.read()
                 status = response.status
+                stale_copy = "max-age=0" in (response.getheader("Cache-Control") or "")
                 if response.will_close:
                     connection.close()
                     connection = None
@@ -172,7 +176,9 @@ def read_pages(
                     connection = None
                 time.sleep(0.05)  # a refused connection would otherwise spin
             with lock:
-                run.samples.append(Sample(started, time.monotonic(), path, status, error, verdict))
+                run.samples.append(
+                    Sample(started, time.monotonic(), path, status, error, verdict, stale_copy)
+                )
         if connection is not None:
             connection.close()
 
