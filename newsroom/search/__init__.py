@@ -31,6 +31,7 @@ substring of the folded fields (newsroom.search.query), ranked by the weight of 
 it is found in. Snippets are escaped editor text with the matches wrapped in <mark>.
 """
 
+import datetime
 import html
 import re
 from collections.abc import Callable
@@ -59,6 +60,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
 from django.db.models.signals import post_save
+from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -467,24 +469,11 @@ def _ranked(
     so one search reads a bounded number of rows of each kind however large the newsroom."""
     window = ranking_window()
     every = kinds()
-    parts = []
-    params: list = []
-    for each in every:
-        sql, part_params = (
-            matcher.matches(each)
-            .order_by("-pk")
-            .annotate(search_kind=Value(each.key), search_rank=matcher.rank(each))
-            .values_list("search_kind", "pk", "search_rank")[: window + 1]
-            .query.sql_with_params()
-        )
-        parts.append(
-            f"SELECT part.*, ROW_NUMBER() OVER (ORDER BY part.pk DESC) FROM ({sql}) AS part"
-        )
-        params.extend(part_params)
+    windows, params = _windows(matcher, every, window)
     materialized = "MATERIALIZED" if connection.vendor == "postgresql" else ""
     only_kind = "AND kind = %s" if kind else ""
     statement = f"""
-        WITH matches (kind, id, rank, newest) AS {materialized} ({" UNION ALL ".join(parts)})
+        WITH matches (kind, id, rank, newest) AS {materialized} ({windows})
         SELECT kind, id, 0 FROM (
             SELECT kind, id FROM matches WHERE newest <= %s {only_kind}
             ORDER BY rank DESC, kind, id LIMIT %s OFFSET %s
@@ -505,6 +494,94 @@ def _ranked(
         count = counted.get(each.key, 0)
         facets.append(Facet(each, min(count, window), more=count > window))
     return facets, on_page
+
+
+def _window_parts(matcher: _Matcher, every: list[SearchKind], window: int) -> tuple[str, list]:
+    """Each kind's window as one UNION ALL, and its parameters."""
+    parts = []
+    params: list = []
+    for each in every:
+        sql, part_params = (
+            matcher.matches(each)
+            .order_by("-pk")
+            .annotate(search_kind=Value(each.key), search_rank=matcher.rank(each))
+            .values_list("search_kind", "pk", "search_rank")[: window + 1]
+            .query.sql_with_params()
+        )
+        parts.append(
+            f"SELECT part.*, ROW_NUMBER() OVER (ORDER BY part.pk DESC) FROM ({sql}) AS part"
+        )
+        params.extend(part_params)
+    return " UNION ALL ".join(parts), params
+
+
+@dataclass(frozen=True)
+class _Template:
+    """The windows' SQL built once, for a stand-in text at one moment, and which of its
+    parameters are that text (the query as typed) and which that moment (the "public now"
+    of every kind and of its parents); the rest are the same for every search."""
+
+    sql: str
+    params: tuple
+    texts: tuple[int, ...]
+    moments: tuple[int, ...]
+
+    def params_for(self, text: str) -> list:
+        params = list(self.params)
+        for index in self.texts:
+            params[index] = text
+        now = timezone.now()
+        for index in self.moments:
+            params[index] = now
+        return params
+
+
+#: A text no reader can type (private-use characters are taken out of queries): the
+#: stand-in the template is built for.
+_STAND_IN = "\ue002search-template\ue003"
+_templates: dict[tuple, _Template | None] = {}
+
+
+def _windows(matcher: _Matcher, every: list[SearchKind], window: int) -> tuple[str, list]:
+    """The windows' SQL and parameters. On PostgreSQL the SQL does not depend on the text
+    searched (it is a parameter of `websearch_to_tsquery`), so it is built once per process
+    and kind list (`_Template`): building seven kinds' query sets and compiling them cost
+    most of a search's time. A template is kept only if every one of its parameters is
+    accounted for: the text, the moment it was built at, or a value the same for every
+    search (a status); otherwise each search builds its own."""
+    if not isinstance(matcher, _FullText):
+        return _window_parts(matcher, every, window)
+    key = (connection.vendor, tuple(each.key for each in every), window)
+    if key not in _templates:
+        _templates[key] = _template(every, window)
+    template = _templates[key]
+    if template is None:
+        return _window_parts(matcher, every, window)
+    return template.sql, template.params_for(matcher.query.text)
+
+
+def _template(every: list[SearchKind], window: int) -> _Template | None:
+    before = timezone.now()
+    sql, params = _window_parts(_FullText(_StandIn()), every, window)
+    after = timezone.now()
+    texts, moments = [], []
+    for index, value in enumerate(params):
+        if value == _STAND_IN:
+            texts.append(index)
+        elif isinstance(value, datetime.datetime):
+            if not before <= value <= after:
+                return None
+            moments.append(index)
+        elif isinstance(value, datetime.date | datetime.time) or _STAND_IN in str(value):
+            return None
+    if not texts:
+        return None
+    return _Template(sql, tuple(params), tuple(texts), tuple(moments))
+
+
+@dataclass(frozen=True)
+class _StandIn:
+    text: str = _STAND_IN
 
 
 def _hits(matcher: _Matcher, on_page: list[tuple[str, int]]) -> list[Hit]:

@@ -5,8 +5,12 @@ Full-text on PostgreSQL, substrings on SQLite: every test runs on both unless it
 not (the phrase, exclusion and `or` syntax needs PostgreSQL's websearch_to_tsquery).
 """
 
+import datetime
+
 import pytest
+import time_machine
 from django.db import connection
+from django.utils import timezone
 
 from candidates.models import Quote
 from newsroom import search
@@ -386,3 +390,18 @@ def test_words_written_in_bulk_or_by_an_edit_are_suggested(client):
     renamed = client.get("/search/", {"q": "Marrowdail"}).context["results"]
 
     assert (bulk_written.suggestion, renamed.suggestion) == ("Vantablack", "Marrowdale")
+
+
+def test_each_search_looks_for_its_own_words_at_its_own_moment(client):
+    """On PostgreSQL a search's statement is built once per process and reused with the
+    words and the moment of each search (newsroom.search._Template): a later search must
+    find its own words, and a scheduled item once its time has come."""
+    later = timezone.now() + datetime.timedelta(hours=1)
+    lagoon = factories.QuoteFactory(text="Lagoon visit promised")
+    mangrove = factories.QuoteFactory(text="Mangrove walk planned", publish_at=later)
+
+    assert hits(client.get("/search/", {"q": "lagoon"})) == [("Quote", str(lagoon))]
+    assert hits(client.get("/search/", {"q": "mangrove"})) == []
+    with time_machine.travel(later + datetime.timedelta(minutes=1), tick=False):
+        assert hits(client.get("/search/", {"q": "mangrove"})) == [("Quote", str(mangrove))]
+        assert hits(client.get("/search/", {"q": "lagoon"})) == [("Quote", str(lagoon))]
