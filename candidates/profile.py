@@ -212,7 +212,7 @@ def build_profile(
     candidate: Candidate, latest: dict[str, list], *, state: AsOf | None = None
 ) -> Profile:
     """Number the sources in page order; `candidate` comes from `profile_queryset()`, and
-    `latest` holds the first rows of each part (`selectors.latest_part_rows`), each with the
+    `latest` holds the first rows of each part (`selectors.latest_parts`), each with the
     part's `part_total`; for a version of the profile, both come from candidates.versions,
     with their citations as they were at `state`'s moment (the other apps' sections are read
     as they were too)."""

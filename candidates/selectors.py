@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db.models import Count, F, Q, Window
 
 from newsroom.editorial.publishing import published_q
-from newsroom.selectors import prefetch_citations
+from newsroom.selectors import attach_citations, prefetch_citations
 
 from .models import Candidate, Fact, Quote
 from .profile import PARTS
@@ -94,28 +94,35 @@ def public_part(name: str, *, preview: bool = False):
 
 
 def profile_queryset(*, preview: bool = False):
-    """Candidates with their party and public citations, for a profile; its parts are read
-    by `latest_part_rows`, one query each.
+    """Candidates with their party, for a profile; its parts are read by
+    `latest_parts`, with the candidate's citations and theirs.
 
     With `preview` (staff), any candidate.
     """
-    candidates = Candidate.objects.select_related("party") if preview else public_candidates()
-    return candidates.prefetch_related(prefetch_citations())
+    return Candidate.objects.select_related("party") if preview else public_candidates()
 
 
 def latest_part_rows(name: str, candidate: Candidate, *, preview: bool = False) -> list:
     """The first `PROFILE_LATEST_ITEMS` public rows of one part of `candidate`'s profile,
-    each with how many there are in all (`part_total`, counted by the same query), and
-    their public citations: two queries however much the candidate has said.
+    each with how many there are in all (`part_total`, counted by the same query): one
+    query however much the candidate has said.
 
     With `preview` (staff), the rows that are public once the candidate is."""
     rows = (
         public_part(name, preview=preview)
         .filter(candidate=candidate)
         .annotate(part_total=Window(Count("pk")))
-        .prefetch_related(prefetch_citations())
     )
     return list(rows[: settings.PROFILE_LATEST_ITEMS])
+
+
+def latest_parts(candidate: Candidate, *, preview: bool = False) -> dict[str, list]:
+    """The latest rows of every part of the profile (`latest_part_rows`), and the public
+    citations of the candidate and of those rows: a query a part and one for the citations
+    of them all."""
+    latest = {name: latest_part_rows(name, candidate, preview=preview) for name in PARTS}
+    attach_citations([candidate], *latest.values())
+    return latest
 
 
 def part_page_queryset(name: str, candidate: Candidate, *, preview: bool = False):

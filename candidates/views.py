@@ -17,7 +17,7 @@ from .models import Candidate
 from .profile import PARTS, build_profile
 from .selectors import (
     fact_page_queryset,
-    latest_part_rows,
+    latest_parts,
     part_page_queryset,
     profile_queryset,
     public_candidates,
@@ -53,7 +53,7 @@ class CandidateDetailView(StaffPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         candidate = self.object
         preview = self.preview is not None
-        latest = {name: latest_part_rows(name, candidate, preview=preview) for name in PARTS}
+        latest = latest_parts(candidate, preview=preview)
         profile = build_profile(candidate, latest)
         identifiers = identifiers_of(candidate)
         return super().get_context_data(

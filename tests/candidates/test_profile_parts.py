@@ -244,7 +244,7 @@ def test_the_profile_costs_the_same_queries_and_bounded_bytes_at_two_sizes(clien
     assert f"All 30 quotes by {candidate.full_name}" in html
 
 
-PROFILE_QUERIES = 17  # with the external ids
+PROFILE_QUERIES = 13  # with the external ids; the citations of the profile and its parts in one
 
 
 def test_the_part_pages_read_only_page_from_the_query_for_the_cache(client, settings):
