@@ -536,8 +536,9 @@ class _Template:
         return params
 
 
-#: A text no reader can type (private-use characters are taken out of queries): the
-#: stand-in the template is built for.
+#: The text the template is built for, to find where the text goes among its parameters;
+#: no other parameter holds it (a status, a kind's key). A reader who types it gets the
+#: same search as any other text.
 _STAND_IN = "\ue002search-template\ue003"
 _templates: dict[tuple, _Template | None] = {}
 
