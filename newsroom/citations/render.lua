@@ -8,7 +8,10 @@
 -- "entries" renders each item alone (no disambiguation against its neighbours), so one
 -- item renders the same whatever batch it came in; "bibliography" renders the items as
 -- one reference list, sorted and disambiguated by the style; "citations" renders each cite
--- alone, as the in-text citation (or, in a note style, the note) of one use of an item.
+-- alone, as the in-text citation (or, in a note style, the note) of one use of an item;
+-- "citations-apart" renders many cites in one citeproc run, one paragraph each, for cites
+-- the caller has made independent (render.py: each of a different work, no two works
+-- sharing a name), so each reads as it would alone, at a fraction of the cost.
 
 local LOCATOR_TERMS = {paragraph = 'para.', page = 'p.'}
 
@@ -50,21 +53,45 @@ local function entries_of(file, style, ids)
   return entries
 end
 
-local function citation_of(file, style, cite)
+local function cite_source(cite)
   local source = '[@' .. cite.id
   if cite.locator and LOCATOR_TERMS[cite.label] then
     source = source .. ', ' .. LOCATOR_TERMS[cite.label] .. ' ' .. cite.locator
   end
-  local blocks = pandoc.read(source .. ']', 'markdown').blocks
-  local doc = processed(blocks, file, style, nil, true)
+  return source .. ']'
+end
+
+-- The citation a processed block holds: its note's text, or the in-text citation.
+local function citation_in(block, id)
   local found
-  doc:walk{
+  pandoc.Pandoc({block}):walk{
     Note = function(note) found = found or note.content end,
     Cite = function(citation) found = found or {pandoc.Plain(citation.content)} end,
   }
   local entry = written(found or {})
-  entry.id = cite.id
+  entry.id = id
   return entry
+end
+
+local function citation_of(file, style, cite)
+  local blocks = pandoc.read(cite_source(cite), 'markdown').blocks
+  local doc = processed(blocks, file, style, nil, true)
+  return citation_in(pandoc.Div(doc.blocks), cite.id)
+end
+
+local function citations_apart(file, style, cites)
+  local sources = {}
+  for _, cite in ipairs(cites) do
+    table.insert(sources, cite_source(cite))
+  end
+  local blocks = pandoc.read(table.concat(sources, '\n\n'), 'markdown').blocks
+  local doc = processed(blocks, file, style, nil, true)
+  assert(#doc.blocks == #cites, 'citeproc did not keep one paragraph per cite')
+  local entries = {}
+  for index, cite in ipairs(cites) do
+    table.insert(entries, citation_in(doc.blocks[index], cite.id))
+  end
+  return entries
 end
 
 local request = pandoc.json.decode(io.read('a'), false)
@@ -84,6 +111,8 @@ for _, job in ipairs(request.jobs) do
   local ok, failure = pcall(function()
     if job.mode == 'bibliography' then
       entries = entries_of(file, job.style, ids)
+    elseif job.mode == 'citations-apart' then
+      entries = citations_apart(file, job.style, job.cites)
     elseif job.mode == 'citations' then
       for _, cite in ipairs(job.cites) do
         table.insert(entries, citation_of(file, job.style, cite))

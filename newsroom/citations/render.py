@@ -17,6 +17,7 @@ import functools
 import hashlib
 import json
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,17 +134,96 @@ def _digest(*parts) -> str:
 
 def _rendered(requests: list[tuple[str, dict]]) -> dict[str, list[dict]]:
     """What each (cache key, render.lua job) renders, from the cache or, for every job not
-    cached, from one pandoc process per BATCH_SIZE jobs."""
+    cached, from one pandoc process per BATCH_SIZE jobs (`_together` first makes one
+    citeproc run of many jobs that cannot affect one another)."""
     found = cache.get_many([key for key, _ in requests])
     missing = list({key: job for key, job in requests if key not in found}.items())
-    for start in range(0, len(missing), BATCH_SIZE):
-        batch = missing[start : start + BATCH_SIZE]
-        rendered = dict(
-            zip([key for key, _ in batch], run_pandoc([job for _, job in batch]), strict=True)
-        )
+    runs = _together(missing)
+    for start in range(0, len(runs), BATCH_SIZE):
+        batch = runs[start : start + BATCH_SIZE]
+        rendered = {}
+        for (_, split), output in zip(batch, run_pandoc([job for job, _ in batch]), strict=True):
+            rendered.update(split(output))
         cache.set_many(rendered, CACHE_TIMEOUT)
         found.update(rendered)
     return found
+
+
+#: The most works one citeproc run renders together for `_together`.
+APART_LIMIT = 200
+_NO_NAMES = "\0no names"
+
+
+def _names(item: dict) -> set[str]:
+    """What can make citeproc render a work differently beside another in one run
+    (disambiguation by initials, more names or a year suffix; a repeated author's
+    substitute in a list): the family or literal names of every name variable, or, for a
+    work with none, its title beside the token every such work shares."""
+    names = set()
+    for value in item.values():
+        if isinstance(value, list) and value and all(isinstance(name, dict) for name in value):
+            for name in value:
+                token = name.get("family") or name.get("literal")
+                if token:
+                    names.add(" ".join(str(token).casefold().split()))
+    if not names:
+        names = {_NO_NAMES, " ".join(str(item.get("title", "")).casefold().split())}
+    return names
+
+
+def _together(missing: list[tuple[str, dict]]) -> list[tuple[dict, Callable]]:
+    """The jobs to run for `missing` (cache key, job), each with how to split its output
+    into the strings of its keys.
+
+    A job of one work alone (an entry, or one citation of a use) costs a citeproc run of
+    its own, most of it citeproc's start on the style. Such jobs of one style are run
+    together, as one reference list (entries) or one document of a paragraph per cite
+    (citations), in groups where each work appears once and no two works share a name
+    (`_names`): nothing then lets citeproc tell them apart or shorten a later one, so each
+    string is the one it renders alone (tests/newsroom/test_citation_render.py compares
+    both). Every other job runs as it is."""
+    runs = []
+    groups: dict[tuple[str, str], list] = {}  # (mode, style) -> [(names, ids, members)]
+    for key, job in missing:
+        items = json.loads(job["items"])
+        single = len(items) == 1 and (
+            job["mode"] == "entries" or (job["mode"] == "citations" and len(job["cites"]) == 1)
+        )
+        if not single:
+            runs.append((job, lambda output, key=key: {key: output}))
+            continue
+        item, names = items[0], _names(items[0])
+        for taken, ids, members in groups.setdefault((job["mode"], job["style"]), []):
+            if len(members) < APART_LIMIT and item["id"] not in ids and not taken & names:
+                break
+        else:
+            taken, ids, members = set(), set(), []
+            groups[job["mode"], job["style"]].append((taken, ids, members))
+        taken |= names
+        ids.add(item["id"])
+        members.append((key, item, job.get("cites", [None])[0]))
+    for (mode, style), batches in groups.items():
+        for _, _, members in batches:
+            items = json.dumps([item for _, item, _ in members], ensure_ascii=False)
+            keys = [key for key, _, _ in members]
+            if mode == "entries":
+                ids = [item["id"] for _, item, _ in members]
+                job = {"style": style, "mode": "bibliography", "items": items}
+                runs.append((job, functools.partial(_split_entries, keys, ids)))
+            else:
+                cites = [cite for _, _, cite in members]
+                job = {"style": style, "mode": "citations-apart", "items": items, "cites": cites}
+                runs.append((job, functools.partial(_split_citations, keys)))
+    return runs
+
+
+def _split_entries(keys: list[str], ids: list, output: list[dict]) -> dict[str, list[dict]]:
+    by_id = {entry["id"]: entry for entry in output}
+    return {key: [by_id[str(item_id)]] for key, item_id in zip(keys, ids, strict=True)}
+
+
+def _split_citations(keys: list[str], output: list[dict]) -> dict[str, list[dict]]:
+    return {key: [entry] for key, entry in zip(keys, output, strict=True)}
 
 
 def _entry_request(item: dict, style: Style) -> tuple[str, dict]:
