@@ -3,7 +3,7 @@
 from collections import Counter
 
 from django.conf import settings
-from django.db.models import Count, F, Q, Window
+from django.db.models import Count, F, Window
 
 from newsroom.editorial.publishing import published_q
 from newsroom.selectors import attach_citations, prefetch_citations
@@ -42,14 +42,24 @@ def featured_candidates(limit: int) -> list:
 
     Counted over the latest FEATURED_WINDOW public quotes (ties by name), so the home page
     reads a bounded number of rows whatever the size of the archive; when too few were
-    quoted lately, the first others by name follow. Two queries."""
+    quoted lately, the first others by name follow. Three queries (four when too few were
+    quoted): the window's candidates, their names to rank them by (hundreds of them, read
+    as values, not rows), and the `limit` rows shown."""
     counts = Counter(public_quotes().values_list("candidate_id", flat=True)[:FEATURED_WINDOW])
-    by_name = public_candidates().order_by("family_name", "full_name")
-    found = public_candidates().filter(
-        Q(pk__in=list(counts)) | Q(pk__in=by_name.values("pk")[:limit])
+    names = list(
+        Candidate.objects.published()
+        .filter(pk__in=list(counts))
+        .values_list("pk", "family_name", "full_name")
     )
-    ranked = sorted(found, key=lambda c: (-counts.get(c.pk, 0), c.family_name, c.full_name, c.pk))
-    return ranked[:limit]
+    if len(names) < limit:
+        by_name = Candidate.objects.published().order_by("family_name", "full_name", "pk")
+        names += by_name.exclude(pk__in=list(counts)).values_list("pk", "family_name", "full_name")[
+            : limit - len(names)
+        ]
+    ranked = sorted(names, key=lambda row: (-counts.get(row[0], 0), row[1], row[2], row[0]))
+    chosen = [pk for pk, _, _ in ranked[:limit]]
+    shown = public_candidates().in_bulk(chosen)
+    return [shown[pk] for pk in chosen if pk in shown]
 
 
 def public_quotes():

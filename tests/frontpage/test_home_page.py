@@ -39,7 +39,9 @@ def test_home_query_count_does_not_grow_with_content(client, django_assert_max_n
         factories.QuoteFactory(candidate=result.candidate)
         factories.SourceFactory()
     client.get("/")  # the first request fills the content-type cache
-    with django_assert_max_num_queries(9):
+    # The featured candidates take three or four (candidates.selectors.featured_candidates:
+    # names read as values to rank hundreds, then the four rows shown).
+    with django_assert_max_num_queries(11):
         assert client.get("/").status_code == 200
 
 
