@@ -9,9 +9,9 @@
 -- item renders the same whatever batch it came in; "bibliography" renders the items as
 -- one reference list, sorted and disambiguated by the style; "citations" renders each cite
 -- alone, as the in-text citation (or, in a note style, the note) of one use of an item;
--- "citations-apart" renders many cites in one citeproc run, one paragraph each, for cites
--- the caller has made independent (render.py: each of a different work, no two works
--- sharing a name), so each reads as it would alone, at a fraction of the cost.
+-- "apart" renders many cites (one paragraph each) and many entries in one citeproc run, for
+-- works the caller has made independent (render.py: each cited once, no two works sharing
+-- a name), so each string reads as it would alone, at a fraction of the cost.
 
 local LOCATOR_TERMS = {paragraph = 'para.', page = 'p.'}
 
@@ -40,8 +40,7 @@ local function cited(ids)
   return pandoc.Inlines{pandoc.Cite({pandoc.Str('@')}, citations)}
 end
 
-local function entries_of(file, style, ids)
-  local doc = processed({}, file, style, cited(ids), false)
+local function entries_in(doc)
   local entries = {}
   doc:walk{Div = function(div)
     if div.classes:includes('csl-entry') then
@@ -51,6 +50,10 @@ local function entries_of(file, style, ids)
     end
   end}
   return entries
+end
+
+local function entries_of(file, style, ids)
+  return entries_in(processed({}, file, style, cited(ids), false))
 end
 
 local function cite_source(cite)
@@ -79,19 +82,33 @@ local function citation_of(file, style, cite)
   return citation_in(pandoc.Div(doc.blocks), cite.id)
 end
 
-local function citations_apart(file, style, cites)
+-- One run for cites and entries the caller has made independent: each cite a paragraph,
+-- its citation marked part "citation"; the reference list of the works in `entry_ids`,
+-- each entry marked part "entry" (the cited works are in the list too; the caller reads
+-- the entries it asked for).
+local function apart(file, style, cites, entry_ids)
   local sources = {}
   for _, cite in ipairs(cites) do
     table.insert(sources, cite_source(cite))
   end
   local blocks = pandoc.read(table.concat(sources, '\n\n'), 'markdown').blocks
-  local doc = processed(blocks, file, style, nil, true)
-  assert(#doc.blocks == #cites, 'citeproc did not keep one paragraph per cite')
-  local entries = {}
+  local listed = #entry_ids > 0
+  local nocite = listed and cited(entry_ids) or nil
+  local doc = processed(blocks, file, style, nocite, not listed)
+  local results = {}
   for index, cite in ipairs(cites) do
-    table.insert(entries, citation_in(doc.blocks[index], cite.id))
+    local entry = citation_in(doc.blocks[index], cite.id)
+    entry.part = 'citation'
+    table.insert(results, entry)
   end
-  return entries
+  assert(#doc.blocks == #cites + (listed and 1 or 0), 'citeproc did not keep one paragraph per cite')
+  if listed then
+    for _, entry in ipairs(entries_in(pandoc.Pandoc({doc.blocks[#doc.blocks]}))) do
+      entry.part = 'entry'
+      table.insert(results, entry)
+    end
+  end
+  return results
 end
 
 local request = pandoc.json.decode(io.read('a'), false)
@@ -111,8 +128,8 @@ for _, job in ipairs(request.jobs) do
   local ok, failure = pcall(function()
     if job.mode == 'bibliography' then
       entries = entries_of(file, job.style, ids)
-    elseif job.mode == 'citations-apart' then
-      entries = citations_apart(file, job.style, job.cites)
+    elseif job.mode == 'apart' then
+      entries = apart(file, job.style, job.cites, job.entry_ids)
     elseif job.mode == 'citations' then
       for _, cite in ipairs(job.cites) do
         table.insert(entries, citation_of(file, job.style, cite))

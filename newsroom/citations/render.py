@@ -149,7 +149,7 @@ def _rendered(requests: list[tuple[str, dict]]) -> dict[str, list[dict]]:
     return found
 
 
-#: The most works one citeproc run renders together for `_together`.
+#: The most entries and citations one citeproc run renders together for `_together`.
 APART_LIMIT = 200
 _NO_NAMES = "\0no names"
 
@@ -177,13 +177,13 @@ def _together(missing: list[tuple[str, dict]]) -> list[tuple[dict, Callable]]:
 
     A job of one work alone (an entry, or one citation of a use) costs a citeproc run of
     its own, most of it citeproc's start on the style. Such jobs of one style are run
-    together, as one reference list (entries) or one document of a paragraph per cite
-    (citations), in groups where each work appears once and no two works share a name
-    (`_names`): nothing then lets citeproc tell them apart or shorten a later one, so each
-    string is the one it renders alone (tests/newsroom/test_citation_render.py compares
-    both). Every other job runs as it is."""
+    together, as one document of a paragraph per cite followed by the reference list of the
+    entries, in groups where each work is cited at most once and listed at most once and no
+    two works share a name (`_names`): nothing then lets citeproc tell them apart or
+    shorten a later cite, so each string is the one it renders alone
+    (tests/newsroom/test_citation_render.py compares both). Every other job runs as it is."""
     runs = []
-    groups: dict[tuple[str, str], list] = {}  # (mode, style) -> [(names, ids, members)]
+    groups: dict[str, list[_Group]] = {}
     for key, job in missing:
         items = json.loads(job["items"])
         single = len(items) == 1 and (
@@ -192,38 +192,62 @@ def _together(missing: list[tuple[str, dict]]) -> list[tuple[dict, Callable]]:
         if not single:
             runs.append((job, lambda output, key=key: {key: output}))
             continue
-        item, names = items[0], _names(items[0])
-        for taken, ids, members in groups.setdefault((job["mode"], job["style"]), []):
-            if len(members) < APART_LIMIT and item["id"] not in ids and not taken & names:
+        part = "entry" if job["mode"] == "entries" else "citation"
+        cite = job["cites"][0] if part == "citation" else None
+        batches = groups.setdefault(job["style"], [])
+        for group in batches:
+            if group.takes(items[0], part):
                 break
         else:
-            taken, ids, members = set(), set(), []
-            groups[job["mode"], job["style"]].append((taken, ids, members))
-        taken |= names
-        ids.add(item["id"])
-        members.append((key, item, job.get("cites", [None])[0]))
-    for (mode, style), batches in groups.items():
-        for _, _, members in batches:
-            items = json.dumps([item for _, item, _ in members], ensure_ascii=False)
-            keys = [key for key, _, _ in members]
-            if mode == "entries":
-                ids = [item["id"] for _, item, _ in members]
-                job = {"style": style, "mode": "bibliography", "items": items}
-                runs.append((job, functools.partial(_split_entries, keys, ids)))
-            else:
-                cites = [cite for _, _, cite in members]
-                job = {"style": style, "mode": "citations-apart", "items": items, "cites": cites}
-                runs.append((job, functools.partial(_split_citations, keys)))
+            group = _Group()
+            batches.append(group)
+        group.add(key, items[0], part, cite)
+    for style, batches in groups.items():
+        runs.extend((group.job(style), group.split) for group in batches)
     return runs
 
 
-def _split_entries(keys: list[str], ids: list, output: list[dict]) -> dict[str, list[dict]]:
-    by_id = {entry["id"]: entry for entry in output}
-    return {key: [by_id[str(item_id)]] for key, item_id in zip(keys, ids, strict=True)}
+class _Group:
+    """Entries and citations of works that can share a citeproc run (`_together`)."""
 
+    def __init__(self):
+        self.names: set[str] = set()
+        self.items: dict[str, dict] = {}
+        self.parts: set[tuple[str, str]] = set()  # (work id, "entry" or "citation")
+        self.entries: list[tuple[str, str]] = []  # (cache key, work id)
+        self.cites: list[tuple[str, dict]] = []  # (cache key, cite)
 
-def _split_citations(keys: list[str], output: list[dict]) -> dict[str, list[dict]]:
-    return {key: [entry] for key, entry in zip(keys, output, strict=True)}
+    def takes(self, item: dict, part: str) -> bool:
+        if len(self.parts) >= APART_LIMIT or (item["id"], part) in self.parts:
+            return False
+        return item["id"] in self.items or not self.names & _names(item)
+
+    def add(self, key: str, item: dict, part: str, cite: dict | None) -> None:
+        if item["id"] not in self.items:
+            self.items[item["id"]] = item
+            self.names |= _names(item)
+        self.parts.add((item["id"], part))
+        if part == "entry":
+            self.entries.append((key, item["id"]))
+        else:
+            self.cites.append((key, cite))
+
+    def job(self, style: str) -> dict:
+        return {
+            "style": style,
+            "mode": "apart",
+            "items": json.dumps(list(self.items.values()), ensure_ascii=False),
+            "cites": [cite for _, cite in self.cites],
+            "entry_ids": [work for _, work in self.entries],
+        }
+
+    def split(self, output: list[dict]) -> dict[str, list[dict]]:
+        parts = [(entry.pop("part"), entry) for entry in output]
+        citations = [entry for part, entry in parts if part == "citation"]
+        listed = {entry["id"]: entry for part, entry in parts if part == "entry"}
+        strings = {key: [entry] for (key, _), entry in zip(self.cites, citations, strict=True)}
+        strings.update((key, [listed[str(work)]]) for key, work in self.entries)
+        return strings
 
 
 def _entry_request(item: dict, style: Style) -> tuple[str, dict]:

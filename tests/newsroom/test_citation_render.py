@@ -70,6 +70,7 @@ def test_entries_and_citations_rendered_together_read_as_each_alone(style):
     together = render._rendered(requests)
 
     assert len(runs) < len(requests) / 2, "jobs of works apart run in few citeproc runs"
+    assert any(job["cites"] and job["entry_ids"] for job, _ in runs), "entries beside cites"
     for key, job in requests:
         assert together[key] == alone(job), (style, job.get("cites") or json.loads(job["items"]))
 
@@ -81,15 +82,16 @@ def test_works_sharing_a_name_are_never_run_together():
     pair = [USES[0], USES[1]]
     naive = {
         "style": str(chosen.path),
-        "mode": "citations-apart",
+        "mode": "apart",
         "items": json.dumps([chosen.prepare(work) for work, _ in pair]),
         "cites": [cite for _, cite in pair],
+        "entry_ids": [],
     }
     each = [
         alone(render._citation_request(work, cite, chosen)[1])[0]["text"] for work, cite in pair
     ]
 
-    assert [entry["text"] for entry in alone(naive)] != each
+    assert [entry["text"] for entry in alone(naive) if entry["part"] == "citation"] != each
     assert each == ["(Dubois, 2024, para. 1)", "(Dubois, 2024, para. 2)"]
     runs = render._together([render._citation_request(work, cite, chosen) for work, cite in pair])
     assert len(runs) == 2
