@@ -35,10 +35,6 @@ ABC_TITLE = (
 )
 CNN_TITLE = "Who is Jason Palmer, the Democrat who delivered Biden his first primary defeat?"
 
-# The strings against the manuals' rules: their subject is pandoc's output of the CSL-JSON,
-# not the database, so they run in the SQLite pass only (pyproject.toml, `reference`).
-pytestmark = pytest.mark.reference
-
 
 def styled(client, slug: str, style: str) -> str:
     source = Source.objects.get(slug=slug)
