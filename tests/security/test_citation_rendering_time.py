@@ -25,7 +25,15 @@ def test_no_tag_reaches_pandoc_from_any_field(monkeypatch):
 
     def capture(jobs):
         sent.extend(jobs)
-        return [[{"id": "x", "text": "", "html": ""}] for _ in jobs]
+        return [answer(job) for job in jobs]
+
+    def answer(job):
+        """What render.lua answers, with empty strings: an entry a work asked for."""
+        if job["mode"] == "apart":
+            return [
+                {"id": work, "text": "", "html": "", "part": "entry"} for work in job["entry_ids"]
+            ]
+        return [{"id": "x", "text": "", "html": ""}]
 
     monkeypatch.setattr(render, "run_pandoc", capture)
     render.render_entries([hostile_item("<b>" * 24)], styles=["apa", "mla"])
