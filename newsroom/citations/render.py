@@ -192,16 +192,17 @@ def _together(missing: list[tuple[str, dict]]) -> list[tuple[dict, Callable]]:
         if not single:
             runs.append((job, lambda output, key=key: {key: output}))
             continue
+        item, names = items[0], _names(items[0])
         part = "entry" if job["mode"] == "entries" else "citation"
         cite = job["cites"][0] if part == "citation" else None
         batches = groups.setdefault(job["style"], [])
         for group in batches:
-            if group.takes(items[0], part):
+            if group.takes(item["id"], names, part):
                 break
         else:
             group = _Group()
             batches.append(group)
-        group.add(key, items[0], part, cite)
+        group.add(key, item, names, part, cite)
     for style, batches in groups.items():
         runs.extend((group.job(style), group.split) for group in batches)
     return runs
@@ -217,15 +218,15 @@ class _Group:
         self.entries: list[tuple[str, str]] = []  # (cache key, work id)
         self.cites: list[tuple[str, dict]] = []  # (cache key, cite)
 
-    def takes(self, item: dict, part: str) -> bool:
-        if len(self.parts) >= APART_LIMIT or (item["id"], part) in self.parts:
+    def takes(self, work, names: set[str], part: str) -> bool:
+        if len(self.parts) >= APART_LIMIT or (work, part) in self.parts:
             return False
-        return item["id"] in self.items or not self.names & _names(item)
+        return work in self.items or not self.names & names
 
-    def add(self, key: str, item: dict, part: str, cite: dict | None) -> None:
+    def add(self, key: str, item: dict, names: set[str], part: str, cite: dict | None) -> None:
         if item["id"] not in self.items:
             self.items[item["id"]] = item
-            self.names |= _names(item)
+            self.names |= names
         self.parts.add((item["id"], part))
         if part == "entry":
             self.entries.append((key, item["id"]))
