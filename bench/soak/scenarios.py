@@ -134,14 +134,18 @@ def import_under_load(stack: Stack, *, seconds: float, readers: int = 64) -> Out
         # Readers go on for a while after the last import, to read what it wrote.
         time.sleep(max(0.0, 2.0 - max(0.0, run.started + seconds - time.monotonic())))
 
+    def committed_before(sample) -> list:
+        """The imports committed before the request began, (window, batch, file) each."""
+        return [done for done in imports if done[0].closed < sample.started]
+
     def since_commit(sample) -> float:
         """Seconds from the last commit before the request to the request."""
-        closed = [window.closed for window, _, _ in imports if window.closed < sample.started]
-        return sample.started - closed[-1] if closed else float("inf")
+        committed = committed_before(sample)
+        return sample.started - committed[-1][0].closed if committed else float("inf")
 
     def allowed(sample) -> set[str]:
         """The batch committed last before the request, or one committing during it."""
-        committed = [batch for window, batch, _ in imports if window.closed < sample.started]
+        committed = [batch for _, batch, _ in committed_before(sample)]
         during = [
             batch
             for window, batch, _ in imports
